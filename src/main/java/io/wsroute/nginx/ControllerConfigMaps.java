@@ -1,0 +1,114 @@
+package io.wsroute.nginx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a controller's ConfigMap data into a {@link ControllerProfile}, the way that controller reads it. */
+public final class ControllerConfigMaps {
+
+    public static final String PROXY_READ_TIMEOUT = "proxy-read-timeout";
+    public static final String PROXY_SEND_TIMEOUT = "proxy-send-timeout";
+    public static final String WORKER_SHUTDOWN_TIMEOUT = "worker-shutdown-timeout";
+    public static final String PROXY_HTTP_VERSION = "proxy-http-version";
+    public static final String ALLOW_SNIPPET_ANNOTATIONS = "allow-snippet-annotations";
+    public static final String ANNOTATIONS_RISK_LEVEL = "annotations-risk-level";
+
+    private ControllerConfigMaps() {
+    }
+
+    /**
+     * @param data the ConfigMap's data (may be empty)
+     * @param source a human name for the ConfigMap, e.g. {@code ConfigMap ingress-nginx/ingress-nginx-controller}
+     * @param nginxIncSnippetsFlag the F5 controller's {@code -enable-snippets} flag (ignored for ingress-nginx)
+     */
+    public static ControllerProfile read(ControllerFlavor flavor, Map<String, String> data, String source,
+            boolean nginxIncSnippetsFlag) {
+        Map<String, String> values = data == null ? Map.of() : data;
+        ControllerProfile defaults = ControllerProfile.defaults(flavor);
+        List<String> problems = new ArrayList<>();
+        return switch (flavor) {
+            case INGRESS_NGINX -> {
+                Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
+                Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
+                Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems,
+                        "nginx will refuse to reload")
+                        .or(defaults::workerShutdownTimeout);
+                boolean allowSnippets = goBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
+                RiskLevel risk = riskLevel(values, problems);
+                String httpVersion = values.getOrDefault(PROXY_HTTP_VERSION, defaults.proxyHttpVersion()).trim();
+                yield new ControllerProfile(flavor, source, allowSnippets && risk.admits(RiskLevel.CRITICAL), risk,
+                        read, send, shutdown, httpVersion, problems, false);
+            }
+            case NGINX_INC -> {
+                // The F5 controller copies these keys into nginx.conf unvalidated: a bad value fails the reload.
+                String consequence = "nginx will fail to reload and keep serving its last valid configuration";
+                Duration read = nginxTime(values, PROXY_READ_TIMEOUT, problems, consequence)
+                        .orElse(defaults.proxyReadTimeout());
+                Duration send = nginxTime(values, PROXY_SEND_TIMEOUT, problems, consequence)
+                        .orElse(defaults.proxySendTimeout());
+                Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
+                yield new ControllerProfile(flavor, source, nginxIncSnippetsFlag, RiskLevel.CRITICAL, read, send,
+                        shutdown, "1.1", problems, false);
+            }
+        };
+    }
+
+    private static Duration ingressNginxSeconds(Map<String, String> values, String key, Duration fallback,
+            List<String> problems) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        Optional<Duration> parsed = NginxTime.parseSeconds(raw.trim());
+        if (parsed.isEmpty()) {
+            problems.add("%s: \"%s\" is not integer seconds; ingress-nginx ignores it and uses %ds"
+                    .formatted(key, raw, fallback.getSeconds()));
+            return fallback;
+        }
+        return parsed.get();
+    }
+
+    private static Optional<Duration> nginxTime(Map<String, String> values, String key, List<String> problems,
+            String consequence) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Optional<Duration> parsed = NginxTime.parse(raw);
+        if (parsed.isEmpty()) {
+            problems.add("%s: \"%s\" is not an nginx time value; %s".formatted(key, raw, consequence));
+        }
+        return parsed;
+    }
+
+    /** Go's strconv.ParseBool, which mapstructure's weak decoding uses for ConfigMap strings. */
+    private static boolean goBool(Map<String, String> values, String key, boolean fallback, List<String> problems) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        switch (raw.trim()) {
+            case "1", "t", "T", "TRUE", "true", "True":
+                return true;
+            case "0", "f", "F", "FALSE", "false", "False", "":
+                return false;
+            default:
+                problems.add("%s: \"%s\" is not a boolean; ingress-nginx uses %s".formatted(key, raw, fallback));
+                return fallback;
+        }
+    }
+
+    private static RiskLevel riskLevel(Map<String, String> values, List<String> problems) {
+        String raw = values.get(ANNOTATIONS_RISK_LEVEL);
+        if (raw == null) {
+            return RiskLevel.HIGH;
+        }
+        return RiskLevel.parse(raw).orElseGet(() -> {
+            problems.add("%s: \"%s\" is not one of Critical, High, Medium, Low".formatted(ANNOTATIONS_RISK_LEVEL, raw));
+            return RiskLevel.HIGH;
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.wsroute.nginx;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one NGINX controller does with an Ingress, as far as WebSocket traffic is concerned: its flavour and
+ * the global settings of its ConfigMap (or the controller's own defaults where the ConfigMap is silent).
+ *
+ * @param flavor which controller
+ * @param source where the settings came from, for messages ("ConfigMap ingress-nginx/ingress-nginx-controller")
+ * @param snippetsAllowed whether snippet annotations are applied: ingress-nginx needs
+ *        {@code allow-snippet-annotations: "true"} and risk level Critical; the F5 controller needs its
+ *        {@code -enable-snippets} flag, which is not in the ConfigMap and so comes from wsroute's configuration
+ * @param riskLevel ingress-nginx {@code annotations-risk-level}; {@link RiskLevel#CRITICAL} for the F5 controller,
+ *        which has no such gate
+ * @param proxyReadTimeout global idle timeout of an upgraded connection
+ * @param proxySendTimeout global send timeout (only armed while writes to the backend block)
+ * @param workerShutdownTimeout how long old workers keep sockets after a reload; empty when unset (F5 default:
+ *        they stay until the sockets close)
+ * @param proxyHttpVersion global upstream HTTP version (ingress-nginx ConfigMap {@code proxy-http-version})
+ * @param problems ConfigMap values the controller would not accept, with the consequence
+ * @param fromDefaults true when no ConfigMap was found and built-in defaults are assumed
+ */
+public record ControllerProfile(
+        ControllerFlavor flavor,
+        String source,
+        boolean snippetsAllowed,
+        RiskLevel riskLevel,
+        Duration proxyReadTimeout,
+        Duration proxySendTimeout,
+        Optional<Duration> workerShutdownTimeout,
+        String proxyHttpVersion,
+        List<String> problems,
+        boolean fromDefaults) {
+
+    public static final Duration NGINX_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT = Duration.ofSeconds(240);
+
+    public ControllerProfile {
+        Objects.requireNonNull(flavor, "flavor");
+        problems = List.copyOf(problems);
+    }
+
+    /** The controller's documented defaults, used when its ConfigMap cannot be found. */
+    public static ControllerProfile defaults(ControllerFlavor flavor) {
+        return switch (flavor) {
+            case INGRESS_NGINX -> new ControllerProfile(flavor, "ingress-nginx built-in defaults", false, RiskLevel.HIGH,
+                    NGINX_DEFAULT_TIMEOUT, NGINX_DEFAULT_TIMEOUT, Optional.of(INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT),
+                    "1.1", List.of(), true);
+            case NGINX_INC -> new ControllerProfile(flavor, "F5 NGINX Ingress Controller built-in defaults", false,
+                    RiskLevel.CRITICAL, NGINX_DEFAULT_TIMEOUT, NGINX_DEFAULT_TIMEOUT, Optional.empty(), "1.1",
+                    List.of(), true);
+        };
+    }
+
+    public ControllerProfile withSnippetsAllowed(boolean allowed) {
+        return new ControllerProfile(flavor, source, allowed, riskLevel, proxyReadTimeout, proxySendTimeout,
+                workerShutdownTimeout, proxyHttpVersion, problems, fromDefaults);
+    }
+}

@@ -1,0 +1,76 @@
+package io.wsroute.nginx;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Time values in the two formats the controllers accept.
+ *
+ * <p>ingress-nginx parses its timeout annotations with Go's {@code strconv.Atoi}: integer seconds only, and
+ * anything else silently falls back to the default. The F5 controller accepts nginx time syntax
+ * ({@code 90}, {@code 3600s}, {@code 1h}, {@code 1h 30m}) and rejects the Ingress on anything else.
+ */
+public final class NginxTime {
+
+    /** The F5 controller's own grammar (ParseTime in internal/configs/parsing_helpers.go): units in fixed order. */
+    private static final Pattern NGINX_TIME = Pattern.compile(
+            "^(\\d+y)??\\s*(\\d+M)??\\s*(\\d+w)??\\s*(\\d+d)??\\s*(\\d+h)??\\s*(\\d+m)??\\s*(\\d+s?)??\\s*(\\d+ms)??$");
+    private static final Pattern GO_ATOI = Pattern.compile("^[+-]?\\d{1,18}$");
+
+    private NginxTime() {
+    }
+
+    /** Parses an nginx time string as the F5 controller does; empty when it would reject the value. */
+    public static Optional<Duration> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = NGINX_TIME.matcher(value.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Duration total = Duration.ZERO;
+        long[] unitSeconds = {365L * 86400, 30L * 86400, 7L * 86400, 86400, 3600, 60, 1};
+        try {
+            for (int group = 1; group <= 7; group++) {
+                String part = m.group(group);
+                if (part != null) {
+                    long amount = Long.parseLong(part.replaceAll("\\D", ""));
+                    total = total.plusSeconds(Math.multiplyExact(amount, unitSeconds[group - 1]));
+                }
+            }
+            String millis = m.group(8);
+            if (millis != null) {
+                total = total.plusMillis(Long.parseLong(millis.replace("ms", "")));
+            }
+        } catch (ArithmeticException | NumberFormatException overflow) {
+            return Optional.empty();
+        }
+        return Optional.of(total);
+    }
+
+    /**
+     * Parses integer seconds as ingress-nginx does ({@code strconv.Atoi}); empty for anything else, including
+     * values with a unit such as {@code 3600s}, which that controller silently replaces by its default.
+     */
+    public static Optional<Duration> parseSeconds(String value) {
+        if (value == null || !GO_ATOI.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    }
+
+    /** Renders a duration in the most compact nginx time form ({@code 1h}, {@code 90s}). */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+}

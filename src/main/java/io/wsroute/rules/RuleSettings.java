@@ -1,0 +1,24 @@
+package io.wsroute.rules;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tunables of the rules.
+ *
+ * @param minIdleTimeout the idle time a WebSocket must survive through the proxy. Default 1 h: ingress-nginx's own
+ *        WebSocket guide asks for "a value higher than one hour (3600)", and an hour covers clients that ping less
+ *        often than nginx's 60 s default. The mutator sets timeouts to this value.
+ * @param minReloadGrace how long old nginx workers must keep sockets after a reload before it counts as dropping
+ *        them early. Default 240 s, ingress-nginx's own default; lower values caused the SignalR drops every
+ *        10–40 s reported in kubernetes/ingress-nginx#2647.
+ */
+public record RuleSettings(Duration minIdleTimeout, Duration minReloadGrace) {
+
+    public static final RuleSettings DEFAULTS = new RuleSettings(Duration.ofHours(1), Duration.ofSeconds(240));
+
+    public RuleSettings {
+        Objects.requireNonNull(minIdleTimeout, "minIdleTimeout");
+        Objects.requireNonNull(minReloadGrace, "minReloadGrace");
+    }
+}
