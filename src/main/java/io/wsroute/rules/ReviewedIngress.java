@@ -1,0 +1,133 @@
+package io.wsroute.rules;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.ControllerProfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@link IngressReview} with what every check needs worked out once: annotations, backends and the
+ * WebSocket detection. Also builds findings so every check reports the object the same way.
+ */
+final class ReviewedIngress {
+
+    private final IngressReview review;
+    private final Map<String, String> annotations;
+    private final List<Backend> backends;
+    private final WebSocketDetection detection;
+
+    ReviewedIngress(IngressReview review) {
+        this.review = review;
+        this.annotations = annotationsOf(review);
+        this.backends = backendsOf(review);
+        this.detection = WebSocketDetector.detect(review.ingress(), annotations, backends);
+    }
+
+    IngressReview review() {
+        return review;
+    }
+
+    ControllerProfile profile() {
+        return review.profile();
+    }
+
+    ControllerFlavor flavor() {
+        return review.profile().flavor();
+    }
+
+    RuleSettings settings() {
+        return review.settings();
+    }
+
+    Map<String, String> annotations() {
+        return annotations;
+    }
+
+    Optional<String> annotation(String key) {
+        return Optional.ofNullable(annotations.get(key));
+    }
+
+    List<Backend> backends() {
+        return backends;
+    }
+
+    WebSocketDetection detection() {
+        return detection;
+    }
+
+    /** Backends whose Service carries WebSocket traffic. */
+    List<Backend> webSocketBackends() {
+        return backends.stream().filter(b -> detection.services().contains(b.serviceName())).toList();
+    }
+
+    boolean hasTls() {
+        return review.ingress().getSpec() != null && review.ingress().getSpec().getTls() != null
+                && !review.ingress().getSpec().getTls().isEmpty();
+    }
+
+    Finding finding(Rule rule, String field, String message, String fix) {
+        var meta = review.ingress().getMetadata();
+        return new Finding(rule.id(), rule.severity(), "Ingress", meta == null ? null : meta.getNamespace(),
+                meta == null ? null : meta.getName(), field, message, fix);
+    }
+
+    static String annotationField(String key) {
+        return "metadata.annotations[\"" + key + "\"]";
+    }
+
+    private static Map<String, String> annotationsOf(IngressReview review) {
+        var meta = review.ingress().getMetadata();
+        return meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
+    }
+
+    private static List<Backend> backendsOf(IngressReview review) {
+        List<Backend> result = new ArrayList<>();
+        var spec = review.ingress().getSpec();
+        if (spec == null) {
+            return result;
+        }
+        addBackend(review, spec.getDefaultBackend(), "spec.defaultBackend.service", "", result);
+        List<IngressRule> rules = spec.getRules() == null ? List.of() : spec.getRules();
+        for (int r = 0; r < rules.size(); r++) {
+            var http = rules.get(r).getHttp();
+            List<HTTPIngressPath> paths = http == null || http.getPaths() == null ? List.of() : http.getPaths();
+            for (int p = 0; p < paths.size(); p++) {
+                HTTPIngressPath path = paths.get(p);
+                addBackend(review, path.getBackend(), "spec.rules[%d].http.paths[%d].backend.service".formatted(r, p),
+                        path.getPath() == null ? "/" : path.getPath(), result);
+            }
+        }
+        return result;
+    }
+
+    private static void addBackend(IngressReview review, IngressBackend backend, String field, String path,
+            List<Backend> result) {
+        IngressServiceBackend service = backend == null ? null : backend.getService();
+        if (service == null || service.getName() == null) {
+            return;
+        }
+        Service known = review.services().get(service.getName());
+        result.add(new Backend(service.getName(), field, path, portOf(known, service)));
+    }
+
+    private static Optional<ServicePort> portOf(Service service, IngressServiceBackend backend) {
+        if (service == null || service.getSpec() == null || service.getSpec().getPorts() == null
+                || backend.getPort() == null) {
+            return Optional.empty();
+        }
+        var wanted = backend.getPort();
+        return service.getSpec().getPorts().stream()
+                .filter(p -> wanted.getName() != null ? wanted.getName().equals(p.getName())
+                        : wanted.getNumber() != null && wanted.getNumber().equals(p.getPort()))
+                .findFirst();
+    }
+}
