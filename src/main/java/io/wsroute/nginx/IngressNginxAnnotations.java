@@ -62,7 +62,7 @@ public final class IngressNginxAnnotations {
             "ssl-prefer-server-ciphers", "ssl-passthrough", "ssl-redirect", "stream-snippet", "temporal-redirect",
             "temporal-redirect-code", "upstream-hash-by", "upstream-hash-by-subset", "upstream-hash-by-subset-size",
             "upstream-vhost", "use-regex", "whitelist-source-range", "allowlist-source-range",
-            "x-forwarded-prefix", "proxy-ssl-secret", "client-max-body-size", "grpc-backend");
+            "x-forwarded-prefix", "client-max-body-size");
 
     private IngressNginxAnnotations() {
     }
