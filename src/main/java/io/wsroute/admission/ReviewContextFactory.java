@@ -1,0 +1,115 @@
+package io.wsroute.admission;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.wsroute.cluster.ClusterView;
+import io.wsroute.config.WsrouteConfig;
+import io.wsroute.nginx.ControllerConfigMaps;
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.IngressClassResolution;
+import io.wsroute.nginx.IngressClasses;
+import io.wsroute.nginx.WsrouteAnnotations;
+import io.wsroute.rules.IngressReview;
+import io.wsroute.rules.RuleSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the rules' input for an Ingress from the cluster caches: which controller serves it, what that
+ * controller's ConfigMap says, the Services it names, and which admission mode its namespace asks for. Every
+ * default it has to assume is reported as a note, which the webhook passes on as a warning.
+ */
+@ApplicationScoped
+public class ReviewContextFactory {
+
+    /** The rules' input, the mode that applies, and what had to be assumed. */
+    public record ReviewContext(Optional<IngressReview> review, AdmissionMode mode, List<String> notes) {
+    }
+
+    private final ClusterView cluster;
+    private final WsrouteConfig config;
+
+    public ReviewContextFactory(ClusterView cluster, WsrouteConfig config) {
+        this.cluster = cluster;
+        this.config = config;
+    }
+
+    public ReviewContext contextFor(Ingress ingress, String namespace) {
+        List<String> notes = new ArrayList<>();
+        AdmissionMode mode = modeFor(namespace, notes);
+        if (mode == AdmissionMode.OFF) {
+            return new ReviewContext(Optional.empty(), mode, notes);
+        }
+        Optional<ControllerFlavor> fallback = ControllerFlavor.fromCliName(config.admission().defaultController());
+        IngressClassResolution resolution = IngressClasses.resolve(ingress, cluster.ingressClasses(), fallback);
+        if (!resolution.servedByNginx()) {
+            return new ReviewContext(Optional.empty(), mode, notes);
+        }
+        if (resolution.assumed()) {
+            notes.add("wsroute: " + resolution.note());
+        }
+        ControllerFlavor flavor = resolution.flavor().orElseThrow();
+        ControllerProfile profile = profileFor(flavor, notes);
+        Map<String, Service> services = new HashMap<>();
+        Map<String, Integer> replicas = new HashMap<>();
+        for (String name : backendServiceNames(ingress)) {
+            cluster.service(namespace, name).ifPresent(s -> services.put(name, s));
+            cluster.readyEndpoints(namespace, name).ifPresent(n -> replicas.put(name, n));
+        }
+        RuleSettings settings = new RuleSettings(config.rules().minIdleTimeout(), config.rules().minReloadGrace());
+        return new ReviewContext(Optional.of(new IngressReview(ingress, services, replicas, profile, settings)), mode,
+                notes);
+    }
+
+    private AdmissionMode modeFor(String namespace, List<String> notes) {
+        AdmissionMode configured = config.admission().mode();
+        Optional<String> label = cluster.namespaceLabels(namespace == null ? "" : namespace)
+                .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL));
+        if (label.isEmpty()) {
+            return configured;
+        }
+        return AdmissionMode.parse(label.get()).orElseGet(() -> {
+            notes.add("wsroute: namespace label %s=%s is not enforce, warn or off; using %s".formatted(
+                    WsrouteAnnotations.ADMISSION_LABEL, label.get(), configured.label()));
+            return configured;
+        });
+    }
+
+    private ControllerProfile profileFor(ControllerFlavor flavor, List<String> notes) {
+        String location = flavor == ControllerFlavor.INGRESS_NGINX ? config.controllers().ingressNginx().configMap()
+                : config.controllers().nginxInc().configMap();
+        boolean nginxIncSnippets = config.controllers().nginxInc().snippetsEnabled();
+        return cluster.controllerConfigMap(flavor)
+                .map(cm -> ControllerConfigMaps.read(flavor, cm.getData(), "ConfigMap " + location, nginxIncSnippets))
+                .orElseGet(() -> {
+                    notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults".formatted(location,
+                            flavor.cliName()));
+                    return ControllerProfile.defaults(flavor).withSnippetsAllowed(
+                            flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
+                });
+    }
+
+    private static List<String> backendServiceNames(Ingress ingress) {
+        List<String> names = new ArrayList<>();
+        var spec = ingress.getSpec();
+        if (spec == null) {
+            return names;
+        }
+        if (spec.getDefaultBackend() != null && spec.getDefaultBackend().getService() != null) {
+            names.add(spec.getDefaultBackend().getService().getName());
+        }
+        if (spec.getRules() != null) {
+            spec.getRules().stream().filter(r -> r.getHttp() != null && r.getHttp().getPaths() != null)
+                    .flatMap(r -> r.getHttp().getPaths().stream())
+                    .filter(p -> p.getBackend() != null && p.getBackend().getService() != null)
+                    .forEach(p -> names.add(p.getBackend().getService().getName()));
+        }
+        return names.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.wsroute.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.wsroute.admission.AdmissionMode;
+
+import java.time.Duration;
+
+/** Everything wsroute can be told, under the {@code wsroute.} prefix (environment: {@code WSROUTE_...}). */
+@ConfigMapping(prefix = "wsroute")
+public interface WsrouteConfig {
+
+    Admission admission();
+
+    Rules rules();
+
+    Controllers controllers();
+
+    interface Admission {
+        /** enforce: deny Ingresses with error findings; warn: admit them with warnings. */
+        @WithDefault("enforce")
+        AdmissionMode mode();
+
+        /** Flavour assumed when an Ingress's IngressClass cannot be found: ingress-nginx or nginx-inc. */
+        @WithDefault("ingress-nginx")
+        String defaultController();
+    }
+
+    interface Rules {
+        /** Minimum idle timeout for WebSocket traffic; the mutator sets timeouts to it. */
+        @WithDefault("1h")
+        Duration minIdleTimeout();
+
+        /** Minimum worker-shutdown-timeout before reloads count as dropping sockets early. */
+        @WithDefault("240s")
+        Duration minReloadGrace();
+    }
+
+    interface Controllers {
+        IngressNginx ingressNginx();
+
+        NginxInc nginxInc();
+    }
+
+    interface IngressNginx {
+        /** namespace/name of the ingress-nginx controller ConfigMap (the Helm chart's default name). */
+        @WithDefault("ingress-nginx/ingress-nginx-controller")
+        String configMap();
+    }
+
+    interface NginxInc {
+        /** namespace/name of the F5 controller ConfigMap (Helm release "nginx-ingress" in namespace nginx-ingress). */
+        @WithDefault("nginx-ingress/nginx-ingress")
+        String configMap();
+
+        /** The controller's -enable-snippets flag, which its ConfigMap does not show. */
+        @WithDefault("false")
+        boolean snippetsEnabled();
+    }
+}
