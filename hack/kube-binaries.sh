@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Provisions a real kube-apiserver, etcd and kubectl for the integration tests, where fabric8's kube-api-test
+# looks for them in offline mode: ~/.kubeapitest/k8s/<version>-linux-amd64/.
+#
+# Why build: these machines have no container engine and no internet (kube-api-test's own download fails), but
+# Debian's archive carries the Kubernetes 1.20.2 source (source package "kubernetes", vendored) and etcd 3.4
+# (package etcd-server). So: fetch that source into a private apt list, build kube-apiserver with Debian's Go,
+# and take etcd from Debian. Everything is cached outside the work tree; a second run is a quick no-op.
+set -euo pipefail
+
+KUBE_VERSION=1.20.2   # the version Debian bookworm ships as source
+TARGET="${KUBE_BINARIES_DIR:-$HOME/.kubeapitest/k8s/${KUBE_VERSION}-linux-amd64}"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/wsroute/kube-build"
+
+say() { echo "kube-binaries: $*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+have_binaries() {
+  [ -x "$TARGET/kube-apiserver" ] && [ -x "$TARGET/etcd" ] && [ -x "$TARGET/kubectl" ] \
+    && "$TARGET/kube-apiserver" --version 2>/dev/null | grep -q "v${KUBE_VERSION}" \
+    && "$TARGET/etcd" --version >/dev/null 2>&1
+}
+
+if have_binaries; then
+  say "kube-apiserver v${KUBE_VERSION}, etcd and kubectl present in $TARGET"
+  exit 0
+fi
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+apt_install etcd-server golang-go rsync dpkg-dev make
+mkdir -p "$TARGET" "$CACHE"
+
+if [ ! -x "$CACHE/bin/kube-apiserver" ] || [ ! -x "$CACHE/bin/kubectl" ]; then
+  src_dir=$(find "$CACHE" -maxdepth 1 -type d -name "kubernetes-${KUBE_VERSION}*" | head -n 1)
+  if [ -z "$src_dir" ]; then
+    # A private deb-src list for the same archive and suite as the system's own entry; the system list is untouched.
+    say "downloading the kubernetes ${KUBE_VERSION} source package from Debian"
+    mkdir -p "$CACHE/apt/lists/partial"
+    chmod -R a+rwX "$CACHE/apt" 2>/dev/null || true
+    cat > "$CACHE/apt/sources.list" <<LIST
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
+LIST
+    apt_opts=(-o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+              -o "Dir::State::Lists=$CACHE/apt/lists")
+    apt-get "${apt_opts[@]}" update -qq
+    (cd "$CACHE" && apt-get "${apt_opts[@]}" source --download-only kubernetes >/dev/null 2>&1)
+    # Debian versions it 1.20.5+really1.20.2: the source is 1.20.2, which the --version check below confirms.
+    (cd "$CACHE" && dpkg-source -x --no-check kubernetes_*.dsc "kubernetes-${KUBE_VERSION}" >/dev/null)
+    src_dir="$CACHE/kubernetes-${KUBE_VERSION}"
+  fi
+  say "building kube-apiserver and kubectl in $src_dir (about 8 minutes on 2 cores)"
+  (
+    cd "$src_dir"
+    # A failed earlier make leaves a broken _output/ that breaks the next one.
+    [ -x _output/bin/kube-apiserver ] || rm -rf _output
+    mkdir -p .go/src/k8s.io
+    ln -sfn ../../.. .go/src/k8s.io/kubernetes
+    export GOPATH="$PWD/.go" CGO_ENABLED=0 GOFLAGS=-mod=vendor
+    make WHAT="cmd/kube-apiserver cmd/kubectl" >"$CACHE/make.log" 2>&1 || { tail -n 40 "$CACHE/make.log"; exit 1; }
+    mkdir -p "$CACHE/bin"
+    cp _output/bin/kube-apiserver _output/bin/kubectl "$CACHE/bin/"
+  )
+fi
+
+install -m 0755 "$CACHE/bin/kube-apiserver" "$TARGET/kube-apiserver"
+install -m 0755 "$CACHE/bin/kubectl" "$TARGET/kubectl"
+ln -sfn "$(command -v etcd)" "$TARGET/etcd"
+
+if ! have_binaries; then
+  say "binaries in $TARGET do not report version v${KUBE_VERSION}"
+  exit 1
+fi
+say "ready: $("$TARGET/kube-apiserver" --version), $("$TARGET/etcd" --version | head -n 1) in $TARGET"
