@@ -1,0 +1,148 @@
+package io.wsroute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * wsroute in-process against a real kube-apiserver: every assertion is on what the API server answers or stores,
+ * so a case only passes if the API server really called the webhook.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealApiServer.class, restrictToAnnotatedClass = true)
+class AdmissionIT {
+
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void seed() {
+        client = RealApiServer.client();
+        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
+                .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        namespace("apps", null);
+        namespace("relaxed", "warn");
+        namespace("legacy", "off");
+        namespace(RealApiServer.WSROUTE_NAMESPACE, null);
+        // Kubernetes 1.21+ labels every namespace with kubernetes.io/metadata.name; 1.20 does not, so do it here.
+        client.namespaces().withName("kube-system").edit(ns -> new NamespaceBuilder(ns).editMetadata()
+                .addToLabels("kubernetes.io/metadata.name", "kube-system").endMetadata().build());
+        for (String ns : List.of("apps", "relaxed", "legacy", "kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
+            client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("chat").endMetadata()
+                    .withNewSpec().addNewPort().withName("ws").withPort(8080).withAppProtocol("kubernetes.io/ws").endPort()
+                    .endSpec().build()).serverSideApply();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void brokenWebSocketIngressIsRefusedNamingRuleAndFix() {
+        Ingress broken = ingress("apps", "unit-timeout", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
+        assertThatThrownBy(() -> client.resource(broken).create())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("admission webhook \"ingress.validate.wsroute.io\" denied the request")
+                .hasMessageContaining("WS101")
+                .hasMessageContaining("set nginx.ingress.kubernetes.io/proxy-read-timeout: \\\"3600\\\"");
+        assertThat(client.network().v1().ingresses().inNamespace("apps").withName("unit-timeout").get()).isNull();
+    }
+
+    @Test
+    void webSocketIngressIsStoredWithTheMissingAnnotations() {
+        Ingress stored = client.resource(ingress("apps", "needs-timeouts", Map.of())).create();
+        assertThat(stored.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
+    }
+
+    @Test
+    void nonWebSocketIngressIsStoredUnchanged() {
+        Ingress plain = ingress("apps", "plain", Map.of("team", "web"));
+        plain.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().setName("api");
+        Ingress stored = client.resource(plain).create();
+        assertThat(stored.getMetadata().getAnnotations()).isEqualTo(Map.of("team", "web"));
+    }
+
+    @Test
+    void offNamespaceIsLeftAlone() {
+        Ingress stored = client.resource(ingress("legacy", "unit-timeout",
+                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"))).create();
+        assertThat(stored.getMetadata().getAnnotations())
+                .isEqualTo(Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
+    }
+
+    @Test
+    void warnNamespaceAdmitsAndTheClientSeesTheWarnings() throws Exception {
+        String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(ingress("relaxed", "unit-timeout",
+                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
+        Process kubectl = new ProcessBuilder(kubectl(), "--kubeconfig", RealApiServer.kubeconfigFile.toString(),
+                "create", "-f", "-").redirectErrorStream(true).start();
+        kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
+        kubectl.getOutputStream().close();
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.exitValue()).as(output).isZero();
+        assertThat(output).contains("Warning: WS101 error").contains("ingress.networking.k8s.io/unit-timeout created");
+    }
+
+    @Test
+    void excludedNamespacesStayWritableWhenWsrouteIsDown() {
+        // A second registration pointing at a port nothing listens on stands in for wsroute being down.
+        RealApiServer.registerWebhooks(client, "https://127.0.0.1:1", RealApiServer.certificates.caBundleBase64,
+                "wsroute-down");
+        try {
+            for (String ns : List.of("kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
+                Ingress stored = client.resource(ingress(ns, "while-down", Map.of())).create();
+                assertThat(stored.getMetadata().getAnnotations()).as(ns).isNullOrEmpty();
+            }
+            assertThatThrownBy(() -> client.resource(ingress("apps", "while-down", Map.of())).create())
+                    .hasMessageContaining("failed calling webhook");
+        } finally {
+            client.admissionRegistration().v1().validatingWebhookConfigurations().withName("wsroute-down-validating").delete();
+            client.admissionRegistration().v1().mutatingWebhookConfigurations().withName("wsroute-down-mutating").delete();
+        }
+    }
+
+    private static void namespace(String name, String mode) {
+        Map<String, String> labels = new java.util.HashMap<>(Map.of("kubernetes.io/metadata.name", name));
+        if (mode != null) {
+            labels.put("wsroute.io/admission", mode);
+        }
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+                .serverSideApply();
+    }
+
+    private static Ingress ingress(String namespace, String name, Map<String, String> annotations) {
+        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(annotations)
+                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
+                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
+                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
+                .endRule().endSpec().build();
+    }
+
+    private static String kubectl() {
+        return Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s",
+                RealApiServer.KUBE_VERSION + "-linux-amd64", "kubectl").toString();
+    }
+}
