@@ -12,6 +12,7 @@ import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
+import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public class ReviewContextFactory {
         ControllerProfile profile = profileFor(flavor, notes);
         Map<String, Service> services = new HashMap<>();
         Map<String, Integer> replicas = new HashMap<>();
-        for (String name : backendServiceNames(ingress)) {
+        for (String name : WebSocketRules.backendServiceNames(ingress)) {
             cluster.service(namespace, name).ifPresent(s -> services.put(name, s));
             cluster.readyEndpoints(namespace, name).ifPresent(n -> replicas.put(name, n));
         }
@@ -93,23 +94,5 @@ public class ReviewContextFactory {
                     return ControllerProfile.defaults(flavor).withSnippetsAllowed(
                             flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
                 });
-    }
-
-    private static List<String> backendServiceNames(Ingress ingress) {
-        List<String> names = new ArrayList<>();
-        var spec = ingress.getSpec();
-        if (spec == null) {
-            return names;
-        }
-        if (spec.getDefaultBackend() != null && spec.getDefaultBackend().getService() != null) {
-            names.add(spec.getDefaultBackend().getService().getName());
-        }
-        if (spec.getRules() != null) {
-            spec.getRules().stream().filter(r -> r.getHttp() != null && r.getHttp().getPaths() != null)
-                    .flatMap(r -> r.getHttp().getPaths().stream())
-                    .filter(p -> p.getBackend() != null && p.getBackend().getService() != null)
-                    .forEach(p -> names.add(p.getBackend().getService().getName()));
-        }
-        return names.stream().distinct().toList();
     }
 }

@@ -3,6 +3,7 @@ package io.wsroute.rules;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
@@ -28,7 +29,7 @@ final class ReviewedIngress {
     ReviewedIngress(IngressReview review) {
         this.review = review;
         this.annotations = annotationsOf(review);
-        this.backends = backendsOf(review);
+        this.backends = backendsOf(review.ingress(), review.services());
         this.detection = WebSocketDetector.detect(review.ingress(), annotations, backends);
     }
 
@@ -89,33 +90,34 @@ final class ReviewedIngress {
         return meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
     }
 
-    private static List<Backend> backendsOf(IngressReview review) {
+    /** Every Service backend of the Ingress (default backend first), resolved against the known Services. */
+    static List<Backend> backendsOf(Ingress ingress, Map<String, Service> services) {
         List<Backend> result = new ArrayList<>();
-        var spec = review.ingress().getSpec();
+        var spec = ingress.getSpec();
         if (spec == null) {
             return result;
         }
-        addBackend(review, spec.getDefaultBackend(), "spec.defaultBackend.service", "", result);
+        addBackend(services, spec.getDefaultBackend(), "spec.defaultBackend.service", "", result);
         List<IngressRule> rules = spec.getRules() == null ? List.of() : spec.getRules();
         for (int r = 0; r < rules.size(); r++) {
             var http = rules.get(r).getHttp();
             List<HTTPIngressPath> paths = http == null || http.getPaths() == null ? List.of() : http.getPaths();
             for (int p = 0; p < paths.size(); p++) {
                 HTTPIngressPath path = paths.get(p);
-                addBackend(review, path.getBackend(), "spec.rules[%d].http.paths[%d].backend.service".formatted(r, p),
+                addBackend(services, path.getBackend(), "spec.rules[%d].http.paths[%d].backend.service".formatted(r, p),
                         path.getPath() == null ? "/" : path.getPath(), result);
             }
         }
         return result;
     }
 
-    private static void addBackend(IngressReview review, IngressBackend backend, String field, String path,
+    private static void addBackend(Map<String, Service> services, IngressBackend backend, String field, String path,
             List<Backend> result) {
         IngressServiceBackend service = backend == null ? null : backend.getService();
         if (service == null || service.getName() == null) {
             return;
         }
-        Service known = review.services().get(service.getName());
+        Service known = services.get(service.getName());
         result.add(new Backend(service.getName(), field, path, portOf(known, service)));
     }
 

@@ -1,9 +1,11 @@
 package io.wsroute.rules;
 
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.WsrouteAnnotations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Entry point of the rules engine: pure functions of an {@link IngressReview}, safe to share between threads. */
@@ -33,6 +35,11 @@ public final class WebSocketRules {
             CHECKS.forEach(check -> check.check(ingress).forEach(findings::add));
         }
         return List.copyOf(findings);
+    }
+
+    /** Names of the Services the Ingress routes to, so adapters know which Services to look up. */
+    public static List<String> backendServiceNames(Ingress ingress) {
+        return ReviewedIngress.backendsOf(ingress, Map.of()).stream().map(Backend::serviceName).distinct().toList();
     }
 
     /** Annotations to add so the Ingress works; {@link Remediation#NONE} for non-WebSocket Ingresses. */
