@@ -49,7 +49,7 @@ if [ ! -x "$CACHE/bin/kube-apiserver" ] || [ ! -x "$CACHE/bin/kubectl" ]; then
     cat > "$CACHE/apt/sources.list" <<LIST
 deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
 LIST
-    apt_opts=(-o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    apt_opts=(-o "Dir::Etc::SourceList=$CACHE/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null -o APT::Sandbox::User=root
               -o "Dir::State::Lists=$CACHE/apt/lists")
     apt-get "${apt_opts[@]}" update -qq
     (cd "$CACHE" && apt-get "${apt_opts[@]}" source --download-only kubernetes >/dev/null 2>&1)
