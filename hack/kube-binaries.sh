@@ -15,8 +15,11 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/wsroute/kube-build"
 say() { echo "kube-binaries: $*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Bumped whenever the build recipe changes, so older builds are rebuilt.
+RECIPE="kube-${KUBE_VERSION}+reflect2-1.0.2"
+
 have_binaries() {
-  [ -x "$TARGET/kube-apiserver" ] && [ -x "$TARGET/etcd" ] && [ -x "$TARGET/kubectl" ] \
+  [ "$(cat "$TARGET/.recipe" 2>/dev/null)" = "$RECIPE" ] && [ -x "$TARGET/kube-apiserver" ] && [ -x "$TARGET/etcd" ] && [ -x "$TARGET/kubectl" ] \
     && "$TARGET/kube-apiserver" --version 2>/dev/null | grep -q "v${KUBE_VERSION}" \
     && "$TARGET/etcd" --version >/dev/null 2>&1
 }
@@ -36,10 +39,10 @@ apt_install() {
   fi
 }
 
-apt_install etcd-server golang-go rsync dpkg-dev make
+apt_install etcd-server golang-go rsync dpkg-dev make golang-github-modern-go-reflect2-dev
 mkdir -p "$TARGET" "$CACHE"
 
-if [ ! -x "$CACHE/bin/kube-apiserver" ] || [ ! -x "$CACHE/bin/kubectl" ]; then
+if [ "$(cat "$CACHE/bin/.recipe" 2>/dev/null)" != "$RECIPE" ]; then
   src_dir=$(find "$CACHE" -maxdepth 1 -type d -name "kubernetes-${KUBE_VERSION}*" | head -n 1)
   if [ -z "$src_dir" ]; then
     # A private deb-src list for the same archive and suite as the system's own entry; the system list is untouched.
@@ -60,20 +63,25 @@ LIST
   say "building kube-apiserver and kubectl in $src_dir (about 8 minutes on 2 cores)"
   (
     cd "$src_dir"
-    # A failed earlier make leaves a broken _output/ that breaks the next one.
-    [ -x _output/bin/kube-apiserver ] || rm -rf _output
+    # Kubernetes 1.20 vendors reflect2 1.0.1, which crashes under Debian's Go 1.19 when it encodes maps
+    # (mapiterinit fault in json-iterator, e.g. on admission webhook warnings); 1.0.2 fixed it for Go 1.18+.
+    rsync -a --delete --exclude=.git /usr/share/gocode/src/github.com/modern-go/reflect2/ vendor/github.com/modern-go/reflect2/
+    # Start clean: a failed earlier make leaves a broken _output/, and a changed vendor tree must be rebuilt.
+    rm -rf _output
     mkdir -p .go/src/k8s.io
     ln -sfn ../../.. .go/src/k8s.io/kubernetes
     export GOPATH="$PWD/.go" CGO_ENABLED=0 GOFLAGS=-mod=vendor
     make WHAT="cmd/kube-apiserver cmd/kubectl" >"$CACHE/make.log" 2>&1 || { tail -n 40 "$CACHE/make.log"; exit 1; }
     mkdir -p "$CACHE/bin"
     cp _output/bin/kube-apiserver _output/bin/kubectl "$CACHE/bin/"
+    echo "$RECIPE" > "$CACHE/bin/.recipe"
   )
 fi
 
 install -m 0755 "$CACHE/bin/kube-apiserver" "$TARGET/kube-apiserver"
 install -m 0755 "$CACHE/bin/kubectl" "$TARGET/kubectl"
 ln -sfn "$(command -v etcd)" "$TARGET/etcd"
+echo "$RECIPE" > "$TARGET/.recipe"
 
 if ! have_binaries; then
   say "binaries in $TARGET do not report version v${KUBE_VERSION}"

@@ -1,11 +1,13 @@
 package io.wsroute.cli;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
+import io.wsroute.nginx.NginxTime;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
@@ -64,6 +66,9 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR|-", arity = "1..*",
             description = "manifests: files, directories (*.yaml, *.yml, *.json, recursively) or - for stdin")
     List<String> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final InputStream stdin;
     private final ManifestReader reader = new ManifestReader();
@@ -145,7 +150,7 @@ public final class LintCommand implements Callable<Integer> {
                 throw new ManifestReader.UnreadableInput(controllerConfigMap + ": expected exactly one ConfigMap, found "
                         + manifests.size());
             }
-            ConfigMap configMap = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()
+            ConfigMap configMap = Serialization.jsonMapper()
                     .convertValue(manifests.get(0).object(), ConfigMap.class);
             profiles.put(flavor, ControllerConfigMaps.read(flavor, configMap.getData(),
                     "ConfigMap " + configMap.getMetadata().getNamespace() + "/" + configMap.getMetadata().getName(),
@@ -154,14 +159,11 @@ public final class LintCommand implements Callable<Integer> {
         return profiles;
     }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Durations in nginx time syntax (1h, 90s, 3600), as everywhere else in wsroute. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return io.wsroute.nginx.NginxTime.parse(value)
+            return NginxTime.parse(value)
                     .orElseThrow(() -> new CommandLine.TypeConversionException("not a duration: " + value));
         }
     }

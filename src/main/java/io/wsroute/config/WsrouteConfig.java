@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything wsroute can be told, under the {@code wsroute.} prefix (environment: {@code WSROUTE_...}). */
 @ConfigMapping(prefix = "wsroute")
@@ -15,6 +16,15 @@ public interface WsrouteConfig {
     Rules rules();
 
     Controllers controllers();
+
+    /** PEM files of the webhook's serving certificate; application.properties hands them to the HTTPS listener. */
+    Tls tls();
+
+    interface Tls {
+        Optional<String> cert();
+
+        Optional<String> key();
+    }
 
     interface Admission {
         /** enforce: deny Ingresses with error findings; warn: admit them with warnings. */

@@ -47,7 +47,7 @@ class AdmissionIT {
                 .addToLabels("kubernetes.io/metadata.name", "kube-system").endMetadata().build());
         for (String ns : List.of("apps", "relaxed", "legacy", "kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
             client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("chat").endMetadata()
-                    .withNewSpec().addNewPort().withName("ws").withPort(8080).withAppProtocol("kubernetes.io/ws").endPort()
+                    .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080).withAppProtocol("kubernetes.io/ws").endPort()
                     .endSpec().build()).serverSideApply();
         }
     }
@@ -64,7 +64,7 @@ class AdmissionIT {
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("admission webhook \"ingress.validate.wsroute.io\" denied the request")
                 .hasMessageContaining("WS101")
-                .hasMessageContaining("set nginx.ingress.kubernetes.io/proxy-read-timeout: \\\"3600\\\"");
+                .hasMessageContaining("set nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\"");
         assertThat(client.network().v1().ingresses().inNamespace("apps").withName("unit-timeout").get()).isNull();
     }
 

@@ -55,10 +55,14 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
             Config config = Config.fromKubeconfig(kubeconfigYaml);
             Map<String, String> properties = new HashMap<>();
             properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
-            properties.put("quarkus.kubernetes-client.ca-cert-data", config.getCaCertData());
-            properties.put("quarkus.kubernetes-client.client-cert-data", config.getClientCertData());
-            properties.put("quarkus.kubernetes-client.client-key-data", config.getClientKeyData());
-            properties.put("quarkus.kubernetes-client.client-key-algo", "RSA");
+            // kube-api-test writes either inline data or file paths into its kubeconfig; pass on whichever is set.
+            putIfSet(properties, "quarkus.kubernetes-client.ca-cert-data", config.getCaCertData());
+            putIfSet(properties, "quarkus.kubernetes-client.ca-cert-file", config.getCaCertFile());
+            putIfSet(properties, "quarkus.kubernetes-client.client-cert-data", config.getClientCertData());
+            putIfSet(properties, "quarkus.kubernetes-client.client-cert-file", config.getClientCertFile());
+            putIfSet(properties, "quarkus.kubernetes-client.client-key-data", config.getClientKeyData());
+            putIfSet(properties, "quarkus.kubernetes-client.client-key-file", config.getClientKeyFile());
+            putIfSet(properties, "quarkus.kubernetes-client.client-key-algo", config.getClientKeyAlgo());
             properties.put("quarkus.http.test-ssl-port", Integer.toString(webhookPort));
             properties.put("wsroute.tls.cert", certificates.certFile.toString());
             properties.put("wsroute.tls.key", certificates.keyFile.toString());
@@ -104,6 +108,12 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
                 .withCaBundle(caBundle).endClientConfig().endWebhook().build();
         client.resource(validating).serverSideApply();
         client.resource(mutating).serverSideApply();
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
+        }
     }
 
     private static int freePort() throws Exception {
