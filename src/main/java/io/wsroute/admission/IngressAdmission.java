@@ -39,6 +39,10 @@ public class IngressAdmission {
             return allow(request, context.notes());
         }
         List<Finding> findings = rules.evaluate(context.review().get());
+        if (findings.isEmpty() && !rules.detect(context.review().get()).webSocket()) {
+            // What wsroute had to assume about the controller only matters to WebSocket Ingresses.
+            return allow(request, List.of());
+        }
         List<String> warnings = new ArrayList<>(context.notes());
         List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<String> ids = findings.stream().map(Finding::rule).distinct().toList();

@@ -125,11 +125,33 @@ class AdmissionResourceTest {
     }
 
     @Test
-    void ingressWithoutAnnotationsGetsTheWholeMap() throws Exception {
-        // Not WebSocket by annotation: no patch at all.
-        String plain = create("u-plain", "apps", "nginx", null);
+    void nonWebSocketIngressGetsNoPatchAndNoWarnings() {
+        // f5's ConfigMap is missing: that assumption is only worth a warning on WebSocket Ingresses.
+        String plain = create("u-plain", "apps", "f5", null);
         assertThat(post(MUTATE, plain).has("patch")).isFalse();
-        assertThat(post(VALIDATE, plain).path("allowed").asBoolean()).isTrue();
+        JsonNode validated = post(VALIDATE, plain);
+        assertThat(validated.path("allowed").asBoolean()).isTrue();
+        assertThat(validated.has("warnings")).isFalse();
+    }
+
+    @Test
+    void ingressWithoutAnnotationsGetsTheWholeMapAdded() throws Exception {
+        client.services().inNamespace("apps").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("chat").endMetadata().withNewSpec().addNewPort().withPort(8080)
+                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).createOr(c -> c.update());
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.service("apps", "chat").isPresent());
+            String body = create("u-bare", "apps", "nginx", null);
+            JsonNode patch = MAPPER.readTree(Base64.getDecoder().decode(post(MUTATE, body).path("patch").asText()));
+            assertThat(patch).hasSize(1);
+            assertThat(patch.get(0).path("path").asText()).isEqualTo("/metadata/annotations");
+            JsonNode patched = JsonPatch.fromJson(patch).apply(json(body).path("request").path("object"));
+            assertThat(patched.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/proxy-read-timeout")
+                    .asText()).isEqualTo("3600");
+        } finally {
+            client.services().inNamespace("apps").withName("chat").delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.service("apps", "chat").isEmpty());
+        }
     }
 
     @Test
