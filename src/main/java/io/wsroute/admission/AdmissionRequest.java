@@ -3,19 +3,31 @@ package io.wsroute.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.Set;
+
 /**
  * The parts of an {@code admission.k8s.io/v1} AdmissionReview request wsroute uses, checked on the way in.
  *
- * @param object the object as it would be stored; null for DELETE and CONNECT
+ * @param operation CREATE, UPDATE, DELETE or CONNECT
+ * @param kind the object's kind ({@code Ingress}); for DELETE and CONNECT the kind the request names
+ * @param object the object as it would be stored; null for DELETE and CONNECT, which wsroute always allows
+ * @param dryRun the API server will not persist the object; wsroute has no side effects, so only the log says so
  */
 public record AdmissionRequest(String uid, String operation, String namespace, String name, String kind,
-        JsonNode object) {
+        JsonNode object, boolean dryRun) {
 
     static final String API_VERSION = "admission.k8s.io/v1";
     static final String KIND = "AdmissionReview";
+    private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
 
-    /** Parses and checks a request body; every problem becomes a {@link BadAdmissionRequest} with the reason. */
-    static AdmissionRequest parse(ObjectMapper mapper, String body, String expectedKind) {
+    /**
+     * Parses and checks a request body; every problem becomes a {@link BadAdmissionRequest} with the reason.
+     *
+     * @param expectedApiVersion apiVersion the object must have, e.g. {@code networking.k8s.io/v1}: the webhook
+     *        configuration asks for that version (matchPolicy Equivalent converts others to it)
+     * @param expectedKind kind the object must have, e.g. {@code Ingress}
+     */
+    static AdmissionRequest parse(ObjectMapper mapper, String body, String expectedApiVersion, String expectedKind) {
         if (body == null || body.isBlank()) {
             throw new BadAdmissionRequest("empty body: expected an AdmissionReview");
         }
@@ -44,21 +56,50 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         if (operation == null) {
             throw new BadAdmissionRequest("request.operation is missing");
         }
+        if (!OPERATIONS.contains(operation)) {
+            throw new BadAdmissionRequest("request.operation %s is not one of %s".formatted(operation,
+                    "CREATE, UPDATE, DELETE, CONNECT"));
+        }
+        boolean dryRun = request.path("dryRun").asBoolean(false);
+        if (!operation.equals("CREATE") && !operation.equals("UPDATE")) {
+            // DELETE carries oldObject only, CONNECT an options object: neither has anything to check.
+            return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"),
+                    request.path("kind").path("kind").asText(null), null, dryRun);
+        }
         JsonNode object = request.path("object");
-        boolean needsObject = operation.equals("CREATE") || operation.equals("UPDATE");
-        if (needsObject && !object.isObject()) {
+        if (!object.isObject()) {
             throw new BadAdmissionRequest("request.object is missing for operation " + operation);
         }
-        String kind = needsObject ? object.path("kind").asText(null) : request.path("kind").path("kind").asText(null);
-        if (needsObject && !expectedKind.equals(kind)) {
-            throw new BadAdmissionRequest("request.object is a %s, this endpoint admits %s".formatted(kind, expectedKind));
+        String kind = object.path("kind").asText(null);
+        String apiVersion = object.path("apiVersion").asText(null);
+        if (!expectedKind.equals(kind)) {
+            throw new BadAdmissionRequest("request.object is a %s, this endpoint admits %s %s".formatted(
+                    kind == null ? "object without kind" : kind, expectedApiVersion, expectedKind));
         }
-        return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"), kind,
-                object.isObject() ? object : null);
+        if (!expectedApiVersion.equals(apiVersion)) {
+            throw new BadAdmissionRequest("request.object has apiVersion %s, this endpoint admits %s %s (register the webhook for %s)"
+                    .formatted(apiVersion, expectedApiVersion, expectedKind, expectedApiVersion));
+        }
+        return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"), kind, object,
+                dryRun);
     }
 
-    boolean isCreateOrUpdate() {
+    /** True for CREATE and UPDATE, the operations with an object to check. */
+    boolean hasObject() {
         return object != null;
+    }
+
+    /** namespace/name for logs and messages; the name may be a generateName prefix on CREATE. */
+    String displayName() {
+        String shown = name;
+        if (shown == null && object != null) {
+            JsonNode meta = object.path("metadata");
+            shown = meta.path("name").asText(null);
+            if (shown == null) {
+                shown = meta.path("generateName").asText("") + "*";
+            }
+        }
+        return (namespace == null ? "" : namespace + "/") + (shown == null ? "?" : shown);
     }
 
     private static String text(JsonNode node, String field) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
 import io.wsroute.rules.Finding;
+import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.Remediation;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
@@ -15,9 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The decisions of the two Ingress webhooks; the HTTP resource around it only parses and renders. */
+/**
+ * The decisions of the two Ingress webhooks; the HTTP resource around it only parses and renders.
+ * <ul>
+ * <li>DELETE and CONNECT are allowed: there is nothing to check.</li>
+ * <li>CREATE and UPDATE are judged on the new object alone, so an UPDATE of an Ingress that was already broken
+ * before wsroute was installed is denied in enforce mode until it is fixed; except while the Ingress is being
+ * deleted (deletionTimestamp set), when the only UPDATEs are finalizer removals that must not be blocked.</li>
+ * <li>A dry run gets the same answer: wsroute has no side effects to skip.</li>
+ * </ul>
+ */
 @ApplicationScoped
 public class IngressAdmission {
+
+    static final String INGRESS_API_VERSION = "networking.k8s.io/v1";
+    static final String INGRESS_KIND = "Ingress";
 
     private static final Logger LOG = Logger.getLogger(IngressAdmission.class);
 
@@ -31,15 +44,16 @@ public class IngressAdmission {
     }
 
     public AdmissionVerdict validate(AdmissionRequest request) {
-        if (!request.isCreateOrUpdate()) {
+        if (!request.hasObject() || beingDeleted(request)) {
             return allow(request, List.of());
         }
         ReviewContext context = contexts.contextFor(toIngress(request), request.namespace());
         if (context.review().isEmpty()) {
             return allow(request, context.notes());
         }
-        List<Finding> findings = rules.evaluate(context.review().get());
-        if (findings.isEmpty() && !rules.detect(context.review().get()).webSocket()) {
+        IngressReview review = context.review().get();
+        List<Finding> findings = rules.evaluate(review);
+        if (findings.isEmpty() && !rules.detect(review).webSocket()) {
             // What wsroute had to assume about the controller only matters to WebSocket Ingresses.
             return allow(request, List.of());
         }
@@ -48,17 +62,16 @@ public class IngressAdmission {
         List<String> ids = findings.stream().map(Finding::rule).distinct().toList();
         if (!errors.isEmpty() && context.mode() == AdmissionMode.ENFORCE) {
             findings.stream().filter(f -> f.severity() == Severity.WARNING).map(Finding::summary).forEach(warnings::add);
-            String denial = "wsroute denied Ingress %s/%s: it would break WebSocket traffic.\n%s".formatted(
-                    request.namespace(), request.name() == null ? ingressName(request) : request.name(),
-                    errors.stream().map(Finding::summary).collect(Collectors.joining("\n")));
+            String denial = "wsroute denied Ingress %s: it would break WebSocket traffic.\n%s".formatted(
+                    request.displayName(), errors.stream().map(Finding::summary).collect(Collectors.joining("\n")));
             return new AdmissionVerdict(request.uid(), denial, warnings, null, ids);
         }
-        findings.stream().map(Finding::summary).forEach(warnings::add);
+        findings.stream().map(IngressAdmission::warning).forEach(warnings::add);
         return new AdmissionVerdict(request.uid(), null, warnings, null, ids);
     }
 
     public AdmissionVerdict mutate(AdmissionRequest request) {
-        if (!request.isCreateOrUpdate()) {
+        if (!request.hasObject() || beingDeleted(request)) {
             return allow(request, List.of());
         }
         ReviewContext context = contexts.contextFor(toIngress(request), request.namespace());
@@ -66,31 +79,43 @@ public class IngressAdmission {
             return allow(request, List.of());
         }
         Remediation remediation = rules.remediate(context.review().get());
-        ArrayNode patch = AnnotationPatch.adding(remediation.annotationsToAdd(),
-                AnnotationPatch.hasAnnotations(request.object()));
+        ArrayNode patch = AnnotationPatch.adding(request.object(), remediation.annotationsToAdd());
         List<String> added = remediation.annotationsToAdd().entrySet().stream()
                 .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue())).toList();
         return new AdmissionVerdict(request.uid(), null, added, patch, List.of());
     }
 
-    /** A bug of ours must not block a cluster's Ingress writes: allow, say so, and log it loudly. */
+    /**
+     * A bug of ours must not block a cluster's Ingress writes: allow, say so, and log it loudly. (The API server's
+     * failurePolicy only covers wsroute being unreachable; an HTTP 500 would be treated the same way, and with
+     * failurePolicy Fail it would block every Ingress write in the cluster for a bug in one rule.)
+     */
     public AdmissionVerdict failOpen(AdmissionRequest request, RuntimeException error) {
-        LOG.errorf(error, "admission of %s/%s failed; allowing it", request.namespace(), request.name());
+        LOG.errorf(error, "admission of Ingress %s failed; allowing it unchecked", request.displayName());
         return allow(request, List.of("wsroute could not check this Ingress (internal error); it was admitted unchecked"));
+    }
+
+    /** A warning line in warn mode: error findings say that they would have been denied in enforce mode. */
+    static String warning(Finding finding) {
+        if (finding.severity() != Severity.ERROR) {
+            return finding.summary();
+        }
+        return "%s %s (not enforced: warn mode): %s (%s). Fix: %s".formatted(finding.rule(), finding.severity().label(),
+                finding.message(), finding.field(), finding.fix());
     }
 
     private Ingress toIngress(AdmissionRequest request) {
         try {
             return mapper.treeToValue(request.object(), Ingress.class);
         } catch (Exception e) {
-            throw new BadAdmissionRequest("request.object is not a valid Ingress: " + e.getMessage().lines().findFirst()
-                    .orElse(""));
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new BadAdmissionRequest("request.object is not a valid Ingress: " + reason);
         }
     }
 
-    private static String ingressName(AdmissionRequest request) {
-        var meta = request.object().path("metadata");
-        return meta.path("name").asText(meta.path("generateName").asText("") + "*");
+    private static boolean beingDeleted(AdmissionRequest request) {
+        return request.object().path("metadata").path("deletionTimestamp").isTextual();
     }
 
     private static AdmissionVerdict allow(AdmissionRequest request, List<String> warnings) {

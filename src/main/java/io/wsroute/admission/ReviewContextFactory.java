@@ -47,10 +47,14 @@ public class ReviewContextFactory {
         if (mode == AdmissionMode.OFF) {
             return new ReviewContext(Optional.empty(), mode, notes);
         }
-        Optional<ControllerFlavor> fallback = ControllerFlavor.fromCliName(config.admission().defaultController());
+        Optional<ControllerFlavor> fallback = Optional.of(config.admission().defaultController());
         IngressClassResolution resolution = IngressClasses.resolve(ingress, cluster.ingressClasses(), fallback);
         if (!resolution.servedByNginx()) {
             return new ReviewContext(Optional.empty(), mode, notes);
+        }
+        if (!cluster.synced()) {
+            notes.add("wsroute: cluster caches not loaded yet (API server unreachable?); "
+                    + "defaults assumed for whatever is missing");
         }
         if (resolution.assumed()) {
             notes.add("wsroute: " + resolution.note());

@@ -3,6 +3,7 @@ package io.wsroute.cluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -24,11 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link ClusterView} backed by fabric8 informers. They start in the background and retry for ever: the webhook
- * serves from the first second, with documented defaults (and a warning saying so) until the caches fill, so an
- * unreachable API server at start-up never keeps wsroute from answering admission requests.
+ * {@link ClusterView} backed by fabric8 informers: IngressClasses, Namespaces (labels), Services and EndpointSlices
+ * cluster-wide, and only the two configured controller ConfigMaps (field selector on metadata.name).
+ * <p>
+ * No cluster at start-up: the informers start in the background and retry for ever (with fabric8's back-off),
+ * and start-up never waits for them. The webhook serves from the first second, on documented defaults with a
+ * warning saying so until the caches fill, because the API server that calls the webhook is the same one the
+ * caches read: a webhook that refused to start until it could reach the API server would only turn a brief
+ * outage into failed Ingress writes (or, with failurePolicy Ignore, unchecked ones) for longer. With no
+ * reconciler registered yet, the operator SDK starts no controllers and does not check the cluster at start;
+ * the issue that adds the WebSocketRoute reconciler must keep this property (BUILD-NOTES: an operator that
+ * cannot reach the cluster exits after about 20 s).
  */
 @ApplicationScoped
 public class InformerClusterView implements ClusterView {
@@ -40,6 +50,7 @@ public class InformerClusterView implements ClusterView {
     private final KubernetesClient client;
     private final WsrouteConfig config;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final List<CompletableFuture<Void>> starts = new ArrayList<>();
     private final Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps = new EnumMap<>(ControllerFlavor.class);
     private SharedIndexInformer<IngressClass> ingressClasses;
     private SharedIndexInformer<Namespace> namespaces;
@@ -59,18 +70,25 @@ public class InformerClusterView implements ClusterView {
                 .runnableInformer(0);
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
         endpointSlices = start(slices);
-        configMaps.put(ControllerFlavor.INGRESS_NGINX, configMapInformer(config.controllers().ingressNginx().configMap()));
-        configMaps.put(ControllerFlavor.NGINX_INC, configMapInformer(config.controllers().nginxInc().configMap()));
+        configMaps.put(ControllerFlavor.INGRESS_NGINX, configMapInformer("wsroute.controllers.ingress-nginx.config-map",
+                config.controllers().ingressNginx().configMap()));
+        configMaps.put(ControllerFlavor.NGINX_INC, configMapInformer("wsroute.controllers.nginx-inc.config-map",
+                config.controllers().nginxInc().configMap()));
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenRun(() -> LOG.infof(
+                "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",
+                ingressClasses.getStore().list().size(), namespaces.getStore().list().size(),
+                services.getStore().list().size(), configMaps.entrySet().stream()
+                        .filter(e -> !e.getValue().getStore().list().isEmpty()).map(e -> e.getKey().cliName()).toList()));
     }
 
     void stop(@Observes ShutdownEvent event) {
         informers.forEach(SharedIndexInformer::stop);
     }
 
-    private SharedIndexInformer<ConfigMap> configMapInformer(String namespacedName) {
-        String[] parts = namespacedName.split("/", 2);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("controller ConfigMap must be namespace/name, got " + namespacedName);
+    private SharedIndexInformer<ConfigMap> configMapInformer(String key, String namespacedName) {
+        String[] parts = namespacedName.split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
         }
         // A field selector keeps only the controller's ConfigMap in memory, not every ConfigMap of its namespace.
         return start(client.configMaps().inNamespace(parts[0]).withField("metadata.name", parts[1]).runnableInformer(0));
@@ -78,10 +96,11 @@ public class InformerClusterView implements ClusterView {
 
     private <T extends HasMetadata> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
         informer.exceptionHandler((started, error) -> {
-            LOG.warnf("informer for %s: %s; retrying", informer.getApiTypeClass().getSimpleName(), error.getMessage());
+            // fabric8's Reflector already logs every failed list/watch at WARN; this only adds the type.
+            LOG.debugf("informer for %s: %s; retrying", informer.getApiTypeClass().getSimpleName(), error.getMessage());
             return true;
         });
-        informer.start();
+        starts.add(informer.start().toCompletableFuture());
         informers.add(informer);
         return informer;
     }
@@ -117,8 +136,18 @@ public class InformerClusterView implements ClusterView {
         if (slices.isEmpty()) {
             return OptionalInt.empty();
         }
+        // A dual-stack Service has one slice per address family listing the same pods: count each pod once.
         return OptionalInt.of((int) slices.stream().filter(s -> s.getEndpoints() != null)
-                .flatMap(s -> s.getEndpoints().stream()).filter(InformerClusterView::isReady).count());
+                .flatMap(s -> s.getEndpoints().stream()).filter(InformerClusterView::isReady)
+                .map(InformerClusterView::identity).distinct().count());
+    }
+
+    private static String identity(Endpoint endpoint) {
+        ObjectReference target = endpoint.getTargetRef();
+        if (target != null && target.getName() != null) {
+            return target.getKind() + "/" + target.getNamespace() + "/" + target.getName();
+        }
+        return String.valueOf(endpoint.getAddresses());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.wsroute.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
+import io.wsroute.nginx.ControllerFlavor;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,11 +31,15 @@ public interface WsrouteConfig {
     interface Admission {
         /** enforce: deny Ingresses with error findings; warn: admit them with warnings. */
         @WithDefault("enforce")
+        @WithConverter(ConfiguredModeConverter.class)
         AdmissionMode mode();
 
-        /** Flavour assumed when an Ingress's IngressClass cannot be found: ingress-nginx or nginx-inc. */
+        /**
+         * Flavour assumed when an Ingress's IngressClass cannot be found (named class missing, or no class and no
+         * default class): {@code ingress-nginx} or {@code nginx-inc}. Any other value stops start-up.
+         */
         @WithDefault("ingress-nginx")
-        String defaultController();
+        ControllerFlavor defaultController();
     }
 
     interface Rules {
@@ -59,7 +65,13 @@ public interface WsrouteConfig {
     }
 
     interface NginxInc {
-        /** namespace/name of the F5 controller ConfigMap (Helm release "nginx-ingress" in namespace nginx-ingress). */
+        /**
+         * namespace/name of the F5 controller ConfigMap (its {@code -nginx-configmaps} flag). The F5 chart names it
+         * after the release ({@code <release>-nginx-ingress}, or just the release name when that already contains
+         * {@code nginx-ingress}; charts/nginx-ingress/templates/_helpers.tpl "nginx-ingress.configName"), so the
+         * default fits {@code helm install nginx-ingress ... -n nginx-ingress}. The plain-manifest install uses
+         * {@code nginx-ingress/nginx-config}.
+         */
         @WithDefault("nginx-ingress/nginx-ingress")
         String configMap();
 

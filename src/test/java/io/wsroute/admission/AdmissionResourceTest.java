@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.wsroute.cluster.ClusterView;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -194,31 +196,55 @@ class AdmissionResourceTest {
 
     @Test
     void deleteIsAllowedWithoutAnObject() {
-        String body = """
-                {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u-del",
-                "kind":{"group":"networking.k8s.io","version":"v1","kind":"Ingress"},"namespace":"apps","name":"chat",
-                "operation":"DELETE","object":null,"oldObject":{"kind":"Ingress"}}}""";
-        JsonNode response = post(VALIDATE, body);
-        assertThat(response.path("uid").asText()).isEqualTo("u-del");
+        JsonNode response = post(VALIDATE, fixture("delete.json"));
+        assertThat(response.path("uid").asText()).isEqualTo("e0c7c5a0-0b5e-4f0d-8a4e-6f1d3c2b1a04");
         assertThat(response.path("allowed").asBoolean()).isTrue();
+        assertThat(post(MUTATE, fixture("delete.json")).has("patch")).isFalse();
+    }
+
+    @Test
+    void updateIsJudgedOnTheNewObject() {
+        assertThat(post(VALIDATE, fixture("update-fixes-timeout.json")).path("allowed").asBoolean()).isTrue();
+        JsonNode broken = post(VALIDATE, fixture("update-breaks-timeout.json"));
+        assertThat(broken.path("uid").asText()).isEqualTo("e0c7c5a0-0b5e-4f0d-8a4e-6f1d3c2b1a02");
+        assertThat(broken.path("allowed").asBoolean()).isFalse();
+        assertThat(post(VALIDATE, fixture("update-finalizer-removal.json")).path("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void dryRunGetsTheSameAnswer() {
+        JsonNode response = post(VALIDATE, fixture("create-dry-run.json"));
+        assertThat(response.path("uid").asText()).isEqualTo("e0c7c5a0-0b5e-4f0d-8a4e-6f1d3c2b1a05");
+        assertThat(response.path("allowed").asBoolean()).isFalse();
+        assertThat(response.path("status").path("message").asText()).contains("WS101");
     }
 
     @Test
     void malformedBodiesGet400WithAReason() {
         String good = fixture("create-unit-timeout.json");
-        Map<String, String> cases = Map.of(
-                "not json", "body is not valid JSON",
-                good.substring(0, good.length() / 2), "body is not valid JSON",
-                "[1,2]", "not a JSON object",
-                good.replace("admission.k8s.io/v1", "admission.k8s.io/v1beta1"), "expected apiVersion admission.k8s.io/v1",
-                good.replace("\"uid\": \"705ab4f5-6393-11e8-b7cc-42010a800002\",", ""), "request.uid is missing",
-                good.replace("\"object\": {", "\"objectX\": {"), "request.object is missing",
-                good.replace("\"kind\": \"Ingress\",\n      \"metadata\"", "\"kind\": \"ConfigMap\",\n      \"metadata\""),
-                "request.object is a ConfigMap",
-                "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}", "has no request",
-                good.replace("\"spec\": {", "\"spec\": {\"rules\": \"not-a-list\"}, \"ignored\": {"), "not a valid Ingress");
-        cases.forEach((body, reason) -> given().body(body).post(VALIDATE).then().statusCode(400)
-                .body("error", containsString(reason)));
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("not json", "body is not valid JSON");
+        cases.put(good.substring(0, good.length() / 2), "body is not valid JSON");
+        cases.put("[1,2]", "not a JSON object");
+        cases.put("\"AdmissionReview\"", "not a JSON object");
+        cases.put(good.replace("admission.k8s.io/v1", "admission.k8s.io/v1beta1"), "expected apiVersion admission.k8s.io/v1");
+        cases.put(good.replace("\"kind\": \"AdmissionReview\"", "\"kind\": \"TokenReview\""), "kind TokenReview");
+        cases.put("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}", "has no request");
+        cases.put(good.replace("\"uid\": \"705ab4f5-6393-11e8-b7cc-42010a800002\",", ""), "request.uid is missing");
+        cases.put(good.replace("\"operation\": \"CREATE\"", "\"operation\": \"PATCH\""), "request.operation PATCH");
+        cases.put(good.replace("\"object\": {", "\"objectX\": {"), "request.object is missing for operation CREATE");
+        cases.put(fixture("update-fixes-timeout.json").replace("\"object\": {", "\"objectX\": {"),
+                "request.object is missing for operation UPDATE");
+        cases.put(fixture("create-configmap.json"), "request.object is a ConfigMap");
+        cases.put(good.replace("\"apiVersion\": \"networking.k8s.io/v1\"", "\"apiVersion\": \"networking.k8s.io/v1beta1\""),
+                "request.object has apiVersion networking.k8s.io/v1beta1");
+        cases.put(good.replace("\"spec\": {", "\"spec\": {\"rules\": \"not-a-list\"}, \"ignored\": {"), "not a valid Ingress");
+        cases.forEach((body, reason) -> {
+            given().body(body).post(VALIDATE).then().statusCode(400).contentType(ContentType.JSON)
+                    .body("error", containsString(reason));
+            given().body(body).contentType(ContentType.JSON).post(MUTATE).then().statusCode(400)
+                    .body("error", containsString(reason));
+        });
         given().body("").post(MUTATE).then().statusCode(400).body("error", containsString("empty body"));
     }
 

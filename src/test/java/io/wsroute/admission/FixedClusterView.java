@@ -1,0 +1,81 @@
+package io.wsroute.admission;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.wsroute.cluster.ClusterView;
+import io.wsroute.nginx.ControllerFlavor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** A {@link ClusterView} holding whatever a test puts in it. */
+final class FixedClusterView implements ClusterView {
+
+    final List<IngressClass> classes = new ArrayList<>();
+    final Map<ControllerFlavor, ConfigMap> configMaps = new EnumMap<>(ControllerFlavor.class);
+    final Map<String, Map<String, String>> namespaces = new HashMap<>();
+    final Map<String, Service> services = new HashMap<>();
+    final Map<String, Integer> endpoints = new HashMap<>();
+    boolean synced = true;
+    RuntimeException failure;
+
+    FixedClusterView withClass(String name, String controller) {
+        classes.add(new IngressClassBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .withController(controller).endSpec().build());
+        return this;
+    }
+
+    FixedClusterView withConfigMap(ControllerFlavor flavor, Map<String, String> data) {
+        configMaps.put(flavor, new ConfigMapBuilder().withNewMetadata().withName("controller").endMetadata()
+                .withData(data).build());
+        return this;
+    }
+
+    FixedClusterView withNamespace(String name, Map<String, String> labels) {
+        namespaces.put(name, labels);
+        return this;
+    }
+
+    @Override
+    public Collection<IngressClass> ingressClasses() {
+        if (failure != null) {
+            throw failure;
+        }
+        return classes;
+    }
+
+    @Override
+    public Optional<ConfigMap> controllerConfigMap(ControllerFlavor flavor) {
+        return Optional.ofNullable(configMaps.get(flavor));
+    }
+
+    @Override
+    public Optional<Map<String, String>> namespaceLabels(String namespace) {
+        return Optional.ofNullable(namespaces.get(namespace));
+    }
+
+    @Override
+    public Optional<Service> service(String namespace, String name) {
+        return Optional.ofNullable(services.get(namespace + "/" + name));
+    }
+
+    @Override
+    public OptionalInt readyEndpoints(String namespace, String service) {
+        Integer count = endpoints.get(namespace + "/" + service);
+        return count == null ? OptionalInt.empty() : OptionalInt.of(count);
+    }
+
+    @Override
+    public boolean synced() {
+        return synced;
+    }
+}
