@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a controller's ConfigMap data into a {@link ControllerProfile}, the way that controller reads it. */
+/**
+ * Reads a controller's ConfigMap data into a {@link ControllerProfile}, the way that controller reads it. Values the
+ * controller would not accept become {@link ControllerProfile#problems()}, each written {@code "<key>: <what
+ * happens>"} so {@link #problemKey(String)} can point at the key.
+ */
 public final class ControllerConfigMaps {
 
     public static final String PROXY_READ_TIMEOUT = "proxy-read-timeout";
@@ -33,12 +37,13 @@ public final class ControllerConfigMaps {
             case INGRESS_NGINX -> {
                 Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
                 Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
+                // Copied into nginx.conf as written: a value nginx cannot parse fails every reload.
                 Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems,
-                        "nginx will refuse to reload")
+                        "nginx refuses the configuration and every reload fails")
                         .or(defaults::workerShutdownTimeout);
-                boolean allowSnippets = goBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
+                boolean allowSnippets = ingressNginxBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
                 RiskLevel risk = riskLevel(values, problems);
-                String httpVersion = values.getOrDefault(PROXY_HTTP_VERSION, defaults.proxyHttpVersion()).trim();
+                String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), problems);
                 yield new ControllerProfile(flavor, source, allowSnippets && risk.admits(RiskLevel.CRITICAL), risk,
                         read, send, shutdown, httpVersion, problems, false);
             }
@@ -51,9 +56,15 @@ public final class ControllerConfigMaps {
                         .orElse(defaults.proxySendTimeout());
                 Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
                 yield new ControllerProfile(flavor, source, nginxIncSnippetsFlag, RiskLevel.CRITICAL, read, send,
-                        shutdown, "1.1", problems, false);
+                        shutdown, defaults.proxyHttpVersion(), problems, false);
             }
         };
+    }
+
+    /** The ConfigMap key a problem is about (the text before the first colon). */
+    public static String problemKey(String problem) {
+        int colon = problem.indexOf(':');
+        return colon < 0 ? problem : problem.substring(0, colon);
     }
 
     private static Duration ingressNginxSeconds(Map<String, String> values, String key, Duration fallback,
@@ -62,7 +73,7 @@ public final class ControllerConfigMaps {
         if (raw == null) {
             return fallback;
         }
-        Optional<Duration> parsed = NginxTime.parseSeconds(raw.trim());
+        Optional<Duration> parsed = NginxTime.parseSeconds(raw);
         if (parsed.isEmpty()) {
             problems.add("%s: \"%s\" is not integer seconds; ingress-nginx ignores it and uses %ds"
                     .formatted(key, raw, fallback.getSeconds()));
@@ -84,31 +95,46 @@ public final class ControllerConfigMaps {
         return parsed;
     }
 
-    /** Go's strconv.ParseBool, which mapstructure's weak decoding uses for ConfigMap strings. */
-    private static boolean goBool(Map<String, String> values, String key, boolean fallback, List<String> problems) {
+    /** ConfigMap booleans go through mapstructure's weak decoding: Go's ParseBool, and "" reads as false. */
+    private static boolean ingressNginxBool(Map<String, String> values, String key, boolean fallback,
+            List<String> problems) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
         }
-        switch (raw.trim()) {
-            case "1", "t", "T", "TRUE", "true", "True":
-                return true;
-            case "0", "f", "F", "FALSE", "false", "False", "":
-                return false;
-            default:
-                problems.add("%s: \"%s\" is not a boolean; ingress-nginx uses %s".formatted(key, raw, fallback));
-                return fallback;
+        if (raw.isEmpty()) {
+            return false;
         }
+        return GoBool.parse(raw).orElseGet(() -> {
+            problems.add("%s: \"%s\" is not a boolean; ingress-nginx uses %s".formatted(key, raw, fallback));
+            return fallback;
+        });
     }
 
+    /** ingress-nginx reads any value it does not recognise as Low, the strictest level (parser.StringRiskToRisk). */
     private static RiskLevel riskLevel(Map<String, String> values, List<String> problems) {
         String raw = values.get(ANNOTATIONS_RISK_LEVEL);
         if (raw == null) {
             return RiskLevel.HIGH;
         }
         return RiskLevel.parse(raw).orElseGet(() -> {
-            problems.add("%s: \"%s\" is not one of Critical, High, Medium, Low".formatted(ANNOTATIONS_RISK_LEVEL, raw));
-            return RiskLevel.HIGH;
+            problems.add(("%s: \"%s\" is not one of Critical, High, Medium, Low; ingress-nginx reads it as Low and "
+                    + "refuses every annotation rated above Low").formatted(ANNOTATIONS_RISK_LEVEL, raw));
+            return RiskLevel.LOW;
         });
+    }
+
+    /** Written into every location as proxy_http_version, which nginx accepts as 1.0 or 1.1 only. */
+    private static String httpVersion(Map<String, String> values, String fallback, List<String> problems) {
+        String raw = values.get(PROXY_HTTP_VERSION);
+        if (raw == null) {
+            return fallback;
+        }
+        String version = raw.trim();
+        if (!IngressNginxAnnotations.HTTP_VERSIONS.contains(version)) {
+            problems.add("%s: \"%s\" is neither 1.0 nor 1.1; nginx refuses the configuration and every reload fails"
+                    .formatted(PROXY_HTTP_VERSION, raw));
+        }
+        return version;
     }
 }

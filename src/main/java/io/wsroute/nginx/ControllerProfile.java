@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param workerShutdownTimeout how long old workers keep sockets after a reload; empty when unset (F5 default:
  *        they stay until the sockets close)
  * @param proxyHttpVersion global upstream HTTP version (ingress-nginx ConfigMap {@code proxy-http-version})
- * @param problems ConfigMap values the controller would not accept, with the consequence
+ * @param problems ConfigMap values the controller would not accept, each {@code "<key>: <what happens>"}
+ *        ({@link ControllerConfigMaps#problemKey(String)} reads the key back)
  * @param fromDefaults true when no ConfigMap was found and built-in defaults are assumed
  */
 public record ControllerProfile(

@@ -2,52 +2,88 @@ package io.wsroute.nginx;
 
 import java.util.Set;
 
-/** Annotation keys of community ingress-nginx that matter to WebSocket traffic (prefix nginx.ingress.kubernetes.io/). */
+/**
+ * Annotation keys of community ingress-nginx (prefix {@code nginx.ingress.kubernetes.io/}) that matter to WebSocket
+ * traffic, and the full set of names that controller reads. Values are plain strings; each key's format is noted
+ * where it differs from the F5 controller's.
+ */
 public final class IngressNginxAnnotations {
 
     public static final String PREFIX = ControllerFlavor.INGRESS_NGINX.annotationPrefix();
+
+    /** Integer seconds ({@code strconv.Atoi}); anything else silently falls back to the ConfigMap value. */
     public static final String PROXY_READ_TIMEOUT = PREFIX + "proxy-read-timeout";
+    /** Integer seconds, like {@link #PROXY_READ_TIMEOUT}. */
     public static final String PROXY_SEND_TIMEOUT = PREFIX + "proxy-send-timeout";
     public static final String PROXY_CONNECT_TIMEOUT = PREFIX + "proxy-connect-timeout";
+    /** "1.0" or "1.1"; anything else falls back to the ConfigMap value. */
     public static final String PROXY_HTTP_VERSION = PREFIX + "proxy-http-version";
+    /** Only "close" or "keep-alive" are accepted, so it can only ever replace "Connection: upgrade". */
     public static final String CONNECTION_PROXY_HEADER = PREFIX + "connection-proxy-header";
+    /** HTTP, HTTPS, AUTO_HTTP, GRPC, GRPCS, FCGI (case-insensitive); anything else falls back to HTTP. */
     public static final String BACKEND_PROTOCOL = PREFIX + "backend-protocol";
     public static final String CONFIGURATION_SNIPPET = PREFIX + "configuration-snippet";
     public static final String SERVER_SNIPPET = PREFIX + "server-snippet";
+    public static final String AUTH_SNIPPET = PREFIX + "auth-snippet";
+    public static final String MODSECURITY_SNIPPET = PREFIX + "modsecurity-snippet";
+    public static final String STREAM_SNIPPET = PREFIX + "stream-snippet";
+    /** Defaults to true when the Ingress has spec.tls. */
     public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
     public static final String FORCE_SSL_REDIRECT = PREFIX + "force-ssl-redirect";
+    /** Only "cookie" is accepted. */
     public static final String AFFINITY = PREFIX + "affinity";
     public static final String UPSTREAM_HASH_BY = PREFIX + "upstream-hash-by";
+    /** "true" proxies to the Service's ClusterIP, which turns every balancer, sticky ones included, off. */
     public static final String SERVICE_UPSTREAM = PREFIX + "service-upstream";
+    public static final String USE_REGEX = PREFIX + "use-regex";
+    /** Required with cookie affinity when {@link #USE_REGEX} is "true". */
+    public static final String SESSION_COOKIE_PATH = PREFIX + "session-cookie-path";
 
-    /** Backend protocols that replace proxy_pass with grpc_pass/fastcgi_pass/ajp: no WebSocket tunnel. */
+    /** Every annotation whose name ends in this is a snippet, and ingress-nginx rates all of them Critical. */
+    public static final String SNIPPET_SUFFIX = "-snippet";
+
+    /** Values of {@link #PROXY_HTTP_VERSION} the controller accepts. */
+    public static final Set<String> HTTP_VERSIONS = Set.of("1.0", "1.1");
+
+    /** Backend protocols that replace proxy_pass (grpc_pass, fastcgi_pass, ajp): no WebSocket tunnel. */
     public static final Set<String> NON_WEBSOCKET_BACKEND_PROTOCOLS = Set.of("GRPC", "GRPCS", "FCGI", "AJP");
+    /** The backend protocol that makes nginx speak TLS to the backend (AUTO_HTTP follows the client's scheme). */
+    public static final String HTTPS_BACKEND_PROTOCOL = "HTTPS";
 
-    /** Does not exist in ingress-nginx (nor anywhere): a common copy of nginx.org/websocket-services. */
+    /** Does not exist in ingress-nginx (nor anywhere): a common mix-up with nginx.org/websocket-services. */
     public static final String NONEXISTENT_WEBSOCKET_SERVICES = PREFIX + "websocket-services";
 
     /**
-     * Every annotation name (after the prefix) ingress-nginx reads, from its annotations reference
-     * (docs/user-guide/nginx-configuration/annotations.md); anything else under the prefix is silently ignored.
+     * Prefix of very old ingress-nginx releases (before 0.9) and of other controllers; no current NGINX controller
+     * reads it, except the F5 controller's single fallback {@link NginxIncAnnotations#LEGACY_SSL_REDIRECT}.
+     */
+    public static final String LEGACY_PREFIX = "ingress.kubernetes.io/";
+
+    /**
+     * Every annotation name (after the prefix) ingress-nginx reads: the generated table
+     * docs/user-guide/nginx-configuration/annotations-risk.md, plus the aliases its parsers still accept
+     * (whitelist-source-range, limit-whitelist) and proxy-busy-buffers-size. Anything else under the prefix is
+     * silently ignored.
      */
     public static final Set<String> KNOWN_NAMES = Set.of(
-            "app-root", "affinity", "affinity-canary-behavior", "affinity-mode", "auth-realm", "auth-secret",
-            "auth-secret-type", "auth-type", "auth-tls-secret", "auth-tls-verify-depth", "auth-tls-verify-client",
-            "auth-tls-error-page", "auth-tls-pass-certificate-to-upstream", "auth-tls-match-cn", "auth-url",
-            "auth-cache-key", "auth-cache-duration", "auth-keepalive", "auth-keepalive-share-vars",
-            "auth-keepalive-requests", "auth-keepalive-timeout", "auth-proxy-set-headers", "auth-snippet",
-            "auth-method", "auth-signin", "auth-signin-redirect-param", "auth-response-headers",
-            "auth-request-redirect", "auth-always-set-cookie", "backend-protocol", "canary", "canary-by-header",
-            "canary-by-header-value", "canary-by-header-pattern", "canary-by-cookie", "canary-weight",
+            "affinity", "affinity-canary-behavior", "affinity-mode", "allowlist-source-range", "app-root",
+            "auth-always-set-cookie", "auth-cache-duration", "auth-cache-key", "auth-keepalive",
+            "auth-keepalive-requests", "auth-keepalive-share-vars", "auth-keepalive-timeout", "auth-method",
+            "auth-proxy-set-headers", "auth-realm", "auth-request-redirect", "auth-response-headers", "auth-secret",
+            "auth-secret-type", "auth-signin", "auth-signin-redirect-param", "auth-snippet", "auth-tls-error-page",
+            "auth-tls-match-cn", "auth-tls-pass-certificate-to-upstream", "auth-tls-secret", "auth-tls-verify-client",
+            "auth-tls-verify-depth", "auth-type", "auth-url", "backend-protocol", "canary", "canary-by-cookie",
+            "canary-by-header", "canary-by-header-pattern", "canary-by-header-value", "canary-weight",
             "canary-weight-total", "client-body-buffer-size", "configuration-snippet", "connection-proxy-header",
-            "cors-allow-origin", "cors-allow-credentials", "cors-allow-headers", "cors-allow-methods",
+            "cors-allow-credentials", "cors-allow-headers", "cors-allow-methods", "cors-allow-origin",
             "cors-expose-headers", "cors-max-age", "custom-headers", "custom-http-errors", "default-backend",
             "denylist-source-range", "disable-proxy-intercept-errors", "enable-access-log", "enable-cors",
             "enable-global-auth", "enable-modsecurity", "enable-opentelemetry", "enable-owasp-core-rules",
-            "enable-rewrite-log", "force-ssl-redirect", "from-to-www-redirect", "global-rate-limit",
-            "http2-push-preload", "limit-burst-multiplier", "limit-connections", "limit-rate", "limit-rate-after",
-            "limit-rpm", "limit-rps", "limit-allowlist", "load-balance", "mirror-request-body", "mirror-target",
-            "mirror-host", "modsecurity-snippet", "modsecurity-transaction-id", "opentelemetry-trust-incoming-span",
+            "enable-rewrite-log", "fastcgi-index", "fastcgi-params-configmap", "force-ssl-redirect",
+            "from-to-www-redirect", "http2-push-preload", "limit-allowlist", "limit-burst-multiplier",
+            "limit-connections", "limit-rate", "limit-rate-after", "limit-rpm", "limit-rps", "limit-whitelist",
+            "load-balance", "mirror-host", "mirror-request-body", "mirror-target", "modsecurity-snippet",
+            "modsecurity-transaction-id", "opentelemetry-operation-name", "opentelemetry-trust-incoming-span",
             "permanent-redirect", "permanent-redirect-code", "preserve-trailing-slash", "proxy-body-size",
             "proxy-buffer-size", "proxy-buffering", "proxy-buffers-number", "proxy-busy-buffers-size",
             "proxy-connect-timeout", "proxy-cookie-domain", "proxy-cookie-path", "proxy-http-version",
@@ -55,20 +91,20 @@ public final class IngressNginxAnnotations {
             "proxy-next-upstream-tries", "proxy-read-timeout", "proxy-redirect-from", "proxy-redirect-to",
             "proxy-request-buffering", "proxy-send-timeout", "proxy-ssl-ciphers", "proxy-ssl-name",
             "proxy-ssl-protocols", "proxy-ssl-secret", "proxy-ssl-server-name", "proxy-ssl-verify",
-            "proxy-ssl-verify-depth", "rewrite-log", "rewrite-target", "satisfy", "server-alias", "server-snippet",
+            "proxy-ssl-verify-depth", "rewrite-target", "satisfy", "server-alias", "server-snippet",
             "service-upstream", "session-cookie-change-on-failure", "session-cookie-conditional-samesite-none",
             "session-cookie-domain", "session-cookie-expires", "session-cookie-max-age", "session-cookie-name",
-            "session-cookie-path", "session-cookie-samesite", "session-cookie-secure", "ssl-ciphers",
-            "ssl-prefer-server-ciphers", "ssl-passthrough", "ssl-redirect", "stream-snippet", "temporal-redirect",
-            "temporal-redirect-code", "upstream-hash-by", "upstream-hash-by-subset", "upstream-hash-by-subset-size",
-            "upstream-vhost", "use-regex", "whitelist-source-range", "allowlist-source-range",
-            "x-forwarded-prefix", "client-max-body-size");
+            "session-cookie-partitioned", "session-cookie-path", "session-cookie-samesite", "session-cookie-secure",
+            "ssl-ciphers", "ssl-passthrough", "ssl-prefer-server-ciphers", "ssl-redirect", "stream-snippet",
+            "temporal-redirect", "temporal-redirect-code", "upstream-hash-by", "upstream-hash-by-subset",
+            "upstream-hash-by-subset-size", "upstream-vhost", "use-port-in-redirects", "use-regex",
+            "whitelist-source-range", "x-forwarded-prefix");
 
     private IngressNginxAnnotations() {
     }
 
-    /** Any annotation whose name ends in -snippet is a snippet, and ingress-nginx rates all of them Critical. */
+    /** Any annotation of this controller whose name ends in -snippet (all rated Critical). */
     public static boolean isSnippet(String key) {
-        return key.startsWith(PREFIX) && key.endsWith("-snippet");
+        return key.startsWith(PREFIX) && key.endsWith(SNIPPET_SUFFIX);
     }
 }

@@ -1,68 +1,65 @@
 package io.wsroute.nginx;
 
-import java.util.ArrayList;
+import io.wsroute.nginx.NginxDirectives.Directive;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Finds the directives in an nginx snippet that stop a WebSocket upgrade: an upstream HTTP version below 1.1, and
- * {@code Connection}/{@code Upgrade} headers set to something that cannot carry the upgrade. It reads directives,
- * not the whole nginx grammar: comments are dropped and the text is split on {@code ;}.
+ * Finds the directives in an nginx location snippet that stop a WebSocket upgrade: an upstream HTTP version of
+ * 1.0, a {@code Connection} header set to something without "upgrade", and an {@code Upgrade} header cleared. It
+ * reads directives with nginx's quoting and comment rules, accepts any letter case and any number of directives per
+ * line, and judges only directives that apply to the location itself (top level or inside {@code if}): a nested
+ * {@code location} block has headers of its own.
  */
 public final class SnippetScanner {
 
     /** What a directive in a snippet does to the upgrade. */
     public enum Breakage { HTTP_VERSION_BELOW_1_1, CONNECTION_OVERRIDDEN, UPGRADE_CLEARED }
 
-    /** @param directive the directive as written, trimmed */
+    /** @param directive the directive as written, whitespace collapsed, without the trailing {@code ;} */
     public record Hit(Breakage breakage, String directive) {
     }
-
-    private static final Pattern COMMENT = Pattern.compile("#[^\\n]*");
-    private static final Pattern HTTP_VERSION = Pattern.compile("proxy_http_version\\s+[\"']?1\\.0[\"']?");
-    private static final Pattern SET_HEADER = Pattern.compile("(?:proxy|grpc)_set_header\\s+(\\S+)\\s*(.*)", Pattern.DOTALL);
 
     private SnippetScanner() {
     }
 
     public static List<Hit> scan(String snippet) {
-        List<Hit> hits = new ArrayList<>();
-        if (snippet == null) {
-            return hits;
-        }
-        for (String raw : COMMENT.matcher(snippet).replaceAll("").split(";")) {
-            String directive = raw.strip().replaceAll("\\s+", " ");
-            String lower = directive.toLowerCase(Locale.ROOT);
-            if (HTTP_VERSION.matcher(lower).matches()) {
-                hits.add(new Hit(Breakage.HTTP_VERSION_BELOW_1_1, directive));
-                continue;
-            }
-            Matcher header = SET_HEADER.matcher(lower);
-            if (!header.matches()) {
-                continue;
-            }
-            String name = unquote(header.group(1));
-            String value = unquote(header.group(2).strip());
-            // A variable ($connection_upgrade, $http_connection) is decided per request: not ours to judge.
-            if (value.startsWith("$")) {
-                continue;
-            }
-            if (name.equals("connection") && !value.contains("upgrade")) {
-                hits.add(new Hit(Breakage.CONNECTION_OVERRIDDEN, directive));
-            } else if (name.equals("upgrade")) {
-                hits.add(new Hit(Breakage.UPGRADE_CLEARED, directive));
-            }
-        }
-        return hits;
+        return NginxDirectives.parse(snippet).stream().filter(SnippetScanner::appliesToLocation)
+                .flatMap(d -> judge(d).map(b -> new Hit(b, d.text())).stream()).toList();
     }
 
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1).strip();
+    private static boolean appliesToLocation(Directive directive) {
+        return directive.blocks().stream().allMatch("if"::equals);
+    }
+
+    private static Optional<Breakage> judge(Directive directive) {
+        switch (directive.name()) {
+            case "proxy_http_version":
+                return directive.arg(0).equals("1.0") ? Optional.of(Breakage.HTTP_VERSION_BELOW_1_1) : Optional.empty();
+            case "proxy_set_header":
+                return header(directive.arg(0).toLowerCase(Locale.ROOT), directive.arg(1));
+            case "more_clear_input_headers":
+                // headers-more (ingress-nginx ships it): clearing the request's Upgrade empties $http_upgrade.
+                return directive.args().stream().anyMatch(a -> a.equalsIgnoreCase("upgrade"))
+                        ? Optional.of(Breakage.UPGRADE_CLEARED) : Optional.empty();
+            default:
+                return Optional.empty();
         }
-        return value;
+    }
+
+    private static Optional<Breakage> header(String name, String value) {
+        // A variable ($connection_upgrade, $http_upgrade) is decided per request: not ours to judge.
+        if (value.contains("$")) {
+            return Optional.empty();
+        }
+        if (name.equals("connection") && !value.toLowerCase(Locale.ROOT).contains("upgrade")) {
+            return Optional.of(Breakage.CONNECTION_OVERRIDDEN);
+        }
+        if (name.equals("upgrade") && value.isBlank()) {
+            return Optional.of(Breakage.UPGRADE_CLEARED);
+        }
+        return Optional.empty();
     }
 }

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * WS113: Socket.IO, SockJS and SignalR fall back to HTTP long-polling, whose requests must reach the same pod
- * ("Session ID unknown" 400s otherwise). Without affinity, several replicas scatter them.
+ * WS113: WebSocket traffic scattered over pods. Socket.IO, SockJS and SignalR fall back to HTTP long-polling, whose
+ * requests must all reach the pod that holds the session (Socket.IO answers 400 "Session ID unknown" otherwise);
+ * with several replicas that takes session affinity. Affinity that is set but cannot work is reported too: cookie
+ * affinity with service-upstream (or F5 use-cluster-ip), which hands balancing to the ClusterIP, and cookie affinity
+ * with regex paths but no session-cookie-path.
  */
 final class AffinityCheck implements RuleCheck {
 
@@ -20,25 +23,21 @@ final class AffinityCheck implements RuleCheck {
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
-        if (ingressNginx && isCookieAffinity(ingress) && isTrue(ingress, IngressNginxAnnotations.SERVICE_UPSTREAM)) {
-            return Stream.of(ingress.finding(Rule.WS113,
-                    ReviewedIngress.annotationField(IngressNginxAnnotations.SERVICE_UPSTREAM),
-                    "service-upstream \"true\" proxies to the Service's ClusterIP, which disables cookie affinity",
-                    "remove %s".formatted(IngressNginxAnnotations.SERVICE_UPSTREAM)));
-        }
         if (hasAffinity(ingress)) {
-            return Stream.empty();
+            return (ingressNginx ? defeatedIngressNginx(ingress) : defeatedNginxInc(ingress)).stream();
         }
-        return ingress.webSocketBackends().stream().map(b -> reason(ingress, b).map(why -> ingress.finding(Rule.WS113,
-                        b.field(), why + "; without session affinity, long-polling requests land on different pods",
+        return ingress.webSocketBackends().stream().flatMap(b -> needsAffinity(ingress, b).stream()
+                .map(why -> ingress.finding(Rule.WS113, b.field(),
+                        why + "; without session affinity its requests land on different pods",
                         ingressNginx ? "set %s: \"cookie\" (or %s: \"$remote_addr\")".formatted(
                                 IngressNginxAnnotations.AFFINITY, IngressNginxAnnotations.UPSTREAM_HASH_BY)
-                                : "set %s: \"ip_hash\" (or use %s)".formatted(NginxIncAnnotations.LB_METHOD,
-                                        NginxIncAnnotations.STICKY_COOKIE_SERVICES))))
-                .flatMap(Optional::stream).limit(1);
+                                : "set %s: \"%s\" (or use %s)".formatted(NginxIncAnnotations.LB_METHOD,
+                                        NginxIncAnnotations.LB_METHOD_IP_HASH, NginxIncAnnotations.STICKY_COOKIE_SERVICES))))
+                .limit(1);
     }
 
-    private static Optional<String> reason(ReviewedIngress ingress, Backend backend) {
+    /** Why this backend needs affinity, if it does: a long-polling path, or more than one replica. */
+    private static Optional<String> needsAffinity(ReviewedIngress ingress, Backend backend) {
         String path = backend.path().toLowerCase(Locale.ROOT);
         Optional<String> marker = POLLING_PATH_MARKERS.stream().filter(path::contains).findFirst();
         if (marker.isPresent()) {
@@ -46,26 +45,60 @@ final class AffinityCheck implements RuleCheck {
                     marker.get().substring(1)));
         }
         int replicas = ingress.review().replicasOf(backend.serviceName()).orElse(1);
-        return replicas > 1
-                ? Optional.of("Service %s has %d replicas".formatted(backend.serviceName(), replicas))
+        return replicas > 1 ? Optional.of("Service %s has %d replicas".formatted(backend.serviceName(), replicas))
                 : Optional.empty();
     }
 
     private static boolean hasAffinity(ReviewedIngress ingress) {
         if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
-            return isCookieAffinity(ingress) || ingress.annotation(IngressNginxAnnotations.UPSTREAM_HASH_BY).isPresent();
+            return isCookieAffinity(ingress) || ingress.annotation(IngressNginxAnnotations.UPSTREAM_HASH_BY)
+                    .filter(v -> !v.isBlank()).isPresent();
         }
-        Optional<String> lbMethod = ingress.annotation(NginxIncAnnotations.LB_METHOD).map(String::trim);
-        return lbMethod.map(m -> m.equals("ip_hash") || m.startsWith("hash ")).orElse(false)
+        return ingress.annotation(NginxIncAnnotations.LB_METHOD).map(AffinityCheck::isStickyLbMethod).orElse(false)
                 || ingress.annotation(NginxIncAnnotations.STICKY_COOKIE_SERVICES).isPresent()
                 || ingress.annotation(NginxIncAnnotations.PLUS_STICKY_COOKIE_SERVICES).isPresent();
     }
 
-    private static boolean isCookieAffinity(ReviewedIngress ingress) {
-        return ingress.annotation(IngressNginxAnnotations.AFFINITY).map(v -> v.trim().equals("cookie")).orElse(false);
+    /** ip_hash, or {@code hash <key> [consistent]} as the F5 controller's ParseLBMethod accepts it. */
+    private static boolean isStickyLbMethod(String value) {
+        String method = value.strip();
+        if (method.equals(NginxIncAnnotations.LB_METHOD_IP_HASH)) {
+            return true;
+        }
+        String[] words = method.split(" ");
+        return words[0].equals("hash") && (words.length == 2 || words.length == 3 && words[2].equals("consistent"));
     }
 
-    private static boolean isTrue(ReviewedIngress ingress, String key) {
-        return ingress.annotation(key).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+    private static boolean isCookieAffinity(ReviewedIngress ingress) {
+        return ingress.annotation(IngressNginxAnnotations.AFFINITY).map(v -> v.strip().equals("cookie")).orElse(false);
+    }
+
+    private static Optional<Finding> defeatedIngressNginx(ReviewedIngress ingress) {
+        if (!isCookieAffinity(ingress)) {
+            return Optional.empty();
+        }
+        if (ingress.isTrue(IngressNginxAnnotations.SERVICE_UPSTREAM)) {
+            return Optional.of(ingress.finding(Rule.WS113,
+                    ReviewedIngress.annotationField(IngressNginxAnnotations.SERVICE_UPSTREAM),
+                    "service-upstream \"true\" proxies to the Service's ClusterIP, so kube-proxy picks the pod and cookie affinity has no effect",
+                    "remove %s".formatted(IngressNginxAnnotations.SERVICE_UPSTREAM)));
+        }
+        if (ingress.isTrue(IngressNginxAnnotations.USE_REGEX)
+                && ingress.annotation(IngressNginxAnnotations.SESSION_COOKIE_PATH).isEmpty()) {
+            return Optional.of(ingress.finding(Rule.WS113,
+                    ReviewedIngress.annotationField(IngressNginxAnnotations.SESSION_COOKIE_PATH),
+                    "use-regex \"true\" with cookie affinity needs session-cookie-path: the cookie's Path would be the regex path itself, which browsers do not match, so the affinity cookie is not sent back",
+                    "set %s: \"/\" (or the real path prefix)".formatted(IngressNginxAnnotations.SESSION_COOKIE_PATH)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Finding> defeatedNginxInc(ReviewedIngress ingress) {
+        if (!ingress.isTrue(NginxIncAnnotations.USE_CLUSTER_IP)) {
+            return Optional.empty();
+        }
+        return Optional.of(ingress.finding(Rule.WS113, ReviewedIngress.annotationField(NginxIncAnnotations.USE_CLUSTER_IP),
+                "use-cluster-ip \"true\" proxies to the Service's ClusterIP, so kube-proxy picks the pod and the configured affinity has no effect",
+                "remove %s".formatted(NginxIncAnnotations.USE_CLUSTER_IP)));
     }
 }

@@ -1,73 +1,64 @@
 package io.wsroute.rules;
 
+import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * WS110, WS111: annotations that look like they configure the proxy but the serving controller never reads.
- * Neither controller warns about unknown keys, so a copied nginx.org/websocket-services on ingress-nginx, or the
- * invented nginx.ingress.kubernetes.io/websocket-services, just does nothing.
+ * WS110, WS111: annotations that look like proxy settings but the serving controller never reads, and neither
+ * controller warns about: the other controller's keys (WS110), and keys no controller has, such as
+ * {@code nginx.ingress.kubernetes.io/websocket-services}, misspelt names, or the pre-0.9 ingress.kubernetes.io/
+ * prefix (WS111).
  */
 final class AnnotationPrefixCheck implements RuleCheck {
 
-    /** Prefix used by very old ingress-nginx releases and by other controllers; today's controllers ignore it. */
-    static final String LEGACY_PREFIX = "ingress.kubernetes.io/";
+    private static final String NO_ANNOTATION_NEEDED =
+            "remove it; ingress-nginx forwards WebSocket upgrades without any annotation";
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        return ingress.annotations().keySet().stream().sorted().flatMap(key -> classify(ingress, key));
+        return ingress.annotations().keySet().stream().sorted().flatMap(key -> classify(ingress, key).stream());
     }
 
-    private Stream<Finding> classify(ReviewedIngress ingress, String key) {
+    private static Optional<Finding> classify(ReviewedIngress ingress, String key) {
         ControllerFlavor serving = ingress.flavor();
         String field = ReviewedIngress.annotationField(key);
-        if (key.equals(IngressNginxAnnotations.NONEXISTENT_WEBSOCKET_SERVICES)) {
-            return Stream.of(ingress.finding(Rule.WS111, field,
+        return switch (AnnotationCatalog.classify(key, serving)) {
+            case KNOWN, FOREIGN -> Optional.empty();
+            case NONEXISTENT -> Optional.of(ingress.finding(Rule.WS111, field,
                     key + " exists in no NGINX controller and is silently ignored",
                     serving == ControllerFlavor.NGINX_INC
-                            ? "use %s instead".formatted(NginxIncAnnotations.WEBSOCKET_SERVICES)
-                            : "remove it; ingress-nginx forwards WebSocket upgrades without any annotation"));
-        }
-        if (key.startsWith(LEGACY_PREFIX)) {
-            return Stream.of(ingress.finding(Rule.WS111, field,
-                    key + " uses the legacy prefix " + LEGACY_PREFIX + ", which no current NGINX controller reads",
-                    "use " + serving.annotation(key.substring(LEGACY_PREFIX.length())) + " if that setting exists"));
-        }
-        for (ControllerFlavor other : ControllerFlavor.values()) {
-            if (other != serving && key.startsWith(other.annotationPrefix())) {
-                String name = key.substring(other.annotationPrefix().length());
-                return Stream.of(ingress.finding(Rule.WS110, field,
-                        "%s is an annotation of %s, but this Ingress is served by %s, which silently ignores it"
-                                .formatted(key, other.cliName(), serving.cliName()),
-                        counterpart(serving, name)));
-            }
-        }
-        if (key.startsWith(serving.annotationPrefix())
-                && !knownNames(serving).contains(key.substring(serving.annotationPrefix().length()))) {
-            return Stream.of(ingress.finding(Rule.WS111, field,
-                    key + " is not an annotation %s knows, so it is silently ignored".formatted(serving.cliName()),
-                    "check the spelling against the %s annotation reference".formatted(serving.cliName())));
-        }
-        return Stream.empty();
+                            ? "use %s instead".formatted(NginxIncAnnotations.WEBSOCKET_SERVICES) : NO_ANNOTATION_NEEDED));
+            case LEGACY_PREFIX -> Optional.of(ingress.finding(Rule.WS111, field,
+                    key + " uses the legacy prefix ingress.kubernetes.io/, which %s does not read, so it is silently ignored"
+                            .formatted(serving.cliName()),
+                    AnnotationCatalog.counterpart(serving, key).map(c -> "use " + c + " instead")
+                            .orElse("remove it; %s has no such setting".formatted(serving.cliName()))));
+            case UNKNOWN_NAME -> Optional.of(ingress.finding(Rule.WS111, field,
+                    key + " is not an annotation %s reads, so it is silently ignored".formatted(serving.cliName()),
+                    "check the name against the %s annotation reference".formatted(serving.cliName())));
+            case OTHER_FLAVOR -> Optional.of(otherFlavor(ingress, key, field));
+        };
     }
 
-    private static Set<String> knownNames(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.KNOWN_NAMES
-                : NginxIncAnnotations.KNOWN_NAMES;
-    }
-
-    /** Where the same setting exists under the serving controller's prefix, name it; otherwise say what to do. */
-    private static String counterpart(ControllerFlavor serving, String name) {
-        if (serving == ControllerFlavor.INGRESS_NGINX && name.equals("websocket-services")) {
-            return "remove it; ingress-nginx forwards WebSocket upgrades without any annotation";
+    private static Finding otherFlavor(ReviewedIngress ingress, String key, String field) {
+        ControllerFlavor serving = ingress.flavor();
+        ControllerFlavor owner = AnnotationCatalog.ownerOf(key).orElseThrow();
+        if (!AnnotationCatalog.knows(owner, key)) {
+            return ingress.finding(Rule.WS111, field,
+                    key + " is not an annotation of either NGINX controller, so it is silently ignored",
+                    "check the name against the %s annotation reference".formatted(serving.cliName()));
         }
-        if (knownNames(serving).contains(name)) {
-            return "use %s instead (in that controller's value format)".formatted(serving.annotation(name));
-        }
-        return "remove it, or serve the Ingress from the controller it was written for";
+        String fix = key.equals(NginxIncAnnotations.WEBSOCKET_SERVICES) ? NO_ANNOTATION_NEEDED
+                : AnnotationCatalog.counterpart(serving, key)
+                        .map(c -> "use %s instead (in that controller's value format)".formatted(c))
+                        .orElse("remove it, or serve the Ingress from %s, which it was written for".formatted(owner.cliName()));
+        return ingress.finding(Rule.WS110, field,
+                "%s is an annotation of %s, but this Ingress is served by %s, which silently ignores it"
+                        .formatted(key, owner.cliName(), serving.cliName()),
+                fix);
     }
 }

@@ -1,6 +1,8 @@
 package io.wsroute.rules;
 
+import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.GoBool;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
@@ -9,58 +11,54 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * WS104: an HTTP to HTTPS redirect answers a ws:// handshake with 301/308, and RFC 6455 clients fail on anything
- * but 101. Harmless when clients only use wss://, which {@code wsroute.io/wss-only: "true"} declares.
+ * WS104: an HTTP to HTTPS redirect answers a ws:// handshake with 301/308, and RFC 6455 clients fail on anything but
+ * 101 (browsers do not follow redirects there). Harmless when clients only use wss://, which
+ * {@code wsroute.io/wss-only: "true"} declares.
+ *
+ * <p>Both controllers redirect by default once the Ingress has spec.tls (ingress-nginx ssl-redirect, F5 ConfigMap
+ * ssl-redirect), and always with ingress-nginx force-ssl-redirect or F5 redirect-to-https. A value Go's ParseBool
+ * refuses leaves the default in place.
  */
 final class RedirectCheck implements RuleCheck {
+
+    private static final String TLS_DEFAULT = "spec.tls";
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         if ("true".equals(ingress.annotations().get(WsrouteAnnotations.WSS_ONLY))) {
             return Stream.empty();
         }
-        return redirectingAnnotation(ingress).map(key -> ingress.finding(Rule.WS104,
-                key.equals("spec.tls") ? "spec.tls" : ReviewedIngress.annotationField(key),
-                (key.equals("spec.tls") ? "the Ingress has TLS, so the controller redirects plain HTTP to HTTPS by default"
-                        : key + " redirects plain HTTP to HTTPS")
-                        + "; a ws:// handshake gets a redirect, which WebSocket clients do not follow",
+        return cause(ingress).map(cause -> ingress.finding(Rule.WS104,
+                cause.equals(TLS_DEFAULT) ? TLS_DEFAULT : ReviewedIngress.annotationField(cause),
+                (cause.equals(TLS_DEFAULT)
+                        ? "the Ingress has TLS, so %s redirects plain HTTP to HTTPS by default".formatted(ingress.flavor().cliName())
+                        : "%s redirects plain HTTP to HTTPS".formatted(cause))
+                        + "; a ws:// handshake gets a redirect instead of 101, and WebSocket clients fail on it",
                 "have clients connect with wss:// and declare it with %s: \"true\", or set %s: \"false\""
-                        .formatted(WsrouteAnnotations.WSS_ONLY, disableKey(ingress.flavor(), key))))
+                        .formatted(WsrouteAnnotations.WSS_ONLY,
+                                cause.equals(TLS_DEFAULT) ? AnnotationCatalog.sslRedirect(ingress.flavor()) : cause)))
                 .stream();
     }
 
-    /** The annotation that causes the redirect, or "spec.tls" for the TLS default; empty when no redirect. */
-    private Optional<String> redirectingAnnotation(ReviewedIngress ingress) {
-        if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
-            if (isTrue(ingress, IngressNginxAnnotations.FORCE_SSL_REDIRECT)) {
-                return Optional.of(IngressNginxAnnotations.FORCE_SSL_REDIRECT);
-            }
-            return ingress.hasTls() ? redirectUnlessDisabled(ingress, IngressNginxAnnotations.SSL_REDIRECT)
-                    : Optional.empty();
+    /** The annotation that causes the redirect, {@link #TLS_DEFAULT} for the TLS default, empty for none. */
+    private static Optional<String> cause(ReviewedIngress ingress) {
+        boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
+        String always = ingressNginx ? IngressNginxAnnotations.FORCE_SSL_REDIRECT : NginxIncAnnotations.REDIRECT_TO_HTTPS;
+        if (ingress.isTrue(always)) {
+            return Optional.of(always);
         }
-        if (isTrue(ingress, NginxIncAnnotations.REDIRECT_TO_HTTPS)) {
-            return Optional.of(NginxIncAnnotations.REDIRECT_TO_HTTPS);
+        if (!ingress.hasTls()) {
+            return Optional.empty();
         }
-        return ingress.hasTls() ? redirectUnlessDisabled(ingress, NginxIncAnnotations.SSL_REDIRECT) : Optional.empty();
-    }
-
-    private static Optional<String> redirectUnlessDisabled(ReviewedIngress ingress, String key) {
-        Optional<String> value = ingress.annotation(key);
-        if (value.isEmpty()) {
-            return Optional.of("spec.tls");
+        String sslRedirect = AnnotationCatalog.sslRedirect(ingress.flavor());
+        if (!ingressNginx && !ingress.annotations().containsKey(sslRedirect)) {
+            // The F5 controller falls back to the legacy key when its own is absent.
+            sslRedirect = NginxIncAnnotations.LEGACY_SSL_REDIRECT;
         }
-        return isTrue(ingress, key) ? Optional.of(key) : Optional.empty();
-    }
-
-    private static String disableKey(ControllerFlavor flavor, String cause) {
-        if (!cause.equals("spec.tls")) {
-            return cause;
+        Optional<Boolean> explicit = GoBool.parse(ingress.annotations().get(sslRedirect));
+        if (explicit.isEmpty()) {
+            return Optional.of(TLS_DEFAULT);
         }
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.SSL_REDIRECT
-                : NginxIncAnnotations.SSL_REDIRECT;
-    }
-
-    private static boolean isTrue(ReviewedIngress ingress, String key) {
-        return ingress.annotation(key).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+        return explicit.get() ? Optional.of(sslRedirect) : Optional.empty();
     }
 }

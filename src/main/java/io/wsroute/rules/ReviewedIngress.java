@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.GoBool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,11 @@ final class ReviewedIngress {
 
     Optional<String> annotation(String key) {
         return Optional.ofNullable(annotations.get(key));
+    }
+
+    /** True when the controller would read the annotation as true (Go's ParseBool, as both controllers do). */
+    boolean isTrue(String key) {
+        return GoBool.isTrue(annotations.get(key));
     }
 
     List<Backend> backends() {

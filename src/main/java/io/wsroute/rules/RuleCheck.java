@@ -2,7 +2,7 @@ package io.wsroute.rules;
 
 import java.util.stream.Stream;
 
-/** One theme of rules, applied to an Ingress already known to carry WebSocket traffic. */
+/** One rule, or one theme of closely related rules, applied to an Ingress. */
 interface RuleCheck {
     Stream<Finding> check(ReviewedIngress ingress);
 }

@@ -1,16 +1,19 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerConfigMaps;
-import io.wsroute.nginx.IngressNginxAnnotations;
+import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
+import io.wsroute.nginx.RiskLevel;
 
 import java.util.stream.Stream;
 
 /**
- * WS112: snippet annotations the serving controller refuses. Both refuse the whole Ingress, not just the snippet:
- * ingress-nginx (since v1.12 it needs allow-snippet-annotations "true" and annotations-risk-level Critical) denies
- * it in its webhook and skips it in its sync loop; the F5 controller without -enable-snippets rejects it.
+ * WS112: snippet annotations the serving controller refuses, which costs the whole Ingress, not just the snippet.
+ * ingress-nginx since v1.12 needs allow-snippet-annotations "true" and annotations-risk-level Critical (every
+ * *-snippet is rated Critical, the default level is High): its admission webhook denies the Ingress, and an Ingress
+ * that got in anyway is skipped by the sync loop when the risk level is too low. The F5 controller without
+ * -enable-snippets rejects the Ingress.
  */
 final class SnippetGateCheck implements RuleCheck {
 
@@ -19,29 +22,35 @@ final class SnippetGateCheck implements RuleCheck {
         if (ingress.profile().snippetsAllowed()) {
             return Stream.empty();
         }
-        return ingress.annotations().keySet().stream().sorted().filter(key -> isSnippet(ingress.flavor(), key))
+        return ingress.annotations().keySet().stream().sorted()
+                .filter(key -> AnnotationCatalog.isSnippet(ingress.flavor(), key))
                 .map(key -> ingress.finding(Rule.WS112, ReviewedIngress.annotationField(key), reason(ingress, key),
                         fix(ingress, key)));
     }
 
-    private static boolean isSnippet(ControllerFlavor flavor, String key) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.isSnippet(key)
-                : key.equals(NginxIncAnnotations.LOCATION_SNIPPETS) || key.equals(NginxIncAnnotations.SERVER_SNIPPETS);
-    }
-
     private static String reason(ReviewedIngress ingress, String key) {
+        String source = ingress.profile().source();
         if (ingress.flavor() == ControllerFlavor.NGINX_INC) {
-            return key + " is refused: the F5 controller runs without -enable-snippets, so it rejects the whole Ingress";
+            return "%s needs the F5 controller's -enable-snippets flag, which is off (%s), so the controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
+                    .formatted(key, source);
         }
-        return "%s is refused by ingress-nginx (%s: snippets need %s \"true\" and %s Critical, here risk level %s), so the whole Ingress is denied or skipped"
-                .formatted(key, ingress.profile().source(), ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS,
-                        ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL, ingress.profile().riskLevel().configValue());
+        RiskLevel level = ingress.profile().riskLevel();
+        if (!level.admits(RiskLevel.CRITICAL)) {
+            return ("ingress-nginx rates every *-snippet annotation Critical, but %s is %s (%s): its admission webhook denies the Ingress "
+                    + "(\"contains risky annotation\"), and if it got in anyway the controller skips the whole Ingress, so none of its paths are served")
+                    .formatted(ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL, level.configValue(), source);
+        }
+        return ("%s does not set %s: \"true\": the ingress-nginx admission webhook denies the Ingress "
+                + "(\"Snippet directives are disabled by the Ingress administrator\"), and if it got in anyway the snippet is dropped")
+                .formatted(source, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS);
     }
 
     private static String fix(ReviewedIngress ingress, String key) {
-        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX
-                ? "remove %s; WebSocket needs no snippet on ingress-nginx (use the first-class annotations)".formatted(key)
-                : "remove %s and use first-class annotations such as %s".formatted(key,
-                        NginxIncAnnotations.WEBSOCKET_SERVICES);
+        if (ingress.flavor() == ControllerFlavor.NGINX_INC) {
+            return "remove %s and use first-class annotations (%s, timeouts); or start the controller with -enable-snippets"
+                    .formatted(key, NginxIncAnnotations.WEBSOCKET_SERVICES);
+        }
+        return "remove %s: WebSocket needs no snippet on ingress-nginx; or, if the snippet is really needed, set %s: \"true\" and %s: Critical in the controller ConfigMap"
+                .formatted(key, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS, ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL);
     }
 }

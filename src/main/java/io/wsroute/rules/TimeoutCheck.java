@@ -1,82 +1,102 @@
 package io.wsroute.rules;
 
+import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.nginx.IngressNginxAnnotations;
-import io.wsroute.nginx.NginxIncAnnotations;
+import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.NginxTime;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * WS101, WS102, WS103: timeout values each controller would not accept, and effective idle timeouts below the
- * minimum. Read timeout is the idle timer of an upgraded connection; send timeout only runs while writes block,
- * but both controllers' WebSocket guides ask for both, so both are checked.
+ * WS101, WS102, WS103: timeout values the controller would not use, and effective timeouts below the minimum.
+ * Effective value = the annotation, else the controller ConfigMap, else the controller default (60 s).
+ *
+ * <p>proxy-read-timeout is the idle timer of an upgraded connection (re-armed by traffic either way).
+ * proxy-send-timeout only runs while a write to the backend is blocked, so it cuts sockets only when the backend
+ * stops reading; both controllers' WebSocket guides still raise it together with read, so it is checked too, with
+ * a message that says what it really does.
  */
 final class TimeoutCheck implements RuleCheck {
 
+    /** The two timeouts, with where each lives and what it does once the connection is upgraded. */
+    private enum Timeout {
+        READ(AnnotationCatalog::proxyReadTimeout, ControllerProfile::proxyReadTimeout,
+                "nginx closes a WebSocket that carries no message for %s",
+                " (or have the server ping more often than every %s)"),
+        SEND(AnnotationCatalog::proxySendTimeout, ControllerProfile::proxySendTimeout,
+                "a WebSocket whose backend stops reading for %s is closed (the send timeout only runs while a write to the backend blocks)",
+                "");
+
+        final Function<ControllerFlavor, String> key;
+        final Function<ControllerProfile, Duration> global;
+        final String consequence;
+        final String alternative;
+
+        Timeout(Function<ControllerFlavor, String> key, Function<ControllerProfile, Duration> global,
+                String consequence, String alternative) {
+            this.key = key;
+            this.global = global;
+            this.consequence = consequence;
+            this.alternative = alternative;
+        }
+    }
+
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
-        return Stream.of(
-                timeout(ingress, ingressNginx ? IngressNginxAnnotations.PROXY_READ_TIMEOUT
-                        : NginxIncAnnotations.PROXY_READ_TIMEOUT, ingress.profile().proxyReadTimeout()),
-                timeout(ingress, ingressNginx ? IngressNginxAnnotations.PROXY_SEND_TIMEOUT
-                        : NginxIncAnnotations.PROXY_SEND_TIMEOUT, ingress.profile().proxySendTimeout()))
-                .flatMap(s -> s);
+        return Stream.of(Timeout.values()).flatMap(timeout -> check(ingress, timeout).stream());
     }
 
-    private Stream<Finding> timeout(ReviewedIngress ingress, String key, Duration global) {
+    private Optional<Finding> check(ReviewedIngress ingress, Timeout timeout) {
+        ControllerFlavor flavor = ingress.flavor();
+        String key = timeout.key.apply(flavor);
+        Duration global = timeout.global.apply(ingress.profile());
         Optional<String> raw = ingress.annotation(key);
-        String field = ReviewedIngress.annotationField(key);
+        if (raw.isEmpty()) {
+            return tooShort(ingress, timeout, key, global, ingress.profile().source());
+        }
+        Optional<Duration> parsed = NginxTime.parseTimeout(flavor, raw.get());
+        if (parsed.isEmpty()) {
+            return Optional.of(invalid(ingress, timeout, key, raw.get(), global));
+        }
+        return tooShort(ingress, timeout, key, parsed.get(), "the annotation");
+    }
+
+    private Finding invalid(ReviewedIngress ingress, Timeout timeout, String key, String raw, Duration global) {
         Duration minimum = ingress.settings().minIdleTimeout();
-        if (raw.isPresent()) {
-            Optional<Duration> parsed = parse(ingress.flavor(), raw.get());
-            if (parsed.isEmpty()) {
-                return Stream.of(invalid(ingress, key, raw.get(), field, global, minimum));
-            }
-            if (parsed.get().compareTo(minimum) < 0) {
-                return Stream.of(tooShort(ingress, key, field, parsed.get(), "the annotation", minimum));
-            }
-            return Stream.empty();
-        }
-        if (global.compareTo(minimum) < 0) {
-            return Stream.of(tooShort(ingress, key, field, global, ingress.profile().source(), minimum));
-        }
-        return Stream.empty();
-    }
-
-    static Optional<Duration> parse(ControllerFlavor flavor, String raw) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? NginxTime.parseSeconds(raw.trim()) : NginxTime.parse(raw);
-    }
-
-    /** A timeout as the flavour spells it: bare seconds for ingress-nginx, nginx time for the F5 controller. */
-    static String render(ControllerFlavor flavor, Duration value) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? Long.toString(value.getSeconds()) : value.getSeconds() + "s";
-    }
-
-    private Finding invalid(ReviewedIngress ingress, String key, String raw, String field, Duration global,
-            Duration minimum) {
+        // Keep what the user meant ("2h") when it is long enough; otherwise ask for the minimum.
         Duration wanted = NginxTime.parse(raw).filter(d -> d.compareTo(minimum) >= 0).orElse(minimum);
-        String fix = "set %s: \"%s\"".formatted(key, render(ingress.flavor(), wanted));
+        String field = ReviewedIngress.annotationField(key);
+        String fix = "set %s: \"%s\"".formatted(key, NginxTime.formatTimeout(ingress.flavor(), wanted));
         if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
             return ingress.finding(Rule.WS101, field,
-                    "\"%s\" is not integer seconds; ingress-nginx silently ignores it and uses %ds, so idle WebSockets are cut"
-                            .formatted(raw, global.getSeconds()), fix + " (integer seconds, no unit)");
+                    "\"%s\" is not integer seconds, so ingress-nginx silently ignores it and uses %s (%s): %s"
+                            .formatted(raw, seconds(global), ingress.profile().source(),
+                                    timeout.consequence.formatted(seconds(global))),
+                    fix + " (integer seconds, no unit)");
         }
         return ingress.finding(Rule.WS102, field,
-                "\"%s\" is not an nginx time value; the F5 controller rejects the whole Ingress and stops serving it"
-                        .formatted(raw), fix);
+                "\"%s\" is not an nginx time value, so the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
+                        .formatted(raw),
+                fix);
     }
 
-    private Finding tooShort(ReviewedIngress ingress, String key, String field, Duration effective, String from,
-            Duration minimum) {
-        return ingress.finding(Rule.WS103, field,
-                "effective %s is %ds (from %s), below the %ds minimum; WebSockets idle longer are closed by nginx"
-                        .formatted(key.substring(key.indexOf('/') + 1), effective.getSeconds(), from,
-                                minimum.getSeconds()),
-                "set %s: \"%s\", or have the server ping more often than every %ds".formatted(key,
-                        render(ingress.flavor(), minimum), effective.getSeconds()));
+    private Optional<Finding> tooShort(ReviewedIngress ingress, Timeout timeout, String key, Duration effective,
+            String origin) {
+        Duration minimum = ingress.settings().minIdleTimeout();
+        if (effective.compareTo(minimum) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ingress.finding(Rule.WS103, ReviewedIngress.annotationField(key),
+                "effective %s is %s (from %s), below the %s minimum: %s".formatted(key.substring(key.indexOf('/') + 1),
+                        seconds(effective), origin, seconds(minimum), timeout.consequence.formatted(seconds(effective))),
+                "set %s: \"%s\"%s".formatted(key, NginxTime.formatTimeout(ingress.flavor(), minimum),
+                        timeout.alternative.formatted(seconds(effective)))));
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.getSeconds() + " s";
     }
 }

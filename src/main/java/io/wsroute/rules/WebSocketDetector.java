@@ -5,41 +5,45 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Decides whether an Ingress carries WebSocket traffic, by the signals DESIGN.md lists, in that order. */
+/**
+ * Decides whether an Ingress carries WebSocket traffic by the signals DESIGN.md lists. {@code wsroute.io/websocket:
+ * "false"} wins over everything; an invalid marker value counts as absent (WS100 reports it) so the other signals
+ * still decide.
+ */
 final class WebSocketDetector {
 
     private WebSocketDetector() {
     }
 
     static WebSocketDetection detect(Ingress ingress, Map<String, String> annotations, List<Backend> backends) {
-        String marker = annotations.get(WsrouteAnnotations.WEBSOCKET);
-        if ("false".equals(marker)) {
+        WebSocketMarker marker = WebSocketMarker.of(annotations);
+        if (marker == WebSocketMarker.FALSE) {
             return WebSocketDetection.no("opted out by " + WsrouteAnnotations.WEBSOCKET + "=false");
         }
-        Set<String> allServices = backends.stream().map(Backend::serviceName).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> tlsServices = backends.stream().filter(Backend::isTls).map(Backend::serviceName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        if ("true".equals(marker)) {
+        Set<String> allServices = names(backends, b -> true);
+        Set<String> tlsServices = names(backends, Backend::isTls);
+        if (marker == WebSocketMarker.TRUE) {
             return new WebSocketDetection(true, "annotation " + WsrouteAnnotations.WEBSOCKET + "=true", allServices,
                     tlsServices);
         }
         if (ownedByRoute(ingress)) {
             return new WebSocketDetection(true, "owned by a " + WsrouteAnnotations.ROUTE_KIND, allServices, tlsServices);
         }
-        Set<String> wsServices = backends.stream().filter(Backend::isWebSocket).map(Backend::serviceName)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> wsServices = names(backends, Backend::isWebSocket);
         String listed = annotations.get(NginxIncAnnotations.WEBSOCKET_SERVICES);
         if (listed != null) {
-            // The list itself declares which backends are WebSocket; appProtocol adds the ones it forgot.
+            // The list declares which backends are WebSocket (read generously: " b" means b, WS109 reports the
+            // space); appProtocol adds the ones it forgot.
             Set<String> declared = new TreeSet<>(wsServices);
-            Arrays.stream(listed.split(",")).map(String::trim).filter(allServices::contains).forEach(declared::add);
+            NginxIncAnnotations.parseServiceList(listed).stream().map(String::trim).filter(allServices::contains)
+                    .forEach(declared::add);
             return new WebSocketDetection(true, "annotation " + NginxIncAnnotations.WEBSOCKET_SERVICES, declared,
                     tlsServices);
         }
@@ -50,6 +54,12 @@ final class WebSocketDetector {
         return WebSocketDetection.no("no WebSocket signal");
     }
 
+    private static Set<String> names(List<Backend> backends, Predicate<Backend> filter) {
+        return backends.stream().filter(filter).map(Backend::serviceName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
     private static boolean ownedByRoute(Ingress ingress) {
         List<OwnerReference> owners = ingress.getMetadata() == null ? null : ingress.getMetadata().getOwnerReferences();
         return owners != null && owners.stream().anyMatch(o -> WsrouteAnnotations.ROUTE_KIND.equals(o.getKind())

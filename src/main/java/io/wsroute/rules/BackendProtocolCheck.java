@@ -1,0 +1,52 @@
+package io.wsroute.rules;
+
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.IngressNginxAnnotations;
+import io.wsroute.nginx.NginxIncAnnotations;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * WS107: a backend protocol that replaces proxy_pass, so there is no WebSocket tunnel: ingress-nginx
+ * backend-protocol GRPC/GRPCS (grpc_pass) or FCGI (fastcgi_pass), and AJP, which old releases proxied with ajp_pass
+ * and current ones no longer accept (they then fall back to HTTP). On the F5 controller, a WebSocket Service listed in
+ * nginx.org/grpc-services.
+ */
+final class BackendProtocolCheck implements RuleCheck {
+
+    @Override
+    public Stream<Finding> check(ReviewedIngress ingress) {
+        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX ? ingressNginx(ingress) : nginxInc(ingress);
+    }
+
+    private static Stream<Finding> ingressNginx(ReviewedIngress ingress) {
+        String key = IngressNginxAnnotations.BACKEND_PROTOCOL;
+        return ingress.annotation(key).map(p -> p.strip().toUpperCase(Locale.ROOT))
+                .filter(IngressNginxAnnotations.NON_WEBSOCKET_BACKEND_PROTOCOLS::contains).stream()
+                .map(protocol -> ingress.finding(Rule.WS107, ReviewedIngress.annotationField(key),
+                        "backend-protocol %s %s, which has no WebSocket tunnel".formatted(protocol, how(protocol)),
+                        "serve the WebSocket paths from an Ingress without %s (HTTP, or HTTPS for wss backends)"
+                                .formatted(key)));
+    }
+
+    private static String how(String protocol) {
+        return switch (protocol) {
+            case "GRPC", "GRPCS" -> "makes nginx proxy with grpc_pass";
+            case "FCGI" -> "makes nginx proxy with fastcgi_pass";
+            default -> "was proxied with ajp_pass by older ingress-nginx releases (current ones reject the value and silently use HTTP)";
+        };
+    }
+
+    private static Stream<Finding> nginxInc(ReviewedIngress ingress) {
+        String key = NginxIncAnnotations.GRPC_SERVICES;
+        Set<String> grpc = ingress.annotation(key).map(v -> Set.copyOf(NginxIncAnnotations.parseServiceList(v)))
+                .orElse(Set.of());
+        return ingress.detection().services().stream().sorted().filter(grpc::contains)
+                .map(service -> ingress.finding(Rule.WS107, ReviewedIngress.annotationField(key),
+                        "Service %s carries WebSocket traffic but is listed in %s, so nginx proxies it with grpc_pass, which has no WebSocket tunnel"
+                                .formatted(service, key),
+                        "remove %s from %s".formatted(service, key)));
+    }
+}

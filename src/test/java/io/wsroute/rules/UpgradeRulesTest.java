@@ -1,0 +1,117 @@
+package io.wsroute.rules;
+
+import static io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX;
+import static io.wsroute.nginx.ControllerFlavor.NGINX_INC;
+import static io.wsroute.rules.Fixtures.healthy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** WS105, WS106, WS107, WS115: settings that stop the handshake itself. */
+class UpgradeRulesTest {
+
+    private static final String HTTP_VERSION = "nginx.ingress.kubernetes.io/proxy-http-version";
+    private static final String CONNECTION = "nginx.ingress.kubernetes.io/connection-proxy-header";
+    private static final String SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
+
+    private static Fixtures snippetsAllowed() {
+        return healthy(INGRESS_NGINX).configMap("allow-snippet-annotations", "true", "annotations-risk-level", "Critical",
+                "proxy-read-timeout", "3600");
+    }
+
+    @Test
+    void configMapHttp10CountsUnlessTheAnnotationSaysOtherwise() {
+        Fixtures http10 = healthy(INGRESS_NGINX).configMap("proxy-http-version", "1.0", "proxy-read-timeout", "3600");
+        Finding finding = http10.findings(Rule.WS105).get(0);
+        assertThat(finding.message()).contains(Fixtures.CONFIG_MAP).contains("HTTP/1.0");
+        assertThat(finding.fix()).isEqualTo("set " + HTTP_VERSION + ": \"1.1\" on this Ingress");
+
+        // An annotation value ingress-nginx does not accept falls back to the ConfigMap's 1.0.
+        assertThat(http10.with(HTTP_VERSION, "2").findings(Rule.WS105).get(0).message())
+                .contains("not one ingress-nginx accepts");
+    }
+
+    @Test
+    void f5ControllerAlwaysSpeaksHttp11() {
+        assertThat(healthy(NGINX_INC).with(HTTP_VERSION, "1.0").findings(Rule.WS105)).isEmpty();
+    }
+
+    @Test
+    void snippetHttpVersionIsAlsoADuplicateDirective() {
+        Finding finding = snippetsAllowed().with(SNIPPET, "proxy_http_version 1.0;").findings(Rule.WS105).get(0);
+        assertThat(finding.field()).isEqualTo(Fixtures.annotation(SNIPPET));
+        assertThat(finding.message()).contains("duplicate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "keep-alive", " close "})
+    void connectionProxyHeaderCanOnlyBreakTheUpgrade(String value) {
+        Finding finding = healthy(INGRESS_NGINX).with(CONNECTION, value).findings(Rule.WS106).get(0);
+        assertThat(finding.message()).contains("replaces Connection: upgrade");
+        assertThat(finding.fix()).startsWith("remove " + CONNECTION);
+    }
+
+    @Test
+    void connectionProxyHeaderUpgradeIsRefusedByTheController() {
+        assertThat(healthy(INGRESS_NGINX).with(CONNECTION, "upgrade").findings(Rule.WS106).get(0).message())
+                .contains("refuses the whole Ingress");
+    }
+
+    @Test
+    void eachBreakingSnippetDirectiveIsItsOwnFinding() {
+        var found = snippetsAllowed().with(SNIPPET, """
+                # keep the pool warm
+                proxy_set_header Connection "keep-alive"; proxy_set_header Upgrade '';
+                location /health { proxy_set_header Connection close; }
+                """).findings(Rule.WS106);
+        assertThat(found).extracting(Finding::fix).containsExactly(
+                "remove `proxy_set_header Connection \"keep-alive\"` from " + SNIPPET,
+                "remove `proxy_set_header Upgrade ''` from " + SNIPPET);
+    }
+
+    @Test
+    void serverSnippetsAreNotScanned() {
+        assertThat(snippetsAllowed().with("nginx.ingress.kubernetes.io/server-snippet", "proxy_set_header Connection close;")
+                .findings(Rule.WS106)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GRPC", "grpcs", " FCGI", "ajp"})
+    void backendProtocolsWithoutTunnel(String protocol) {
+        assertThat(healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
+                .findings(Rule.WS107)).singleElement().satisfies(f -> assertThat(f.message()).contains("no WebSocket tunnel"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP", "HTTPS", "AUTO_HTTP", "h2c"})
+    void backendProtocolsThatKeepProxyPass(String protocol) {
+        assertThat(healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
+                .findings(Rule.WS107)).isEmpty();
+    }
+
+    @Test
+    void wssNextToPlainBackendsSaysTheAnnotationIsIngressWide() {
+        Finding finding = healthy(INGRESS_NGINX).path("/api", "api", 80).service("chat", "kubernetes.io/wss")
+                .findings(Rule.WS115).get(0);
+        assertThat(finding.message()).contains("Service chat");
+        assertThat(finding.fix()).contains("every path").contains("/api");
+    }
+
+    @Test
+    void f5NamesEveryWssServiceMissingFromSslServices() {
+        Finding finding = healthy(NGINX_INC).path("/b", "b", 8080).path("/c", "c", 8080)
+                .with("nginx.org/websocket-services", "chat,b,c").with("nginx.org/ssl-services", "c")
+                .service("chat", "kubernetes.io/wss").service("b", "kubernetes.io/wss").service("c", "kubernetes.io/wss")
+                .findings(Rule.WS115).get(0);
+        assertThat(finding.message()).contains("Service b, chat");
+        assertThat(finding.fix()).isEqualTo("set nginx.org/ssl-services: \"b,c,chat\"");
+    }
+
+    @Test
+    void wsBackendNeedsNoTls() {
+        assertThat(healthy(INGRESS_NGINX).service("chat", "kubernetes.io/ws").findings(Rule.WS115)).isEmpty();
+        assertThat(healthy(NGINX_INC).service("chat", "kubernetes.io/ws").findings(Rule.WS115)).isEmpty();
+    }
+}
