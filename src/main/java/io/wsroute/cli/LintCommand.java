@@ -1,14 +1,10 @@
 package io.wsroute.cli;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.NginxTime;
-import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
 import io.wsroute.rules.Severity;
@@ -22,18 +18,23 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code wsroute lint}: the admission rules, offline, on manifest files. */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Checks Ingresses in Kubernetes manifests for settings that break WebSocket traffic behind NGINX.",
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        versionProvider = LintCommand.Version.class,
+        description = {"Checks the Ingresses in Kubernetes manifests for settings that break WebSocket traffic behind "
+                + "NGINX ingress controllers, with the rules of wsroute's admission webhook.",
+                "",
+                "Reads multi-document YAML and JSON, and the items of List kinds. Services (appProtocol), "
+                        + "IngressClasses (which controller), Deployments and StatefulSets (replicas) in the input "
+                        + "are used; documents without apiVersion and kind are skipped with a note."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no error finding (warnings allowed)", "1:at least one error finding",
-                "2:unreadable input or bad usage"})
+                "2:unreadable or invalid input, or bad usage"})
 public final class LintCommand implements Callable<Integer> {
 
     static final int OK = 0;
@@ -42,121 +43,141 @@ public final class LintCommand implements Callable<Integer> {
 
     enum Output { text, json }
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json",
+            description = "text: a line per finding and a summary; json: an array of findings (default: ${DEFAULT-VALUE})")
     Output output;
 
-    @Option(names = "--controller", defaultValue = "ingress-nginx",
-            description = "controller flavour when no IngressClass in the input decides: ingress-nginx or nginx-inc "
-                    + "(default: ${DEFAULT-VALUE})")
-    String controller;
+    @Option(names = "--controller", defaultValue = "ingress-nginx", paramLabel = "ingress-nginx|nginx-inc",
+            converter = FlavorConverter.class,
+            description = "controller that serves Ingresses whose IngressClass is not in the input, and that reads "
+                    + "--controller-configmap (default: ${DEFAULT-VALUE})")
+    ControllerFlavor controller;
 
     @Option(names = "--controller-configmap", paramLabel = "FILE",
-            description = "the controller's ConfigMap (YAML), for its global timeouts and snippet settings")
+            description = "the controller's ConfigMap (global timeouts, snippet settings); otherwise its built-in "
+                    + "defaults apply")
     String controllerConfigMap;
 
     @Option(names = "--nginx-inc-snippets-enabled",
-            description = "the F5 controller runs with -enable-snippets (not visible in its ConfigMap)")
+            description = "the F5 controller runs with -enable-snippets (a flag, so not in its ConfigMap)")
     boolean nginxIncSnippets;
 
     @Option(names = "--min-idle-timeout", defaultValue = "1h", paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "idle time WebSockets must survive, nginx time syntax (default: ${DEFAULT-VALUE})")
+            description = "idle time a WebSocket must survive, as nginx time: 3600, 90s, 1h (default: ${DEFAULT-VALUE})")
     Duration minIdleTimeout;
 
+    @Option(names = {"-n", "--namespace"}, defaultValue = "default", paramLabel = "NAMESPACE",
+            description = "namespace of objects that name none, as kubectl apply -n (default: ${DEFAULT-VALUE})")
+    String namespace;
+
     @Parameters(paramLabel = "FILE|DIR|-", arity = "1..*",
-            description = "manifests: files, directories (*.yaml, *.yml, *.json, recursively) or - for stdin")
+            description = "manifest files; directories, searched recursively for *.yaml, *.yml and *.json (hidden "
+                    + "ones skipped); - for stdin")
     List<String> inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final InputStream stdin;
-    private final ManifestReader reader = new ManifestReader();
 
     LintCommand(InputStream stdin) {
         this.stdin = stdin;
     }
 
-    /** Runs lint as the command line does, returning the exit code. */
+    /** Runs lint as the command line does and returns the exit code; nothing escapes as an exception. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new LintCommand(stdin)).setOut(out).setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, a) -> {
                     err.println("lint: " + e.getMessage());
-                    e.getCommandLine().usage(err);
+                    err.println("Try 'lint --help' for usage.");
                     return UNREADABLE;
                 })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    err.println("lint: " + e.getMessage());
-                    return UNREADABLE;
-                });
-        int code = commandLine.execute(args);
+                .setExecutionExceptionHandler((e, cmd, parsed) -> internalError(e, err));
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Limits should make this unreachable; exit 1 would read as "findings", so say what happened.
+            code = internalError(e, err);
+        }
         out.flush();
         err.flush();
         return code;
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ControllerFlavor> flavor = ControllerFlavor.fromCliName(controller);
-        if (flavor.isEmpty()) {
-            err.println("lint: --controller must be ingress-nginx or nginx-inc, got " + controller);
-            return UNREADABLE;
+        if ("-".equals(controllerConfigMap) && inputs.contains("-")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "stdin (-) can be the manifests or the --controller-configmap, not both");
         }
-        LintInputs lintInputs;
-        Map<ControllerFlavor, ControllerProfile> profiles;
+        List<LintReport.Located> findings;
+        int checked;
         try {
-            lintInputs = LintInputs.of(reader.read(inputs, stdin));
-            profiles = profiles();
-        } catch (ManifestReader.UnreadableInput e) {
+            ManifestReader reader = new ManifestReader(Limits.DEFAULT);
+            LintInputs lintInputs = LintInputs.of(reader.read(inputs, stdin), namespace);
+            Map<ControllerFlavor, ControllerProfile> profiles = ControllerProfiles.of(controller,
+                    controllerConfigMap == null ? null : reader.read(List.of(controllerConfigMap), stdin),
+                    controllerConfigMap, nginxIncSnippets);
+            lintInputs.notes.forEach(note -> err.println("lint: note: " + note));
+            findings = check(lintInputs, profiles, err);
+            checked = lintInputs.ingresses.size();
+        } catch (UnreadableInput e) {
             err.println("lint: " + e.getMessage());
             return UNREADABLE;
-        }
-        RuleSettings settings = new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace());
-        WebSocketRules rules = new WebSocketRules();
-        List<LintReport.Located> findings = new ArrayList<>();
-        for (LintInputs.SourcedIngress sourced : lintInputs.ingresses) {
-            IngressClassResolution resolution = IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses, flavor);
-            if (!resolution.servedByNginx()) {
-                continue;
-            }
-            IngressReview review = new IngressReview(sourced.ingress(), lintInputs.servicesFor(sourced.ingress()),
-                    lintInputs.replicasFor(sourced.ingress()), profiles.get(resolution.flavor().get()), settings);
-            for (Finding finding : rules.evaluate(review)) {
-                findings.add(new LintReport.Located(sourced.source(), finding));
-            }
         }
         if (output == Output.json) {
             LintReport.json(findings, out);
         } else {
-            LintReport.text(findings, lintInputs.ingresses.size(), out);
+            LintReport.text(findings, checked, out);
         }
         return findings.stream().anyMatch(l -> l.finding().severity() == Severity.ERROR) ? ERRORS_FOUND : OK;
     }
 
-    /** The ConfigMap given applies to the flavour chosen by --controller; the other flavour keeps its defaults. */
-    private Map<ControllerFlavor, ControllerProfile> profiles() throws ManifestReader.UnreadableInput {
-        Map<ControllerFlavor, ControllerProfile> profiles = new EnumMap<>(ControllerFlavor.class);
-        for (ControllerFlavor f : ControllerFlavor.values()) {
-            profiles.put(f, ControllerProfile.defaults(f).withSnippetsAllowed(f == ControllerFlavor.NGINX_INC && nginxIncSnippets));
-        }
-        if (controllerConfigMap != null) {
-            ControllerFlavor flavor = ControllerFlavor.fromCliName(controller).orElseThrow();
-            var manifests = reader.read(List.of(controllerConfigMap), stdin).stream()
-                    .filter(m -> m.object().path("kind").asText().equals("ConfigMap")).toList();
-            if (manifests.size() != 1) {
-                throw new ManifestReader.UnreadableInput(controllerConfigMap + ": expected exactly one ConfigMap, found "
-                        + manifests.size());
+    private List<LintReport.Located> check(LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles,
+            PrintWriter err) throws UnreadableInput {
+        RuleSettings settings = new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace());
+        WebSocketRules rules = new WebSocketRules();
+        List<LintReport.Located> findings = new ArrayList<>();
+        int servedByOtherFlavor = 0;
+        for (LintInputs.SourcedIngress sourced : lintInputs.ingresses) {
+            IngressClassResolution resolution = IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses,
+                    Optional.of(controller));
+            if (!resolution.servedByNginx()) {
+                continue; // another controller's Ingress: not ours to judge
             }
-            ConfigMap configMap = Serialization.jsonMapper()
-                    .convertValue(manifests.get(0).object(), ConfigMap.class);
-            profiles.put(flavor, ControllerConfigMaps.read(flavor, configMap.getData(),
-                    "ConfigMap " + configMap.getMetadata().getNamespace() + "/" + configMap.getMetadata().getName(),
-                    nginxIncSnippets));
+            ControllerFlavor flavor = resolution.flavor().orElseThrow();
+            if (flavor != controller) {
+                servedByOtherFlavor++;
+            }
+            IngressReview review = new IngressReview(sourced.ingress(), lintInputs.servicesFor(sourced.ingress()),
+                    lintInputs.replicasFor(sourced.ingress()), profiles.get(flavor), settings);
+            try {
+                rules.evaluate(review).forEach(finding -> findings.add(new LintReport.Located(sourced.source(), finding)));
+            } catch (RuntimeException e) {
+                throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s".formatted(
+                        sourced.source(), sourced.ingress().getMetadata().getNamespace(),
+                        sourced.ingress().getMetadata().getName(), e));
+            }
         }
-        return profiles;
+        if (lintInputs.ingresses.isEmpty()) {
+            err.println("lint: note: no networking.k8s.io/v1 Ingress in the input");
+        }
+        if (controllerConfigMap != null && servedByOtherFlavor > 0) {
+            err.printf("lint: note: --controller-configmap is read as %s's (--controller); %d Ingress%s served by the "
+                    + "other controller use its built-in defaults%n", controller.cliName(), servedByOtherFlavor,
+                    servedByOtherFlavor == 1 ? "" : "es");
+        }
+        return findings;
+    }
+
+    private static int internalError(Throwable e, PrintWriter err) {
+        err.println("lint: internal error (a wsroute bug, please report it): " + e);
+        return UNREADABLE;
     }
 
     /** Durations in nginx time syntax (1h, 90s, 3600), as everywhere else in wsroute. */
@@ -164,7 +185,24 @@ public final class LintCommand implements Callable<Integer> {
         @Override
         public Duration convert(String value) {
             return NginxTime.parse(value)
-                    .orElseThrow(() -> new CommandLine.TypeConversionException("not a duration: " + value));
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("not an nginx time value: " + value));
+        }
+    }
+
+    static final class FlavorConverter implements CommandLine.ITypeConverter<ControllerFlavor> {
+        @Override
+        public ControllerFlavor convert(String value) {
+            return ControllerFlavor.fromCliName(value).orElseThrow(
+                    () -> new CommandLine.TypeConversionException("must be ingress-nginx or nginx-inc, not " + value));
+        }
+    }
+
+    /** The jar's Implementation-Version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LintCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"wsroute lint " + (version == null ? "(development build)" : version)};
         }
     }
 }

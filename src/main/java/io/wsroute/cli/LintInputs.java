@@ -1,76 +1,99 @@
 package io.wsroute.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.cli.ManifestReader.Manifest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The objects of lint's input that matter: Ingresses to check, and the Services, IngressClasses and workloads
- * that tell the rules about them. Objects without a namespace are in "default", as kubectl apply would put them.
+ * The objects of lint's input that matter: Ingresses to check, and the Services, IngressClasses and workloads that
+ * tell the rules about them. Objects are recognised by apiVersion and kind, so a Knative {@code Service} is not
+ * taken for a core one. Objects without a namespace get the default namespace, as {@code kubectl apply} would.
  */
 final class LintInputs {
 
     record SourcedIngress(String source, Ingress ingress) {
     }
 
-    private static final ObjectMapper MAPPER = Serialization.jsonMapper();
+    /** Ingress versions the API server no longer serves (removed in Kubernetes 1.22): noted, not checked. */
+    private static final Set<String> REMOVED_INGRESS_VERSIONS = Set.of("extensions/v1beta1", "networking.k8s.io/v1beta1");
 
     final List<SourcedIngress> ingresses = new ArrayList<>();
     final List<IngressClass> ingressClasses = new ArrayList<>();
+    /** Things the user should know that do not stop the check, for stderr. */
+    final List<String> notes = new ArrayList<>();
     private final Map<String, Service> services = new HashMap<>();
     private final List<JsonNode> workloads = new ArrayList<>();
+    private final String defaultNamespace;
 
-    static LintInputs of(List<Manifest> manifests) throws ManifestReader.UnreadableInput {
-        LintInputs inputs = new LintInputs();
+    private LintInputs(String defaultNamespace) {
+        this.defaultNamespace = defaultNamespace;
+    }
+
+    static LintInputs of(List<Manifest> manifests, String defaultNamespace) throws UnreadableInput {
+        LintInputs inputs = new LintInputs(defaultNamespace);
+        Map<String, Integer> notKubernetes = new LinkedHashMap<>();
         for (Manifest manifest : manifests) {
             JsonNode object = manifest.object();
-            String kind = object.path("kind").asText();
-            try {
-                switch (kind) {
-                    case "Ingress" -> inputs.ingresses.add(new SourcedIngress(manifest.source(),
-                            namespaced(MAPPER.treeToValue(object, Ingress.class))));
-                    case "Service" -> {
-                        Service service = namespaced(MAPPER.treeToValue(object, Service.class));
-                        inputs.services.put(key(service.getMetadata().getNamespace(), service.getMetadata().getName()), service);
-                    }
-                    case "IngressClass" -> inputs.ingressClasses.add(MAPPER.treeToValue(object, IngressClass.class));
-                    case "Deployment", "StatefulSet" -> inputs.workloads.add(object);
-                    default -> {
-                        // Other kinds (and non-Kubernetes YAML) play no part in WebSocket routing.
-                    }
+            String apiVersion = object.path("apiVersion").asText("");
+            String kind = object.path("kind").asText("");
+            if (!object.isObject() || apiVersion.isEmpty() || kind.isEmpty()) {
+                notKubernetes.merge(manifest.source(), 1, Integer::sum);
+                continue;
+            }
+            inputs.add(manifest, apiVersion, kind);
+        }
+        notKubernetes.forEach((source, count) -> inputs.notes.add("%s: ignored %d document%s without apiVersion and kind"
+                .formatted(source, count, count == 1 ? "" : "s")));
+        return inputs;
+    }
+
+    private void add(Manifest manifest, String apiVersion, String kind) throws UnreadableInput {
+        switch (apiVersion + " " + kind) {
+            case "networking.k8s.io/v1 Ingress" -> ingresses.add(new SourcedIngress(manifest.source(),
+                    namespaced(TypedObjects.convert(manifest, Ingress.class))));
+            case "v1 Service" -> {
+                Service service = namespaced(TypedObjects.convert(manifest, Service.class));
+                services.put(key(service.getMetadata().getNamespace(), service.getMetadata().getName()), service);
+            }
+            case "networking.k8s.io/v1 IngressClass" -> ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
+            case "apps/v1 Deployment", "apps/v1 StatefulSet" -> workloads.add(manifest.object());
+            default -> {
+                if (kind.equals("Ingress") && REMOVED_INGRESS_VERSIONS.contains(apiVersion)) {
+                    notes.add("%s: Ingress %s not checked: %s was removed in Kubernetes 1.22, use networking.k8s.io/v1"
+                            .formatted(manifest.source(), manifest.object().path("metadata").path("name").asText("(unnamed)"),
+                                    apiVersion));
                 }
-            } catch (Exception e) {
-                throw new ManifestReader.UnreadableInput("%s: %s %s is not valid: %s".formatted(manifest.source(), kind,
-                        object.path("metadata").path("name").asText("(unnamed)"),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+                // Every other object plays no part in WebSocket routing.
             }
         }
-        return inputs;
     }
 
     /** Services of the Ingress's namespace that its backends could name. */
     Map<String, Service> servicesFor(Ingress ingress) {
         Map<String, Service> result = new HashMap<>();
-        String namespace = ingress.getMetadata().getNamespace();
+        String prefix = ingress.getMetadata().getNamespace() + "/";
         services.forEach((key, service) -> {
-            if (key.startsWith(namespace + "/")) {
+            if (key.startsWith(prefix)) {
                 result.put(service.getMetadata().getName(), service);
             }
         });
         return result;
     }
 
-    /** Replicas behind each Service of the namespace, from Deployments and StatefulSets whose pods it selects. */
+    /**
+     * Replicas behind each Service of the namespace: the sum of spec.replicas (default 1) of the Deployments and
+     * StatefulSets whose pod template labels its selector matches. Services that select none are absent (unknown).
+     */
     Map<String, Integer> replicasFor(Ingress ingress) {
         Map<String, Integer> replicas = new HashMap<>();
         String namespace = ingress.getMetadata().getNamespace();
@@ -82,7 +105,7 @@ final class LintInputs {
             int total = 0;
             boolean matched = false;
             for (JsonNode workload : workloads) {
-                if (!namespace.equals(workload.path("metadata").path("namespace").asText("default"))) {
+                if (!namespace.equals(workload.path("metadata").path("namespace").asText(defaultNamespace))) {
                     continue;
                 }
                 JsonNode labels = workload.path("spec").path("template").path("metadata").path("labels");
@@ -98,9 +121,10 @@ final class LintInputs {
         return replicas;
     }
 
-    private static <T extends HasMetadata> T namespaced(T object) {
-        if (object.getMetadata().getNamespace() == null) {
-            object.getMetadata().setNamespace("default");
+    private <T extends HasMetadata> T namespaced(T object) {
+        String namespace = object.getMetadata().getNamespace();
+        if (namespace == null || namespace.isBlank()) {
+            object.getMetadata().setNamespace(defaultNamespace);
         }
         return object;
     }

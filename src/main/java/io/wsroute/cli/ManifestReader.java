@@ -1,88 +1,137 @@
 package io.wsroute.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
- * Reads Kubernetes manifests from files, directories and stdin: multi-document YAML or JSON, with {@code List}
- * kinds expanded. Hostile YAML is refused, not expanded: aliases are capped (billion laughs), and so are document
- * size and nesting depth.
+ * Reads manifests from files, directories and stdin: multi-document YAML or JSON, with {@code List} kinds
+ * expanded. Every document is read within {@link Limits}.
  */
 final class ManifestReader {
 
-    /** A manifest and where it came from. */
-    record Manifest(String source, JsonNode object) {
+    /**
+     * One top-level value of the input.
+     *
+     * @param source the file as named on the command line (or found under a directory), or {@code <stdin>}
+     * @param document 1-based position of the YAML document or JSON value in the source
+     */
+    record Manifest(String source, int document, JsonNode object) {
     }
 
-    /** Input that cannot be read; lint exits 2. */
-    static final class UnreadableInput extends Exception {
-        UnreadableInput(String message) {
-            super(message);
-        }
+    static final String STDIN = "<stdin>";
+    static final String NOT_UNICODE = "not valid UTF-8, and no byte order mark says UTF-16 or UTF-32";
+    /** How far to look for the first non-space character; kubectl's decoder also looks at a bounded prefix. */
+    private static final int SNIFF_LIMIT = 4096;
+
+    private final YamlDocuments yaml;
+    private final JsonDocuments json;
+
+    ManifestReader(Limits limits) {
+        this.yaml = new YamlDocuments(limits);
+        this.json = new JsonDocuments(limits);
     }
 
-    /** Larger than any sane manifest file, small enough to keep memory bounded. */
-    static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
-    static final int MAX_ALIASES = 50;
-    static final int MAX_NESTING = 64;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final LoaderOptions options = new LoaderOptions();
-
-    ManifestReader() {
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setAllowDuplicateKeys(false);
-    }
-
+    /**
+     * Directories are walked recursively for {@code *.yaml}, {@code *.yml} and {@code *.json}, in sorted order for
+     * stable output, skipping hidden files and directories ({@code .git}, {@code .github}); a file named on the
+     * command line is always read. A file named twice (or also found in a directory) is read once.
+     */
     List<Manifest> read(List<String> arguments, InputStream stdin) throws UnreadableInput {
+        Set<Path> seen = new LinkedHashSet<>();
         List<Manifest> manifests = new ArrayList<>();
         for (String argument : arguments) {
             if (argument.equals("-")) {
-                manifests.addAll(parse("<stdin>", stdin));
+                manifests.addAll(parse(STDIN, stdin));
                 continue;
             }
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 for (Path file : manifestFiles(path)) {
-                    manifests.addAll(parseFile(file));
+                    if (seen.add(file.toAbsolutePath().normalize())) {
+                        manifests.addAll(parseFile(file));
+                    }
                 }
             } else if (Files.isRegularFile(path)) {
-                manifests.addAll(parseFile(path));
+                if (seen.add(path.toAbsolutePath().normalize())) {
+                    manifests.addAll(parseFile(path));
+                }
             } else {
-                throw new UnreadableInput(argument + ": no such file or directory");
+                throw new UnreadableInput(argument + ": " + (Files.exists(path) ? "not a regular file or directory"
+                        : "no such file or directory"));
             }
         }
         return manifests;
     }
 
     private static List<Path> manifestFiles(Path directory) throws UnreadableInput {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
+        ManifestFiles visitor = new ManifestFiles(directory);
+        try {
+            // Symbolic links are followed (overlays often link manifests); loops are skipped.
+            Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+        } catch (IOException e) {
             throw new UnreadableInput(directory + ": cannot list directory: " + e.getMessage());
+        }
+        visitor.files.sort(null);
+        return visitor.files;
+    }
+
+    /** Collects manifest files under a directory, skipping hidden files and directories. */
+    private static final class ManifestFiles extends SimpleFileVisitor<Path> {
+        final Path root;
+        final List<Path> files = new ArrayList<>();
+
+        ManifestFiles(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && !hidden(file) && file.getFileName().toString().matches(".*\\.(ya?ml|json)")) {
+                files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
+
+        private static boolean hidden(Path path) {
+            return path.getFileName() != null && path.getFileName().toString().startsWith(".");
         }
     }
 
     private List<Manifest> parseFile(Path file) throws UnreadableInput {
+        if (!Files.isReadable(file)) {
+            throw new UnreadableInput(file + ": permission denied");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(file.toString(), in);
         } catch (IOException e) {
@@ -90,33 +139,49 @@ final class ManifestReader {
         }
     }
 
-    /**
-     * SnakeYAML itself (not Jackson's streaming YAML parser) so that aliases are expanded as kubectl expands them,
-     * and its limits on aliases, size and depth apply.
-     */
     private List<Manifest> parse(String source, InputStream in) throws UnreadableInput {
-        List<Manifest> manifests = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            for (Object document : new Yaml(new SafeConstructor(options)).loadAll(reader)) {
-                if (document != null) {
-                    expand(source, JSON.valueToTree(document), manifests);
+        // UnicodeReader: UTF-8 unless a BOM says UTF-16/32, malformed bytes are an error rather than U+FFFD
+        try (BufferedReader reader = new BufferedReader(new UnicodeReader(in))) {
+            List<JsonNode> documents = startsWithBrace(reader) ? json.read(reader) : yaml.read(reader);
+            List<Manifest> manifests = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                expand(source, i + 1, documents.get(i), manifests);
+            }
+            return manifests;
+        } catch (UnreadableInput e) {
+            throw new UnreadableInput(source + ": " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new UnreadableInput(source + ": " + NOT_UNICODE);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInput(source + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** kubectl's rule (YAMLOrJSONDecoder): input whose first non-space character is '{' is JSON. */
+    private static boolean startsWithBrace(BufferedReader reader) throws IOException {
+        reader.mark(SNIFF_LIMIT + 1);
+        try {
+            for (int i = 0; i < SNIFF_LIMIT; i++) {
+                int c = reader.read();
+                if (c < 0 || !Character.isWhitespace(c)) {
+                    return c == '{';
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableInput(source + ": not valid YAML: " + firstLine(e.getMessage()));
-        }
-        return manifests;
-    }
-
-    private static void expand(String source, JsonNode document, List<Manifest> into) {
-        if (document.path("kind").asText().endsWith("List") && document.path("items").isArray()) {
-            document.path("items").forEach(item -> expand(source, item, into));
-        } else if (document.isObject()) {
-            into.add(new Manifest(source, document));
+            return false;
+        } finally {
+            reader.reset();
         }
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    /** Lists ({@code kind: List}, {@code ServiceList}, ...) stand for their items, nested ones too, as in kubectl. */
+    private static void expand(String source, int document, JsonNode node, List<Manifest> into) {
+        if (node == null || node.isNull()) {
+            return; // an empty document, as between two ---
+        }
+        if (node.path("kind").asText().endsWith("List") && node.path("items").isArray()) {
+            node.path("items").forEach(item -> expand(source, document, item, into));
+        } else {
+            into.add(new Manifest(source, document, node));
+        }
     }
 }

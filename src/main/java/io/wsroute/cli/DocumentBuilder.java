@@ -1,0 +1,202 @@
+package io.wsroute.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one document's JSON tree from a parser's events, within {@link Limits}. Aliases are expanded as kubectl
+ * expands them, but by sharing the anchored subtree instead of copying it; their full size still counts, because
+ * fabric8's deserializer and the rules walk the expanded tree. So an alias bomb is refused here, in time and
+ * memory proportional to its text. Callers report problems with the position of the event at hand.
+ */
+final class DocumentBuilder {
+
+    /** A problem with the document at the current event. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private record Anchored(JsonNode node, long values, int height) {
+    }
+
+    private static final class Frame {
+        final ContainerNode<?> node;
+        final String anchor;
+        final long valuesBefore;
+        /** 1 + the height of the tallest child; an empty collection has height 1, a scalar 0. */
+        int height = 1;
+        /** Mapping: the key whose value comes next, or null when a key comes next. */
+        String key;
+        boolean mergeKey;
+        final List<JsonNode> merges = new ArrayList<>();
+
+        Frame(ContainerNode<?> node, String anchor, long valuesBefore) {
+            this.node = node;
+            this.anchor = anchor;
+            this.valuesBefore = valuesBefore;
+        }
+    }
+
+    private final Limits limits;
+    private final Deque<Frame> open = new ArrayDeque<>();
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private long values;
+    private int aliases;
+    private JsonNode root;
+
+    DocumentBuilder(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** True when the next scalar or alias is a mapping key rather than a value. */
+    boolean expectsKey() {
+        Frame top = open.peek();
+        return top != null && top.node.isObject() && top.key == null;
+    }
+
+    /** @param merge the key is YAML's merge key {@code <<} */
+    void key(String key, boolean merge) throws Refused {
+        Frame top = open.peek();
+        if (!merge && ((ObjectNode) top.node).has(key)) {
+            throw new Refused("duplicate key \"%s\"".formatted(key));
+        }
+        top.key = key;
+        top.mergeKey = merge;
+    }
+
+    /** A key given as an alias ({@code *name: value}); it must name a scalar. */
+    void aliasKey(String anchor) throws Refused {
+        Anchored anchored = anchored(anchor);
+        if (anchored.node.isContainerNode()) {
+            throw new Refused("alias *%s used as a mapping key names a collection".formatted(anchor));
+        }
+        key(anchored.node.asText(), false);
+    }
+
+    void startMapping(String anchor) throws Refused {
+        start(JsonNodeFactory.instance.objectNode(), anchor);
+    }
+
+    void startSequence(String anchor) throws Refused {
+        start(JsonNodeFactory.instance.arrayNode(), anchor);
+    }
+
+    private void start(ContainerNode<?> node, String anchor) throws Refused {
+        if (expectsKey()) {
+            throw new Refused("a collection as a mapping key is not supported");
+        }
+        count(1);
+        if (open.size() + 1 > limits.maxNesting()) {
+            throw new Refused("nested deeper than %d levels".formatted(limits.maxNesting()));
+        }
+        open.push(new Frame(node, anchor, values - 1));
+    }
+
+    void end() throws Refused {
+        Frame frame = open.pop();
+        if (frame.node instanceof ObjectNode object) {
+            merge(object, frame.merges);
+        }
+        if (frame.anchor != null) {
+            anchors.put(frame.anchor, new Anchored(frame.node, values - frame.valuesBefore, frame.height));
+        }
+        add(frame.node, frame.height);
+    }
+
+    void scalar(JsonNode value, String anchor) throws Refused {
+        count(1);
+        if (anchor != null) {
+            anchors.put(anchor, new Anchored(value, 1, 0));
+        }
+        add(value, 0);
+    }
+
+    void alias(String anchor) throws Refused {
+        Anchored anchored = anchored(anchor);
+        if (anchored.node.isContainerNode() && ++aliases > limits.maxAliases()) {
+            throw new Refused("more than %d aliases to collections".formatted(limits.maxAliases()));
+        }
+        if (open.size() + anchored.height > limits.maxNesting()) {
+            throw new Refused("alias *%s nests deeper than %d levels".formatted(anchor, limits.maxNesting()));
+        }
+        count(anchored.values);
+        add(anchored.node, anchored.height);
+    }
+
+    /** The document's root, or null for an empty document. */
+    JsonNode result() {
+        return root;
+    }
+
+    private Anchored anchored(String anchor) throws Refused {
+        for (Frame frame : open) {
+            if (anchor.equals(frame.anchor)) {
+                throw new Refused("alias *%s refers to a collection that contains it".formatted(anchor));
+            }
+        }
+        Anchored anchored = anchors.get(anchor);
+        if (anchored == null) {
+            throw new Refused("alias *%s has no anchor &%s before it".formatted(anchor, anchor));
+        }
+        return anchored;
+    }
+
+    private void count(long more) throws Refused {
+        values += more;
+        if (values > limits.maxValues()) {
+            throw new Refused("more than %d values after expanding aliases".formatted(limits.maxValues()));
+        }
+    }
+
+    private void add(JsonNode value, int height) throws Refused {
+        Frame parent = open.peek();
+        if (parent == null) {
+            root = value;
+            return;
+        }
+        parent.height = Math.max(parent.height, height + 1);
+        if (parent.node instanceof ArrayNode array) {
+            array.add(value);
+        } else if (parent.mergeKey) {
+            parent.merges.add(value);
+            parent.key = null;
+        } else {
+            ((ObjectNode) parent.node).set(parent.key, value);
+            parent.key = null;
+        }
+    }
+
+    /** YAML merge keys: explicit keys win, then the merged mappings in the order given. */
+    private static void merge(ObjectNode object, List<JsonNode> merges) throws Refused {
+        for (JsonNode merged : merges) {
+            List<JsonNode> sources = new ArrayList<>();
+            if (merged.isArray()) {
+                merged.forEach(sources::add);
+            } else {
+                sources.add(merged);
+            }
+            for (JsonNode source : sources) {
+                if (!source.isObject()) {
+                    throw new Refused("the merge key << needs a mapping or a list of mappings");
+                }
+                source.properties().forEach(e -> {
+                    if (!object.has(e.getKey())) {
+                        object.set(e.getKey(), e.getValue());
+                    }
+                });
+            }
+        }
+    }
+}
