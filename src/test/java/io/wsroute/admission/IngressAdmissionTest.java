@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonpatch.JsonPatch;
+import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.core.Response;
 
@@ -149,7 +150,15 @@ class IngressAdmissionTest {
     }
 
     private AdmissionResource resource(WsrouteConfig config) {
-        return new AdmissionResource(new IngressAdmission(new ReviewContextFactory(cluster, config), MAPPER), MAPPER);
+        return resource(cluster, config);
+    }
+
+    /** The resource as Quarkus wires it, on a fixed cluster view. */
+    static AdmissionResource resource(FixedClusterView cluster, WsrouteConfig config) {
+        LiveControllers controllers = new LiveControllers(cluster, config);
+        ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
+        return new AdmissionResource(new IngressAdmission(contexts, MAPPER),
+                new ConfigMapAdmission(cluster, controllers, contexts, MAPPER), MAPPER);
     }
 
     private static java.util.List<String> texts(JsonNode array) {
