@@ -47,6 +47,6 @@ public interface ClusterView {
      */
     void addListener(Consumer<HasMetadata> listener);
 
-    /** True once every cache has listed its objects at least once. */
+    /** True once every cache has listed its objects at least once (EndpointSlices excepted: optional, and absent before 1.21). */
     boolean synced();
 }

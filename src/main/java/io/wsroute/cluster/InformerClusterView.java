@@ -215,7 +215,10 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public boolean synced() {
-        return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+        // EndpointSlices only refine a warning (replica counts) and discovery.k8s.io/v1 is missing before
+        // Kubernetes 1.21: waiting for them would hold everything else back for ever on such a cluster.
+        return !informers.isEmpty() && informers.stream().filter(i -> i != endpointSlices)
+                .allMatch(SharedIndexInformer::hasSynced);
     }
 
     private static boolean isReady(Endpoint endpoint) {
