@@ -92,6 +92,14 @@ public interface WsrouteConfig {
          */
         @WithDefault("ingress-nginx")
         ControllerFlavor defaultController();
+
+        /**
+         * Longest wsroute takes to answer a review. A decision not ready by then is abandoned and the request admitted
+         * with a warning. Keep it well below the webhook configurations' timeoutSeconds, after which the API server
+         * applies failurePolicy instead.
+         */
+        @WithDefault("2s")
+        Duration deadline();
     }
 
     interface Rules {
