@@ -11,6 +11,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** POST /admission/configmap/validate on a fixed cluster view. */
@@ -43,8 +44,8 @@ class ConfigMapAdmissionTest {
         object.putObject("metadata").put("namespace", namespace).put("name", name);
         ObjectNode dataNode = object.putObject("data");
         data.forEach(dataNode::put);
-        Response response = IngressAdmissionTest.resource(cluster, TestConfigs.defaults())
-                .validateConfigMap(review.toString());
+        Response response = AdmissionReviews.resource(cluster, TestConfigs.defaults(), AdmissionReviews.MAPPER)
+                .validateConfigMap(review.toString().getBytes(StandardCharsets.UTF_8)).toCompletableFuture().join();
         assertThat(response.getStatus()).isEqualTo(200);
         return ((JsonNode) response.getEntity()).path("response");
     }
@@ -106,8 +107,8 @@ class ConfigMapAdmissionTest {
     @Test
     void anIngressSentToTheConfigMapEndpointIsABadRequest() {
         // Over HTTP the exception mapper turns this into a 400 with the reason (AdmissionResourceTest).
-        assertThatThrownBy(() -> IngressAdmissionTest.resource(cluster, TestConfigs.defaults())
-                .validateConfigMap(AdmissionReviews.fixture("create-unit-timeout.json")))
+        assertThatThrownBy(() -> AdmissionReviews.resource(cluster, TestConfigs.defaults(), AdmissionReviews.MAPPER)
+                .validateConfigMap(AdmissionReviews.fixture("create-unit-timeout.json").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(BadAdmissionRequest.class).hasMessageContaining("this endpoint admits v1 ConfigMap");
     }
 }

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** A {@link ClusterView} holding whatever a test puts in it. */
-public final class FixedClusterView implements ClusterView {
+public class FixedClusterView implements ClusterView {
 
     final List<IngressClass> classes = new ArrayList<>();
     final Map<ControllerFlavor, ConfigMap> configMaps = new EnumMap<>(ControllerFlavor.class);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonpatch.JsonPatch;
-import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.core.Response;
 
@@ -122,18 +121,18 @@ class IngressAdmissionTest {
     @Test
     void aBugInWsrouteAdmitsWithAWarningInsteadOfFailing() {
         cluster.failure = new IllegalStateException("boom");
-        Response response = resource(TestConfigs.defaults()).validateIngress(fixture("create-unit-timeout.json"));
+        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("response").path("allowed").asBoolean()).isTrue();
         assertThat(review.path("response").path("warnings").toString()).contains("internal error");
-        Response mutated = resource(TestConfigs.defaults()).mutateIngress(fixture("create-unit-timeout.json"));
+        Response mutated = answer(resource(TestConfigs.defaults()).mutateIngress(bytes(fixture("create-unit-timeout.json"))));
         assertThat(((JsonNode) mutated.getEntity()).path("response").has("patch")).isFalse();
     }
 
     @Test
     void theReviewIsShapedAsTheApiServerExpects() {
-        Response response = resource(TestConfigs.defaults()).validateIngress(fixture("create-unit-timeout.json"));
+        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
@@ -142,23 +141,23 @@ class IngressAdmissionTest {
     }
 
     private JsonNode validate(WsrouteConfig config, String body) {
-        return ((JsonNode) resource(config).validateIngress(body).getEntity()).path("response");
+        return ((JsonNode) answer(resource(config).validateIngress(bytes(body))).getEntity()).path("response");
     }
 
     private JsonNode mutate(WsrouteConfig config, String body) {
-        return ((JsonNode) resource(config).mutateIngress(body).getEntity()).path("response");
+        return ((JsonNode) answer(resource(config).mutateIngress(bytes(body))).getEntity()).path("response");
     }
 
     private AdmissionResource resource(WsrouteConfig config) {
-        return resource(cluster, config);
+        return AdmissionReviews.resource(cluster, config, MAPPER);
     }
 
-    /** The resource as Quarkus wires it, on a fixed cluster view. */
-    static AdmissionResource resource(FixedClusterView cluster, WsrouteConfig config) {
-        LiveControllers controllers = new LiveControllers(cluster, config);
-        ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
-        return new AdmissionResource(new IngressAdmission(contexts, MAPPER),
-                new ConfigMapAdmission(cluster, controllers, contexts, MAPPER), MAPPER);
+    private static Response answer(java.util.concurrent.CompletionStage<Response> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static java.util.List<String> texts(JsonNode array) {

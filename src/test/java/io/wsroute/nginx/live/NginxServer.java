@@ -1,0 +1,189 @@
+package io.wsroute.nginx.live;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real nginx on loopback, in a prefix directory of its own: its own pid file, error log and temp paths, no
+ * access to /etc/nginx or /var/log/nginx, so it runs as any user and beside any system nginx. One per test class:
+ * it starts in a few milliseconds and {@link #reload(String)} swaps configurations without a restart.
+ */
+public final class NginxServer implements AutoCloseable {
+
+    private final Path binary;
+    private final Path prefix;
+    private final int port;
+    private final int tlsPort;
+    private final SelfSignedCertificate certificate;
+    private Process process;
+
+    private NginxServer(Path binary, Path prefix, int port, int tlsPort, SelfSignedCertificate certificate) {
+        this.binary = binary;
+        this.prefix = prefix;
+        this.port = port;
+        this.tlsPort = tlsPort;
+        this.certificate = certificate;
+    }
+
+    /**
+     * Starts nginx with the given http-context configuration. The text may use {@code $PORT} and {@code $TLS_PORT}
+     * (replaced by the random loopback ports) and {@code $CERT}/{@code $KEY} (a self-signed certificate for
+     * localhost). Skips the calling test when there is no nginx.
+     */
+    public static NginxServer start(String httpConfig) throws IOException, InterruptedException {
+        Path binary = NginxBinary.require();
+        Path prefix = Files.createTempDirectory("wsroute-nginx-");
+        for (String dir : List.of("logs", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi")) {
+            Files.createDirectories(prefix.resolve(dir));
+        }
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(prefix);
+        NginxServer server = new NginxServer(binary, prefix, freePort(), freePort(), certificate);
+        server.launch(httpConfig);
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
+    /** Replaces the configuration (nginx -s reload) and waits until the new workers serve it. */
+    public void reload(String httpConfig) throws IOException, InterruptedException {
+        String error = check(httpConfig);
+        if (error != null) {
+            throw new IllegalStateException("nginx refuses the configuration: " + error);
+        }
+        writeConfig(httpConfig);
+        run("-s", "reload");
+        // The master starts new workers and retires old ones; a fresh worker serves new connections within ms.
+        Thread.sleep(150);
+    }
+
+    /**
+     * Runs {@code nginx -t} on a configuration (as a controller would before reloading): null when it is valid,
+     * otherwise nginx's complaint.
+     */
+    public String check(String httpConfig) throws IOException, InterruptedException {
+        Path candidate = prefix.resolve("candidate.conf");
+        Files.writeString(candidate, mainConfig(httpConfig));
+        Process test = new ProcessBuilder(binary.toString(), "-t", "-q", "-p", prefix + "/", "-c", candidate.toString(),
+                "-e", prefix.resolve("logs/test.log").toString()).redirectErrorStream(true).start();
+        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return test.waitFor() == 0 ? null : output.strip();
+    }
+
+    /** The error log so far, for assertion messages ("upstream timed out ... while proxying upgraded connection"). */
+    public String errorLog() {
+        try {
+            return Files.readString(prefix.resolve("logs/error.log"));
+        } catch (IOException e) {
+            return "(no error log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: nginx's fast shutdown
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        try (Stream<Path> files = Files.walk(prefix)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private void launch(String httpConfig) throws IOException, InterruptedException {
+        String error = check(httpConfig);
+        if (error != null) {
+            throw new IllegalStateException("nginx refuses the configuration: " + error);
+        }
+        writeConfig(httpConfig);
+        process = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!accepts(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("nginx did not start: " + errorLog()
+                        + Files.readString(prefix.resolve("logs/stdout.log")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private List<String> command() {
+        return List.of(binary.toString(), "-p", prefix + "/", "-c", prefix.resolve("nginx.conf").toString(),
+                "-e", prefix.resolve("logs/error.log").toString());
+    }
+
+    private void run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(command());
+        command.addAll(List.of(args));
+        Process signal = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(signal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (signal.waitFor() != 0) {
+            throw new IllegalStateException("nginx " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+
+    private void writeConfig(String httpConfig) throws IOException {
+        Files.writeString(prefix.resolve("nginx.conf"), mainConfig(httpConfig));
+    }
+
+    private String mainConfig(String httpConfig) {
+        // As root, nginx would switch its workers to "nobody", who cannot write the temp paths: keep the same user.
+        String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
+        return user + """
+                daemon off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log info;
+                events { worker_connections 512; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/tmp/body;
+                    proxy_temp_path %1$s/tmp/proxy;
+                    fastcgi_temp_path %1$s/tmp/fastcgi;
+                    uwsgi_temp_path %1$s/tmp/uwsgi;
+                    scgi_temp_path %1$s/tmp/scgi;
+                %2$s
+                }
+                """.formatted(prefix, httpConfig.replace("$PORT", Integer.toString(port))
+                .replace("$TLS_PORT", Integer.toString(tlsPort))
+                .replace("$CERT", certificate.certificate().toString())
+                .replace("$KEY", certificate.key().toString()));
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

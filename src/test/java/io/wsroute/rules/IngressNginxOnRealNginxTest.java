@@ -1,0 +1,69 @@
+package io.wsroute.rules;
+
+import static io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX;
+import static io.wsroute.rules.Fixtures.healthy;
+import static io.wsroute.rules.Fixtures.plain;
+
+import io.wsroute.nginx.live.ControllerTemplate;
+import io.wsroute.nginx.live.IngressNginxTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Community ingress-nginx: its template on real nginx, for Ingresses the rules accept and reject. */
+class IngressNginxOnRealNginxTest extends RealNginxProof {
+
+    static final Set<Rule> PROVEN = Set.of(Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112,
+            Rule.WS115);
+
+    private static final String PREFIX = "nginx.ingress.kubernetes.io/";
+    private static final String MARKER = "wsroute.io/websocket";
+
+    @Override
+    ControllerTemplate template() {
+        return new IngressNginxTemplate();
+    }
+
+    @Override
+    Set<Rule> proves() {
+        return PROVEN;
+    }
+
+    private static Fixtures snippetsAllowed() {
+        return healthy(INGRESS_NGINX).configMap("allow-snippet-annotations", "true", "annotations-risk-level",
+                "Critical");
+    }
+
+    @Override
+    Map<String, Fixtures> fixtures() {
+        Map<String, Fixtures> cases = new LinkedHashMap<>();
+        // accepted
+        cases.put("healthy", healthy(INGRESS_NGINX));
+        cases.put("marker-remediated", remediated(plain(INGRESS_NGINX).with(MARKER, "true")));
+        cases.put("appprotocol-remediated", remediated(plain(INGRESS_NGINX).service("chat", "kubernetes.io/ws")));
+        cases.put("wss-backend-remediated", remediated(plain(INGRESS_NGINX).service("chat", "kubernetes.io/wss")));
+        cases.put("global-timeouts", plain(INGRESS_NGINX).with(MARKER, "true")
+                .configMap("proxy-read-timeout", "3600", "proxy-send-timeout", "3600"));
+        cases.put("harmless-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet",
+                "add_header X-Chat on;"));
+        // accepted with warnings whose claims the observation must bear out
+        cases.put("default-timeouts-ws103", plain(INGRESS_NGINX).with(MARKER, "true"));
+        cases.put("tls-redirect-ws104", healthy(INGRESS_NGINX).tls());
+        // rejected
+        cases.put("bad-marker-ws100", plain(INGRESS_NGINX).with(MARKER, "yes"));
+        cases.put("timeout-with-unit-ws101", healthy(INGRESS_NGINX).with(PREFIX + "proxy-read-timeout", "3600s"));
+        cases.put("http10-annotation-ws105", healthy(INGRESS_NGINX).with(PREFIX + "proxy-http-version", "1.0"));
+        cases.put("http10-configmap-ws105", healthy(INGRESS_NGINX).configMap("proxy-http-version", "1.0"));
+        cases.put("http10-snippet-ws105", snippetsAllowed().with(PREFIX + "configuration-snippet",
+                "proxy_http_version 1.0;"));
+        cases.put("connection-close-ws106", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", "close"));
+        cases.put("connection-keepalive-ws106", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header",
+                "keep-alive"));
+        cases.put("grpc-ws107", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", "GRPC"));
+        cases.put("snippet-refused-ws112", healthy(INGRESS_NGINX).with(PREFIX + "configuration-snippet",
+                "add_header X-Chat on;"));
+        cases.put("wss-over-http-ws115", healthy(INGRESS_NGINX).service("chat", "kubernetes.io/wss"));
+        return cases;
+    }
+}
