@@ -166,7 +166,7 @@ class HelmInstallIT {
         route.getMetadata().setNamespace("apps");
         route.setSpec(new io.wsroute.route.WebSocketRouteSpec("rbac.example.com", List.of(new io.wsroute.route.RoutePath(
                 "/ws", null, new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
-                null, null, null, null, null, null, null));
+                "nginx", null, null, null, null, null, null));
         admin.resource(route).create();
 
         // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as
