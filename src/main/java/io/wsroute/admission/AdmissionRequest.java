@@ -3,6 +3,12 @@ package io.wsroute.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -27,22 +33,26 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
      *        configuration asks for that version (matchPolicy Equivalent converts others to it)
      * @param expectedKind kind the object must have, e.g. {@code Ingress}
      */
-    static AdmissionRequest parse(ObjectMapper mapper, String body, String expectedApiVersion, String expectedKind) {
-        if (body == null || body.isBlank()) {
+    static AdmissionRequest parse(ObjectMapper mapper, byte[] body, String expectedApiVersion, String expectedKind) {
+        if (body == null || isBlank(body)) {
             throw new BadAdmissionRequest("empty body: expected an AdmissionReview");
         }
         JsonNode review;
         try {
-            review = mapper.readTree(body);
+            // Jackson's stream constraints bound nesting depth (1000), string and number lengths, so no body can
+            // exhaust the stack.
+            review = mapper.readTree(utf8(body));
+        } catch (BadAdmissionRequest e) {
+            throw e;
         } catch (Exception e) {
-            throw new BadAdmissionRequest("body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new BadAdmissionRequest("body is not valid JSON: " + Shown.of(firstLine(e.getMessage()), 300));
         }
         if (review == null || !review.isObject()) {
             throw new BadAdmissionRequest("body is not a JSON object: expected an AdmissionReview");
         }
         if (!API_VERSION.equals(review.path("apiVersion").asText()) || !KIND.equals(review.path("kind").asText())) {
             throw new BadAdmissionRequest("expected apiVersion %s kind %s, got apiVersion %s kind %s".formatted(
-                    API_VERSION, KIND, review.path("apiVersion").asText("(none)"), review.path("kind").asText("(none)")));
+                    API_VERSION, KIND, Shown.field(review, "apiVersion"), Shown.field(review, "kind")));
         }
         JsonNode request = review.path("request");
         if (!request.isObject()) {
@@ -57,7 +67,7 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
             throw new BadAdmissionRequest("request.operation is missing");
         }
         if (!OPERATIONS.contains(operation)) {
-            throw new BadAdmissionRequest("request.operation %s is not one of %s".formatted(operation,
+            throw new BadAdmissionRequest("request.operation %s is not one of %s".formatted(Shown.of(operation),
                     "CREATE, UPDATE, DELETE, CONNECT"));
         }
         boolean dryRun = request.path("dryRun").asBoolean(false);
@@ -74,11 +84,11 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         String apiVersion = object.path("apiVersion").asText(null);
         if (!expectedKind.equals(kind)) {
             throw new BadAdmissionRequest("request.object is a %s, this endpoint admits %s %s".formatted(
-                    kind == null ? "object without kind" : kind, expectedApiVersion, expectedKind));
+                    kind == null ? "object without kind" : Shown.of(kind), expectedApiVersion, expectedKind));
         }
         if (!expectedApiVersion.equals(apiVersion)) {
             throw new BadAdmissionRequest("request.object has apiVersion %s, this endpoint admits %s %s (register the webhook for %s)"
-                    .formatted(apiVersion, expectedApiVersion, expectedKind, expectedApiVersion));
+                    .formatted(Shown.of(apiVersion), expectedApiVersion, expectedKind, expectedApiVersion));
         }
         return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"), kind, object,
                 dryRun);
@@ -89,8 +99,15 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         return object != null;
     }
 
-    /** namespace/name for logs and messages; the name may be a generateName prefix on CREATE. */
+    /**
+     * namespace/name for logs and messages; the name may be a generateName prefix on CREATE. Anyone who reaches the
+     * port can send any name, so it is shortened and stripped of control characters (no forged log lines).
+     */
     String displayName() {
+        return Shown.of(rawDisplayName());
+    }
+
+    private String rawDisplayName() {
         String shown = name;
         if (shown == null && object != null) {
             JsonNode meta = object.path("metadata");
@@ -105,6 +122,34 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    /**
+     * The body as text, strictly: the API server sends UTF-8 JSON (RFC 8259 requires it between systems), so any
+     * other encoding, malformed or overlong sequence, or encoded surrogate is refused rather than read as
+     * replacement characters or, worse, as the character an overlong form hides.
+     */
+    private static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new BadAdmissionRequest("body is not UTF-8: malformed byte sequence at offset " + in.position()
+                    + " (the API server sends UTF-8 JSON)");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstLine(String message) {

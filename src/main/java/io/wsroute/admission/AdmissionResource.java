@@ -8,16 +8,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.common.annotation.Blocking;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
  * HTTP endpoints the API server calls. Thin: parse, decide, render, log one line per decision. A body that is not
  * an AdmissionReview gets 400 with {@code {"error": "<reason>"}}; the body size limit
- * (quarkus.http.limits.max-body-size) answers 413 before this class sees the request.
+ * (quarkus.http.limits.max-body-size) answers 413 before this class sees the request. Every other body gets an
+ * AdmissionReview: a bug in a rule admits with a warning ({@link IngressAdmission#failOpen}), and so does a decision
+ * that misses wsroute's own deadline ({@link DecisionDeadline}).
  * <p>
  * Extension point: {@code POST /admission/configmap/validate} (DESIGN.md) is not served yet. It becomes one more
  * method here, {@code admit("configmap/validate", body, "v1", "ConfigMap", configMaps::validate)}, with a
@@ -32,21 +38,27 @@ public class AdmissionResource {
 
     private final IngressAdmission ingresses;
     private final ObjectMapper mapper;
+    private final DecisionDeadline deadline;
 
-    public AdmissionResource(IngressAdmission ingresses, ObjectMapper mapper) {
+    public AdmissionResource(IngressAdmission ingresses, ObjectMapper mapper, DecisionDeadline deadline) {
         this.ingresses = ingresses;
         this.mapper = mapper;
+        this.deadline = deadline;
     }
 
+    // byte[] rather than String: the bytes are decoded strictly as UTF-8 whatever the Content-Type says
+    // (AdmissionRequest.parse), instead of leniently by the framework.
     @POST
     @Path("/ingress/validate")
-    public Response validateIngress(String body) {
+    @Blocking
+    public CompletionStage<Response> validateIngress(byte[] body) {
         return admit("ingress/validate", body, ingresses::validate, ingresses::failOpen);
     }
 
     @POST
     @Path("/ingress/mutate")
-    public Response mutateIngress(String body) {
+    @Blocking
+    public CompletionStage<Response> mutateIngress(byte[] body) {
         return admit("ingress/mutate", body, ingresses::mutate, ingresses::failOpen);
     }
 
@@ -57,29 +69,45 @@ public class AdmissionResource {
         return error(e.getMessage());
     }
 
-    /** Should the framework ever bind JSON itself (it does not today: bodies arrive as strings), still a 400. */
+    /** Should the framework ever bind JSON itself (it does not today: bodies arrive as bytes), still a 400. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return badRequest(new BadAdmissionRequest("body is not valid JSON: " + e.getOriginalMessage()));
+        return badRequest(new BadAdmissionRequest("body is not valid JSON: " + Shown.of(e.getOriginalMessage(), 300)));
     }
 
-    private Response admit(String endpoint, String body, Function<AdmissionRequest, AdmissionVerdict> decide,
-            FailOpen failOpen) {
+    private CompletionStage<Response> admit(String endpoint, byte[] body,
+            Function<AdmissionRequest, AdmissionVerdict> decide, FailOpen failOpen) {
         long start = System.nanoTime();
+        // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
         AdmissionRequest request = AdmissionRequest.parse(mapper, body, IngressAdmission.INGRESS_API_VERSION,
                 IngressAdmission.INGRESS_KIND);
-        AdmissionVerdict verdict;
-        try {
-            verdict = decide.apply(request);
-        } catch (BadAdmissionRequest e) {
-            throw e;
-        } catch (RuntimeException e) {
-            verdict = failOpen.allow(request, e);
-        }
-        LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(), request.displayName(),
-                request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
-                verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
-        return Response.ok(verdict.toReview(mapper)).build();
+        return deadline.within(() -> {
+            try {
+                return decide.apply(request);
+            } catch (BadAdmissionRequest e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return failOpen.allow(request, e);
+            }
+        }, () -> late(endpoint, request)).thenApply(verdict -> {
+            LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(),
+                    request.displayName(), request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
+                    verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
+            return Response.ok(verdict.toReview(mapper)).build();
+        }).exceptionally(failure -> {
+            // The decision found the object unreadable (not a valid Ingress): a 400 like any other bad body.
+            if (failure.getCause() instanceof BadAdmissionRequest bad) {
+                return badRequest(bad);
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+        });
+    }
+
+    private AdmissionVerdict late(String endpoint, AdmissionRequest request) {
+        LOG.warnf("admission %s %s %s: no decision within %s; admitted unchecked", endpoint, request.operation(),
+                request.displayName(), deadline.limit());
+        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this Ingress within its "
+                + "deadline of " + deadline.limit().toMillis() + " ms; it was admitted unchecked"), null, List.of());
     }
 
     private static Response error(String reason) {

@@ -1,5 +1,6 @@
 package io.wsroute.admission;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -105,13 +107,44 @@ public class IngressAdmission {
     }
 
     private Ingress toIngress(AdmissionRequest request) {
+        nullElement(request.object(), "").ifPresent(path -> {
+            // Go decodes a null list element into a zero value, so the API server never sends one; only other
+            // callers do, and every list walk in the rules would have to guard against it.
+            throw new BadAdmissionRequest("request.object has a null list element at " + Shown.of(path));
+        });
         try {
             return mapper.treeToValue(request.object(), Ingress.class);
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage().lines().findFirst().orElse("");
-            throw new BadAdmissionRequest("request.object is not a valid Ingress: " + reason);
+            throw new BadAdmissionRequest("request.object is not a valid Ingress: " + Shown.of(reason, 300));
         }
+    }
+
+    /** The path of the first null element of a list anywhere in {@code node}, as in {@code spec.rules[0]}. */
+    private static Optional<String> nullElement(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = path + "[" + i + "]";
+                if (node.get(i).isNull()) {
+                    return Optional.of(at);
+                }
+                Optional<String> inner = nullElement(node.get(i), at);
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                Optional<String> inner = nullElement(field.getValue(),
+                        path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean beingDeleted(AdmissionRequest request) {

@@ -2,6 +2,7 @@ package io.wsroute.rules;
 
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.GeneratedValues;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxTime;
@@ -35,6 +36,13 @@ final class Remediator {
             addNginxInc(ingress, add);
         }
         add.keySet().removeAll(ingress.annotations().keySet());
+        add.forEach((key, value) -> {
+            // A generator bug must not write something nginx would parse as more than a value: admission fails open
+            // (admits unchanged) on this exception rather than patch it in.
+            if (!GeneratedValues.isAllowed(value)) {
+                throw new IllegalStateException("generated value for %s is outside the allowed grammar".formatted(key));
+            }
+        });
         return Remediation.of(add);
     }
 
@@ -63,12 +71,14 @@ final class Remediator {
 
     private static void addNginxInc(ReviewedIngress ingress, Map<String, String> add) {
         // A mergeable master has no paths, so it has no services: the lists go on the minions.
-        SortedSet<String> services = new TreeSet<>(ingress.detection().services());
+        // Service names are checked (GeneratedValues): the mutating webhook sees them before the API server does.
+        SortedSet<String> services = ingress.detection().services().stream().filter(GeneratedValues::isServiceName)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!services.isEmpty()) {
             add.put(NginxIncAnnotations.WEBSOCKET_SERVICES, String.join(",", services));
         }
         SortedSet<String> tls = ingress.webSocketBackends().stream().filter(Backend::isTls).map(Backend::serviceName)
-                .collect(Collectors.toCollection(TreeSet::new));
+                .filter(GeneratedValues::isServiceName).collect(Collectors.toCollection(TreeSet::new));
         if (!tls.isEmpty()) {
             add.put(NginxIncAnnotations.SSL_SERVICES, String.join(",", tls));
         }

@@ -3,16 +3,29 @@ package io.wsroute.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wsroute.cluster.ClusterView;
+import io.wsroute.config.WsrouteConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** AdmissionReview request bodies shaped as the API server sends them. */
 final class AdmissionReviews {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Runs decisions in unit tests, as Quarkus's managed executor does in the server. */
+    static final ExecutorService DECISIONS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "test-decision");
+        thread.setDaemon(true);
+        // Not the submitter's: a Quarkus test in the same JVM runs under its own class loader.
+        thread.setContextClassLoader(AdmissionReviews.class.getClassLoader());
+        return thread;
+    });
 
     private AdmissionReviews() {
     }
@@ -44,6 +57,12 @@ final class AdmissionReviews {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The webhook endpoints as the server wires them, on a fixed cluster view, with the default deadline. */
+    static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper) {
+        return new AdmissionResource(new IngressAdmission(new ReviewContextFactory(cluster, config), mapper), mapper,
+                new DecisionDeadline(config.admission().deadline(), DECISIONS));
     }
 
     static JsonNode json(String body) {

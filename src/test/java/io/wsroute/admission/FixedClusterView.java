@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A {@link ClusterView} holding whatever a test puts in it. */
-final class FixedClusterView implements ClusterView {
+class FixedClusterView implements ClusterView {
 
     final List<IngressClass> classes = new ArrayList<>();
     final Map<ControllerFlavor, ConfigMap> configMaps = new EnumMap<>(ControllerFlavor.class);

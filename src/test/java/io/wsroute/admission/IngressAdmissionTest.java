@@ -121,18 +121,18 @@ class IngressAdmissionTest {
     @Test
     void aBugInWsrouteAdmitsWithAWarningInsteadOfFailing() {
         cluster.failure = new IllegalStateException("boom");
-        Response response = resource(TestConfigs.defaults()).validateIngress(fixture("create-unit-timeout.json"));
+        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("response").path("allowed").asBoolean()).isTrue();
         assertThat(review.path("response").path("warnings").toString()).contains("internal error");
-        Response mutated = resource(TestConfigs.defaults()).mutateIngress(fixture("create-unit-timeout.json"));
+        Response mutated = answer(resource(TestConfigs.defaults()).mutateIngress(bytes(fixture("create-unit-timeout.json"))));
         assertThat(((JsonNode) mutated.getEntity()).path("response").has("patch")).isFalse();
     }
 
     @Test
     void theReviewIsShapedAsTheApiServerExpects() {
-        Response response = resource(TestConfigs.defaults()).validateIngress(fixture("create-unit-timeout.json"));
+        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
@@ -141,15 +141,23 @@ class IngressAdmissionTest {
     }
 
     private JsonNode validate(WsrouteConfig config, String body) {
-        return ((JsonNode) resource(config).validateIngress(body).getEntity()).path("response");
+        return ((JsonNode) answer(resource(config).validateIngress(bytes(body))).getEntity()).path("response");
     }
 
     private JsonNode mutate(WsrouteConfig config, String body) {
-        return ((JsonNode) resource(config).mutateIngress(body).getEntity()).path("response");
+        return ((JsonNode) answer(resource(config).mutateIngress(bytes(body))).getEntity()).path("response");
     }
 
     private AdmissionResource resource(WsrouteConfig config) {
-        return new AdmissionResource(new IngressAdmission(new ReviewContextFactory(cluster, config), MAPPER), MAPPER);
+        return AdmissionReviews.resource(cluster, config, MAPPER);
+    }
+
+    private static Response answer(java.util.concurrent.CompletionStage<Response> stage) {
+        return stage.toCompletableFuture().join();
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static java.util.List<String> texts(JsonNode array) {
