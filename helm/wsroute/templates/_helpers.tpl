@@ -139,3 +139,34 @@ annotations:
   wsroute.io/ca-bundle: self-managed
 {{- end }}
 {{- end }}
+
+{{/* Where the serving certificate is, and (self-managed) how wsroute keeps it: for wsroute and its init container. */}}
+{{- define "wsroute.tlsEnv" -}}
+# The serving certificate the HTTPS listener reads (and re-reads every 5 minutes).
+- name: WSROUTE_TLS_CERT
+  value: /etc/wsroute/tls/tls.crt
+- name: WSROUTE_TLS_KEY
+  value: /etc/wsroute/tls/tls.key
+{{- if eq .Values.tls.mode "self-managed" }}
+- name: WSROUTE_TLS_SELF_MANAGED_ENABLED
+  value: "true"
+- name: WSROUTE_TLS_SELF_MANAGED_SECRET
+  value: {{ include "wsroute.tlsSecretName" . | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+- name: WSROUTE_TLS_SELF_MANAGED_SERVICE
+  value: {{ include "wsroute.fullname" . | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_WEBHOOK_CONFIGURATION
+  value: {{ include "wsroute.webhookConfigurationName" . | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_CERTIFICATE_VALIDITY
+  value: {{ .Values.tls.selfManaged.certificateValidity | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_CA_VALIDITY
+  value: {{ .Values.tls.selfManaged.caValidity | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_RENEW_BEFORE
+  value: {{ .Values.tls.selfManaged.renewBefore | quote }}
+- name: WSROUTE_TLS_SELF_MANAGED_CHECK_INTERVAL
+  value: {{ .Values.tls.selfManaged.checkInterval | quote }}
+{{- end }}
+{{- end }}

@@ -3,14 +3,16 @@ package io.wsroute;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.wsroute.cli.LintCommand;
+import io.wsroute.webhook.TlsBootstrap;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One jar, two jobs: {@code lint ...} checks manifests offline without booting Quarkus (no cluster, fast start);
- * anything else starts the webhook and operator.
+ * One jar, three jobs: {@code lint ...} checks manifests offline without booting Quarkus (no cluster, fast start);
+ * {@code webhook-tls} writes the self-managed webhook certificate before the server starts (the chart's init
+ * container); anything else starts the webhook and operator.
  */
 @QuarkusMain
 public final class WsrouteMain {
@@ -23,6 +25,11 @@ public final class WsrouteMain {
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
             System.exit(LintCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, out, err));
+        }
+        if (args.length == 1 && args[0].equals("webhook-tls")) {
+            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
+            System.exit(TlsBootstrap.run(out, err));
         }
         Quarkus.run(args);
     }

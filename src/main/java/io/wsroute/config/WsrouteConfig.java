@@ -7,6 +7,7 @@ import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything wsroute can be told, under the {@code wsroute.} prefix (environment: {@code WSROUTE_...}). */
@@ -22,10 +23,61 @@ public interface WsrouteConfig {
     /** PEM files of the webhook's serving certificate; application.properties hands them to the HTTPS listener. */
     Tls tls();
 
+    /** Lease-based leader election: only the Lease holder reconciles; every replica serves the webhooks. */
+    LeaderElection leaderElection();
+
     interface Tls {
         Optional<String> cert();
 
         Optional<String> key();
+
+        /** wsroute issues, stores and renews its own webhook certificate (Helm {@code tls.mode=self-managed}). */
+        SelfManaged selfManaged();
+    }
+
+    interface SelfManaged {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Secret (in {@link #namespace()}) that holds the CA, the serving certificate and their keys. */
+        @WithDefault("wsroute-webhook-tls")
+        String secret();
+
+        /** wsroute's own namespace (the chart passes the pod's); required when enabled. */
+        Optional<String> namespace();
+
+        /** The Service the API server calls; its cluster DNS names go into the certificate. */
+        @WithDefault("wsroute")
+        String service();
+
+        /** Name of wsroute's ValidatingWebhookConfiguration and MutatingWebhookConfiguration, whose caBundle it sets. */
+        @WithDefault("wsroute")
+        String webhookConfiguration();
+
+        /** Extra DNS names or IP addresses for the certificate (wsroute reached by URL, e.g. outside the cluster). */
+        Optional<List<String>> hosts();
+
+        @WithDefault("8760h")
+        Duration certificateValidity();
+
+        @WithDefault("87600h")
+        Duration caValidity();
+
+        /** Renew a certificate (or the CA) when less than this is left. */
+        @WithDefault("720h")
+        Duration renewBefore();
+
+        /** How often the Secret and the caBundles are checked (and renewals by other replicas picked up). */
+        @WithDefault("1h")
+        Duration checkInterval();
+    }
+
+    interface LeaderElection {
+        /** Namespace of the Lease; leader election is off without one (local runs, tests). */
+        Optional<String> namespace();
+
+        @WithDefault("wsroute-leader")
+        String leaseName();
     }
 
     interface Admission {

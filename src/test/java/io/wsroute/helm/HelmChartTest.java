@@ -222,6 +222,14 @@ class HelmChartTest {
                 .containsEntry("WSROUTE_TLS_SELF_MANAGED_WEBHOOK_CONFIGURATION", "wsroute")
                 .containsEntry("WSROUTE_TLS_SELF_MANAGED_RENEW_BEFORE", "720h");
         assertThat(tlsVolume(chart).getEmptyDir()).isNotNull();
+        PodSpec pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec();
+        assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
+            assertThat(init.getArgs()).containsExactly("webhook-tls");
+            assertThat(init.getImage()).isEqualTo(pod.getContainers().get(0).getImage());
+            assertThat(init.getEnv()).extracting(EnvVar::getName).contains("WSROUTE_TLS_CERT",
+                    "WSROUTE_TLS_SELF_MANAGED_ENABLED", "WSROUTE_TLS_SELF_MANAGED_NAMESPACE");
+            assertThat(init.getVolumeMounts()).anySatisfy(m -> assertThat(m.getName()).isEqualTo("tls"));
+        });
         assertThat(chart.one(MutatingWebhookConfiguration.class).getWebhooks().get(0).getClientConfig().getCaBundle())
                 .isNull();
         assertThat(rules(chart.one(Role.class))).contains("/secrets/get/wsroute-webhook-tls",
@@ -247,6 +255,7 @@ class HelmChartTest {
         assertThat(chart.one(MutatingWebhookConfiguration.class).getMetadata().getAnnotations())
                 .containsEntry("cert-manager.io/inject-ca-from", "wsroute-system/wsroute-webhook");
         assertThat(tlsVolume(chart).getSecret().getSecretName()).isEqualTo("wsroute-webhook-tls");
+        assertThat(chart.one(Deployment.class).getSpec().getTemplate().getSpec().getInitContainers()).isEmpty();
         assertThat(chart.all(Secret.class)).isEmpty();
         assertThat(env(chart)).doesNotContainKey("WSROUTE_TLS_SELF_MANAGED_ENABLED");
         assertThat(allRules(chart)).noneMatch(r -> r.contains("/secrets/") || r.contains("webhookconfigurations"));

@@ -16,19 +16,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The chart rendered by real Helm (helm-java), as typed fabric8 objects where fabric8 knows the kind. */
-record RenderedChart(String yaml, List<HasMetadata> objects) {
+public record RenderedChart(String yaml, List<HasMetadata> objects) {
 
-    static final Path CHART = Path.of("helm", "wsroute");
-    static final String RELEASE = "wsroute";
-    static final String NAMESPACE = "wsroute-system";
+    public static final Path CHART = Path.of("helm", "wsroute");
+    public static final String RELEASE = "wsroute";
+    public static final String NAMESPACE = "wsroute-system";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    static RenderedChart render(Map<String, Object> values) {
+    public static RenderedChart render(Map<String, Object> values) {
         return render(values, null);
     }
 
     /** helm template with --set for each value, against the default capabilities or a given Kubernetes version. */
-    static RenderedChart render(Map<String, Object> values, String kubeVersion) {
+    public static RenderedChart render(Map<String, Object> values, String kubeVersion) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         if (kubeVersion != null) {
             template = template.withKubeVersion(kubeVersion);
@@ -39,7 +39,7 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return parse(template.call());
     }
 
-    static RenderedChart parse(String yaml) {
+    public static RenderedChart parse(String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
             if (document != null) {
@@ -49,11 +49,11 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return new RenderedChart(yaml, objects);
     }
 
-    <T extends HasMetadata> List<T> all(Class<T> type) {
+    public <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    <T extends HasMetadata> T one(Class<T> type) {
+    public <T extends HasMetadata> T one(Class<T> type) {
         List<T> found = all(type);
         if (found.size() != 1) {
             throw new AssertionError("expected one " + type.getSimpleName() + ", rendered " + found.size());
@@ -61,11 +61,11 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return found.get(0);
     }
 
-    List<HasMetadata> ofKind(String kind) {
+    public List<HasMetadata> ofKind(String kind) {
         return objects.stream().filter(o -> Objects.equals(o.getKind(), kind)).toList();
     }
 
-    static Map<String, Object> values(Object... keyValues) {
+    public static Map<String, Object> values(Object... keyValues) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);

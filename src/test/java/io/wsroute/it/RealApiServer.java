@@ -52,17 +52,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
             try (KubernetesClient client = client()) {
                 registerWebhooks(client, "https://127.0.0.1:" + webhookPort, certificates.caBundleBase64, "wsroute");
             }
-            Config config = Config.fromKubeconfig(kubeconfigYaml);
-            Map<String, String> properties = new HashMap<>();
-            properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
-            // kube-api-test writes either inline data or file paths into its kubeconfig; pass on whichever is set.
-            putIfSet(properties, "quarkus.kubernetes-client.ca-cert-data", config.getCaCertData());
-            putIfSet(properties, "quarkus.kubernetes-client.ca-cert-file", config.getCaCertFile());
-            putIfSet(properties, "quarkus.kubernetes-client.client-cert-data", config.getClientCertData());
-            putIfSet(properties, "quarkus.kubernetes-client.client-cert-file", config.getClientCertFile());
-            putIfSet(properties, "quarkus.kubernetes-client.client-key-data", config.getClientKeyData());
-            putIfSet(properties, "quarkus.kubernetes-client.client-key-file", config.getClientKeyFile());
-            putIfSet(properties, "quarkus.kubernetes-client.client-key-algo", config.getClientKeyAlgo());
+            Map<String, String> properties = clientProperties(kubeconfigYaml);
             properties.put("quarkus.http.test-ssl-port", Integer.toString(webhookPort));
             properties.put("wsroute.tls.cert", certificates.certFile.toString());
             properties.put("wsroute.tls.key", certificates.keyFile.toString());
@@ -110,13 +100,29 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
         client.resource(mutating).serverSideApply();
     }
 
+    /** wsroute's Kubernetes client settings for the API server a kubeconfig describes. */
+    static Map<String, String> clientProperties(String kubeconfigYaml) {
+        Config config = Config.fromKubeconfig(kubeconfigYaml);
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
+        // kube-api-test writes either inline data or file paths into its kubeconfig; pass on whichever is set.
+        putIfSet(properties, "quarkus.kubernetes-client.ca-cert-data", config.getCaCertData());
+        putIfSet(properties, "quarkus.kubernetes-client.ca-cert-file", config.getCaCertFile());
+        putIfSet(properties, "quarkus.kubernetes-client.client-cert-data", config.getClientCertData());
+        putIfSet(properties, "quarkus.kubernetes-client.client-cert-file", config.getClientCertFile());
+        putIfSet(properties, "quarkus.kubernetes-client.client-key-data", config.getClientKeyData());
+        putIfSet(properties, "quarkus.kubernetes-client.client-key-file", config.getClientKeyFile());
+        putIfSet(properties, "quarkus.kubernetes-client.client-key-algo", config.getClientKeyAlgo());
+        return properties;
+    }
+
     private static void putIfSet(Map<String, String> properties, String key, String value) {
         if (value != null) {
             properties.put(key, value);
         }
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

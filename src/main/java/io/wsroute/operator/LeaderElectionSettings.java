@@ -1,0 +1,34 @@
+package io.wsroute.operator;
+
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.quarkus.arc.Unremovable;
+import io.wsroute.config.WsrouteConfig;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
+
+/**
+ * Lease-based leader election for the operator SDK: only the Lease holder runs the reconcilers; the webhooks do not
+ * depend on it, so every replica serves them. On only when a Lease namespace is configured (the chart passes the
+ * pod's namespace): a local run or a test has none, and the SDK would fail to infer one. quarkus-operator-sdk
+ * additionally activates it only in the prod profile.
+ */
+@Dependent
+public class LeaderElectionSettings {
+
+    private static final Logger LOG = Logger.getLogger(LeaderElectionSettings.class);
+
+    /** Null (no bean value) turns leader election off; quarkus-operator-sdk looks this bean up by type. */
+    @Produces
+    @Dependent
+    @Unremovable
+    LeaderElectionConfiguration leaderElection(WsrouteConfig config) {
+        WsrouteConfig.LeaderElection settings = config.leaderElection();
+        if (settings.namespace().isEmpty()) {
+            LOG.info("leader election off (no wsroute.leader-election.namespace): this process reconciles alone");
+            return null;
+        }
+        LOG.infof("leader election on: Lease %s/%s", settings.namespace().get(), settings.leaseName());
+        return new LeaderElectionConfiguration(settings.leaseName(), settings.namespace().get());
+    }
+}
