@@ -11,12 +11,8 @@ import java.util.stream.Stream;
  * WS106: the Connection or Upgrade header overridden so the upgrade request never reaches the backend as one.
  * ingress-nginx's connection-proxy-header accepts only "close" and "keep-alive", so it can only break WebSocket
  * (any other value makes the controller refuse the Ingress); a snippet's more_clear_input_headers Upgrade empties
- * the header the controller forwards.
- *
- * <p>WS117: a location snippet's {@code proxy_set_header Connection close} does not replace the controller's
- * {@code Connection: upgrade}: nginx sends both lines (seen on real nginx, IngressNginxOnRealNginxTest), and
- * backends that honour the header as a list still upgrade. Only backends that read a single line can miss it, so
- * it is a warning, not an error.
+ * the header the controller forwards. A snippet's second Connection header is only WS117
+ * ({@link SecondConnectionHeaderCheck}).
  */
 final class UpgradeHeaderCheck implements RuleCheck {
 
@@ -24,13 +20,8 @@ final class UpgradeHeaderCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        Stream<Finding> snippets = Stream.concat(
-                LocationSnippets.findings(ingress, Breakage.CONNECTION_OVERRIDDEN, Rule.WS117,
-                        "adds a second Connection header without \"upgrade\" next to the controller's "
-                                + "Connection: upgrade; nginx sends both, and a backend that reads only one line may "
-                                + "not see an upgrade request"),
-                LocationSnippets.findings(ingress, Breakage.UPGRADE_CLEARED, Rule.WS106,
-                        "clears the Upgrade header, so the backend does not see an upgrade request"));
+        Stream<Finding> snippets = LocationSnippets.findings(ingress, Breakage.UPGRADE_CLEARED, Rule.WS106,
+                "clears the Upgrade header, so the backend does not see an upgrade request");
         return Stream.concat(connectionProxyHeader(ingress), snippets);
     }
 
