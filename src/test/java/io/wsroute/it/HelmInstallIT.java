@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -109,6 +111,34 @@ class HelmInstallIT {
                 .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(bundle.caBundleBase64()));
         assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
                 .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(bundle.caBundleBase64()));
+    }
+
+    @Test
+    void helmUpgradeKeepsTheCertificateAndTheCaBundles() {
+        var admission = admin.admissionRegistration().v1();
+        String secretName = RELEASE + "-webhook-tls";
+        Map<String, String> before = admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData();
+        String caBundle = CertificateBundle.fromSecretData(before).orElseThrow().caBundleBase64();
+        // A changed webhook value makes Helm patch the webhook configurations themselves (three-way merge against
+        // what is live, so the webhooks first point at the chart's Service again, as they do in a real cluster).
+        HelmInstalledApiServer.pointWebhooksAtService(admin);
+        Release upgraded;
+        try {
+            upgraded = new Helm(RenderedChart.CHART).upgrade().withName(RELEASE).withNamespace(NAMESPACE)
+                    .withKubeConfig(HelmInstalledApiServer.kubeconfig).set("webhooks.timeoutSeconds", 4).call();
+        } finally {
+            HelmInstalledApiServer.pointWebhooksAt(admin, HelmInstalledApiServer.webhookUrl);
+        }
+        assertThat(upgraded.getStatus()).isEqualTo("deployed");
+        assertThat(upgraded.getRevision()).isEqualTo("2");
+        assertThat(admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData()).isEqualTo(before);
+        assertThat(admission.validatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> {
+                    assertThat(w.getTimeoutSeconds()).isEqualTo(4);
+                    assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle);
+                });
+        assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle));
     }
 
     @Test
