@@ -35,7 +35,8 @@ public final class AdmissionBench {
         Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
         int rate = Integer.getInteger("bench.rate", 1000);
         int connections = Integer.getInteger("bench.connections", 16);
-        run(WsrouteProcess.packagedJar(), rate, seconds, connections, System.out);
+        List<String> jvm = Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of();
+        run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
     }
 
     static List<Scenario> scenarios() {
@@ -48,9 +49,9 @@ public final class AdmissionBench {
                 new Scenario("mutate large ws", "/admission/ingress/mutate", AdmissionBodies.review(true, true)));
     }
 
-    static Report run(Path jar, int rate, Duration seconds, int connections, PrintStream out) throws Exception {
-        out.printf("machine: %s%n", Machine.describe());
-        try (WsrouteProcess server = WsrouteProcess.start(jar, List.of())) {
+    static Report run(Path jar, List<String> jvm, int rate, Duration seconds, int connections, PrintStream out) throws Exception {
+        out.printf("machine: %s; server JVM options: %s%n", Machine.describe(), jvm);
+        try (WsrouteProcess server = WsrouteProcess.start(jar, jvm)) {
             out.printf("start-up to first admitted review over HTTPS: %d ms (load %s)%n",
                     server.startToServing.toMillis(), Machine.load());
             Thread.sleep(Math.min(5000, seconds.toMillis()));

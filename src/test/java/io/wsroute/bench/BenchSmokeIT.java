@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class BenchSmokeIT {
     void theAdmissionBenchmarkRunsAndEveryReviewIsAnswered() throws Exception {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        AdmissionBench.Report report = AdmissionBench.run(JAR, 50, Duration.ofSeconds(1), 2,
+        AdmissionBench.Report report = AdmissionBench.run(JAR, List.of(), 50, Duration.ofSeconds(1), 2,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(report.startToServing()).isPositive();
@@ -36,6 +37,17 @@ class BenchSmokeIT {
             assertThat(row.result().p99()).isGreaterThanOrEqualTo(row.result().p50());
         });
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("validate large ws", "mutate small ws", "p99.9");
+    }
+
+    @Test
+    void theFootprintBenchmarkStartsTheServerAsDeployed() throws Exception {
+        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+
+        FootprintBench.Sample sample = FootprintBench.sample(JAR, "as deployed", FootprintBench.AS_DEPLOYED,
+                Duration.ofMillis(100), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(sample.startToServing()).isPositive();
+        assertThat(sample.idleRssKib()).isPositive();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code lint} of a generated multi-document manifest of N Ingresses (a mix of small and large, WebSocket and not,
+ * {@code lint} of a generated multi-document manifest of N Ingresses (one in a hundred large, half WebSocket,
  * one in four with a problem to report), timed as users run it: a fresh {@code java -jar ... lint FILE}, JVM
  * start-up included. Run: {@code bash hack/bench.sh lint} (-Dbench.ingresses, default 10000).
  */
@@ -45,7 +45,7 @@ public final class LintBench {
         Yaml yaml = new Yaml(options);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int i = 0; i < ingresses; i++) {
-                var ingress = AdmissionBodies.ingress("app-" + i, "ns-" + (i % 50), i % 10 == 0, i % 2 == 0);
+                var ingress = AdmissionBodies.ingress("app-" + i, "ns-" + (i % 50), i % 100 == 0, i % 2 == 0);
                 if (i % 4 == 0) {
                     // a WebSocket Ingress with the 60 s default read timeout: a finding to report
                     ((ObjectNode) ingress.get("metadata").get("annotations"))

@@ -24,7 +24,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The packaged JVM build ({@code target/quarkus-app/quarkus-run.jar}) started as users start it, with a serving
  * certificate and no reachable cluster (the API server URL points at a closed port): wsroute then serves its webhooks
- * from defaults, as it must while the API server is down. Measures the time from process start to the first
+ * from defaults, as it must while the API server is down. Its log (INFO, one line per decision, as deployed) goes
+ * to a file. Measures the time from process start to the first
  * admitted review over HTTPS, and reads the process's RSS and CPU time from /proc.
  */
 final class WsrouteProcess implements AutoCloseable {
@@ -50,7 +51,7 @@ final class WsrouteProcess implements AutoCloseable {
         command.addAll(List.of("-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.ssl-port=" + httpsPort,
                 "-Dwsroute.tls.cert=" + certificates.certFile, "-Dwsroute.tls.key=" + certificates.keyFile,
                 "-Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:" + closed,
-                "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
+                "-jar", jar.toString()));
         HttpClient client = trustingClient();
         byte[] body = AdmissionBodies.review(false, true);
         HttpRequest probe = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/admission/ingress/validate"))
