@@ -257,7 +257,7 @@ class RouteIT {
         await().atMost(WAIT).untilAsserted(() -> {
             WebSocketRoute stored = client.resources(WebSocketRoute.class).inNamespace("demo").withName("chat").get();
             assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
-            assertThat(stored.getStatus().getUrl()).isEqualTo("wss://chat.example.com/ws");
+            assertThat(stored.getStatus().getUrl()).isEqualTo("wss://live.example.com/ws");
         });
         Ingress ingress = client.network().v1().ingresses().inNamespace("demo").withName("chat").get();
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getSecretName()).isEqualTo("chat-example-tls"));
