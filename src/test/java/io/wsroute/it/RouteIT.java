@@ -158,7 +158,9 @@ class RouteIT {
                 .endRule().endSpec().build()).create();
         create("foreign", spec("foreign.example.com", "chat", 8080, null));
 
-        assertThat(awaitCondition("foreign", "Ready", "False").getReason()).isEqualTo("IngressNameTaken");
+        Condition taken = awaitCondition("foreign", "Ready", "False");
+        assertThat(taken.getReason()).isEqualTo("IngressNameTaken");
+        assertThat(taken.getMessage()).startsWith("Ingress routes/foreign exists and is not owned by this route");
         Ingress after = ingress("foreign");
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(foreign.getMetadata().getResourceVersion());
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
