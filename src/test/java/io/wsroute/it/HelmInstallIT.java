@@ -190,6 +190,28 @@ class HelmInstallIT {
     }
 
     @Test
+    void theChartsPermissionsAreEnoughToReconcileARoute() {
+        io.wsroute.route.WebSocketRoute route = new io.wsroute.route.WebSocketRoute();
+        route.getMetadata().setName("rbac-route");
+        route.getMetadata().setNamespace("apps");
+        route.setSpec(new io.wsroute.route.WebSocketRouteSpec("rbac.example.com", List.of(new io.wsroute.route.RoutePath(
+                "/ws", null, new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
+                "nginx", null, null, null, null, null, null));
+        admin.resource(route).create();
+
+        // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as
+        // the chart's ServiceAccount.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            var stored = admin.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps").withName("rbac-route").get();
+            assertThat(stored.getStatus()).isNotNull();
+            assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+        });
+        assertThat(admin.network().v1().ingresses().inNamespace("apps").withName("rbac-route").get()).isNotNull();
+        assertThat(admin.v1().events().inNamespace("apps").list().getItems())
+                .anySatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("rbac-route"));
+    }
+
+    @Test
     void everythingElseIsForbidden() {
         admin.resource(new SecretBuilder().withNewMetadata().withName("database").withNamespace(NAMESPACE).endMetadata()
                 .addToStringData("password", "x").build()).serverSideApply();
@@ -201,7 +223,10 @@ class HelmInstallIT {
                 .withName("planted").endMetadata().build()).create());
         forbidden(() -> serviceAccount.configMaps().inNamespace("ingress-nginx").list());
         forbidden(() -> serviceAccount.configMaps().inAnyNamespace().list());
-        forbidden(() -> serviceAccount.network().v1().ingresses().inNamespace("apps").list());
+        // Ingresses are read cluster-wide and the reconciler applies its own, but never deletes or replaces one.
+        forbidden(() -> serviceAccount.network().v1().ingresses().inNamespace("apps").withName("anything").delete());
+        forbidden(() -> serviceAccount.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps")
+                .withName("anything").delete());
         forbidden(() -> serviceAccount.pods().inAnyNamespace().list());
         forbidden(() -> serviceAccount.leases().inNamespace(NAMESPACE).withName("someone-else")
                 .edit(l -> new LeaseBuilder(l).editSpec().withHolderIdentity("wsroute").endSpec().build()));
