@@ -157,8 +157,8 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
         Optional<Ingress> live = cluster.ingress(namespace, name);
         if (live.isPresent() && !ownedBy(live.get(), route)) {
-            return Outcome.notReady("IngressNameTaken", "Ingress %s/%s exists and is not owned by this route; "
-                    + "wsroute never takes over an Ingress: rename the route or remove that Ingress".formatted(namespace, name));
+            return Outcome.notReady("IngressNameTaken", ("Ingress %s/%s exists and is not owned by this route; "
+                    + "wsroute never takes over an Ingress: rename the route or remove that Ingress").formatted(namespace, name));
         }
         Optional<String> conflict = conflict(route, className);
         if (conflict.isPresent()) {
