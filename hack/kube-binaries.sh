@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Provisions a real kube-apiserver, etcd and kubectl for the integration tests, where fabric8's kube-api-test
-# looks for them in offline mode: ~/.kubeapitest/k8s/<version>-linux-amd64/.
+# looks for them in offline mode: ~/.kubeapitest/k8s/<version>-linux-amd64/. Beside them goes a
+# kube-controller-manager, which the tests start with only its garbage collector, to prove that deleting a
+# WebSocketRoute removes its Ingress through the owner reference as in a real cluster.
 #
 # Why build: these machines have no container engine and no internet (kube-api-test's own download fails), but
 # Debian's archive carries the Kubernetes 1.20.2 source (source package "kubernetes", vendored) and etcd 3.4
@@ -20,6 +22,7 @@ RECIPE="kube-${KUBE_VERSION}+reflect2-1.0.2"
 
 have_binaries() {
   [ "$(cat "$TARGET/.recipe" 2>/dev/null)" = "$RECIPE" ] && [ -x "$TARGET/kube-apiserver" ] && [ -x "$TARGET/etcd" ] && [ -x "$TARGET/kubectl" ] \
+    && [ -x "$TARGET/kube-controller-manager" ] \
     && "$TARGET/kube-apiserver" --version 2>/dev/null | grep -q "v${KUBE_VERSION}" \
     && "$TARGET/etcd" --version >/dev/null 2>&1
 }
@@ -78,8 +81,21 @@ LIST
   )
 fi
 
+if [ ! -x "$CACHE/bin/kube-controller-manager" ]; then
+  # Added after the first recipe: built on its own, reusing the source tree and Go's build cache.
+  src_dir=$(find "$CACHE" -maxdepth 1 -type d -name "kubernetes-${KUBE_VERSION}*" | head -n 1)
+  say "building kube-controller-manager in $src_dir (a few minutes on 2 cores)"
+  (
+    cd "$src_dir"
+    export GOPATH="$PWD/.go" CGO_ENABLED=0 GOFLAGS=-mod=vendor
+    make WHAT="cmd/kube-controller-manager" >"$CACHE/make-kcm.log" 2>&1 || { tail -n 40 "$CACHE/make-kcm.log"; exit 1; }
+    cp _output/bin/kube-controller-manager "$CACHE/bin/"
+  )
+fi
+
 install -m 0755 "$CACHE/bin/kube-apiserver" "$TARGET/kube-apiserver"
 install -m 0755 "$CACHE/bin/kubectl" "$TARGET/kubectl"
+install -m 0755 "$CACHE/bin/kube-controller-manager" "$TARGET/kube-controller-manager"
 ln -sfn "$(command -v etcd)" "$TARGET/etcd"
 echo "$RECIPE" > "$TARGET/.recipe"
 

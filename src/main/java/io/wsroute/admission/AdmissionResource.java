@@ -20,12 +20,8 @@ import java.util.function.Function;
  * HTTP endpoints the API server calls. Thin: parse, decide, render, log one line per decision. A body that is not
  * an AdmissionReview gets 400 with {@code {"error": "<reason>"}}; the body size limit
  * (quarkus.http.limits.max-body-size) answers 413 before this class sees the request. Every other body gets an
- * AdmissionReview: a bug in a rule admits with a warning ({@link IngressAdmission#failOpen}), and so does a decision
- * that misses wsroute's own deadline ({@link DecisionDeadline}).
- * <p>
- * Extension point: {@code POST /admission/configmap/validate} (DESIGN.md) is not served yet. It becomes one more
- * method here, {@code admit("configmap/validate", body, "v1", "ConfigMap", configMaps::validate)}, with a
- * {@code ConfigMapAdmission} service beside {@link IngressAdmission}.
+ * AdmissionReview: a bug in a rule admits with a warning ({@link #failOpen}), and so does a decision that misses
+ * wsroute's own deadline ({@link DecisionDeadline}).
  */
 @Path("/admission")
 @Consumes(MediaType.WILDCARD)
@@ -35,11 +31,14 @@ public class AdmissionResource {
     private static final Logger LOG = Logger.getLogger(AdmissionResource.class);
 
     private final IngressAdmission ingresses;
+    private final ConfigMapAdmission configMaps;
     private final ObjectMapper mapper;
     private final DecisionDeadline deadline;
 
-    public AdmissionResource(IngressAdmission ingresses, ObjectMapper mapper, DecisionDeadline deadline) {
+    public AdmissionResource(IngressAdmission ingresses, ConfigMapAdmission configMaps, ObjectMapper mapper,
+            DecisionDeadline deadline) {
         this.ingresses = ingresses;
+        this.configMaps = configMaps;
         this.mapper = mapper;
         this.deadline = deadline;
     }
@@ -51,14 +50,21 @@ public class AdmissionResource {
     @Path("/ingress/validate")
     @Blocking
     public Response validateIngress(byte[] body) {
-        return admit("ingress/validate", body, ingresses::validate, ingresses::failOpen);
+        return admit("ingress/validate", body, INGRESS, ingresses::validate);
     }
 
     @POST
     @Path("/ingress/mutate")
     @Blocking
     public Response mutateIngress(byte[] body) {
-        return admit("ingress/mutate", body, ingresses::mutate, ingresses::failOpen);
+        return admit("ingress/mutate", body, INGRESS, ingresses::mutate);
+    }
+
+    @POST
+    @Path("/configmap/validate")
+    @Blocking
+    public Response validateConfigMap(byte[] body) {
+        return admit("configmap/validate", body, CONFIG_MAP, configMaps::validate);
     }
 
     /** Bodies that are not an AdmissionReview this endpoint answers. */
@@ -74,19 +80,24 @@ public class AdmissionResource {
         return badRequest(new BadAdmissionRequest("body is not valid JSON: " + Shown.of(e.getOriginalMessage(), 300)));
     }
 
-    private Response admit(String endpoint, byte[] body, Function<AdmissionRequest, AdmissionVerdict> decide,
-            FailOpen failOpen) {
+    /** The object type an endpoint admits. */
+    private record Admits(String apiVersion, String kind) {
+    }
+
+    private static final Admits INGRESS = new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
+    private static final Admits CONFIG_MAP = new Admits(ConfigMapAdmission.API_VERSION, ConfigMapAdmission.KIND);
+
+    private Response admit(String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
         // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
-        AdmissionRequest request = AdmissionRequest.parse(mapper, body, IngressAdmission.INGRESS_API_VERSION,
-                IngressAdmission.INGRESS_KIND);
+        AdmissionRequest request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
         AdmissionVerdict verdict = deadline.within(() -> {
             try {
                 return decide.apply(request);
             } catch (BadAdmissionRequest e) {
-                throw e; // the object is unreadable (not a valid Ingress): a 400 like any other bad body
+                throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
             } catch (RuntimeException e) {
-                return failOpen.allow(request, e);
+                return failOpen(request, e);
             }
         }, () -> late(endpoint, request));
         LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(), request.displayName(),
@@ -98,8 +109,9 @@ public class AdmissionResource {
     private AdmissionVerdict late(String endpoint, AdmissionRequest request) {
         LOG.warnf("admission %s %s %s: no decision within %s; admitted unchecked", endpoint, request.operation(),
                 request.displayName(), deadline.limit());
-        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this Ingress within its "
-                + "deadline of " + deadline.limit().toMillis() + " ms; it was admitted unchecked"), null, List.of());
+        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this %s within its "
+                .formatted(request.kind()) + "deadline of " + deadline.limit().toMillis() + " ms; it was admitted unchecked"),
+                null, List.of());
     }
 
     private static Response error(String reason) {
@@ -107,8 +119,14 @@ public class AdmissionResource {
                 .entity(Map.of("error", reason)).build();
     }
 
-    @FunctionalInterface
-    interface FailOpen {
-        AdmissionVerdict allow(AdmissionRequest request, RuntimeException error);
+    /**
+     * A bug of ours must not block a cluster's writes: allow, say so, and log it loudly. (The API server's
+     * failurePolicy only covers wsroute being unreachable; an HTTP 500 would be treated the same way, and with
+     * failurePolicy Fail it would block every write in the cluster for a bug in one rule.)
+     */
+    static AdmissionVerdict failOpen(AdmissionRequest request, RuntimeException error) {
+        LOG.errorf(error, "admission of %s %s failed; allowing it unchecked", request.kind(), request.displayName());
+        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this %s (internal error); "
+                .formatted(request.kind()) + "it was admitted unchecked"), null, List.of());
     }
 }

@@ -11,7 +11,6 @@ import io.wsroute.rules.Remediation;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,6 @@ public class IngressAdmission {
 
     static final String INGRESS_API_VERSION = "networking.k8s.io/v1";
     static final String INGRESS_KIND = "Ingress";
-
-    private static final Logger LOG = Logger.getLogger(IngressAdmission.class);
 
     private final WebSocketRules rules = new WebSocketRules();
     private final ReviewContextFactory contexts;
@@ -85,16 +82,6 @@ public class IngressAdmission {
         List<String> added = remediation.annotationsToAdd().entrySet().stream()
                 .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue())).toList();
         return new AdmissionVerdict(request.uid(), null, added, patch, List.of());
-    }
-
-    /**
-     * A bug of ours must not block a cluster's Ingress writes: allow, say so, and log it loudly. (The API server's
-     * failurePolicy only covers wsroute being unreachable; an HTTP 500 would be treated the same way, and with
-     * failurePolicy Fail it would block every Ingress write in the cluster for a bug in one rule.)
-     */
-    public AdmissionVerdict failOpen(AdmissionRequest request, RuntimeException error) {
-        LOG.errorf(error, "admission of Ingress %s failed; allowing it unchecked", request.displayName());
-        return allow(request, List.of("wsroute could not check this Ingress (internal error); it was admitted unchecked"));
     }
 
     /** A warning line in warn mode: error findings say that they would have been denied in enforce mode. */

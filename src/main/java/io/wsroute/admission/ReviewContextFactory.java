@@ -3,15 +3,13 @@ package io.wsroute.admission;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
-import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
-import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.IngressReview;
-import io.wsroute.rules.RuleSettings;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,10 +32,12 @@ public class ReviewContextFactory {
     }
 
     private final ClusterView cluster;
+    private final LiveControllers controllers;
     private final WsrouteConfig config;
 
-    public ReviewContextFactory(ClusterView cluster, WsrouteConfig config) {
+    public ReviewContextFactory(ClusterView cluster, LiveControllers controllers, WsrouteConfig config) {
         this.cluster = cluster;
+        this.controllers = controllers;
         this.config = config;
     }
 
@@ -47,8 +47,7 @@ public class ReviewContextFactory {
         if (mode == AdmissionMode.OFF) {
             return new ReviewContext(Optional.empty(), mode, notes);
         }
-        Optional<ControllerFlavor> fallback = Optional.of(config.admission().defaultController());
-        IngressClassResolution resolution = IngressClasses.resolve(ingress, cluster.ingressClasses(), fallback);
+        IngressClassResolution resolution = controllers.resolve(ingress);
         if (!resolution.servedByNginx()) {
             return new ReviewContext(Optional.empty(), mode, notes);
         }
@@ -60,19 +59,20 @@ public class ReviewContextFactory {
             notes.add("wsroute: " + resolution.note());
         }
         ControllerFlavor flavor = resolution.flavor().orElseThrow();
-        ControllerProfile profile = profileFor(flavor, notes);
+        ControllerProfile profile = controllers.profile(flavor, notes);
         Map<String, Service> services = new HashMap<>();
         Map<String, Integer> replicas = new HashMap<>();
         for (String name : WebSocketRules.backendServiceNames(ingress)) {
             cluster.service(namespace, name).ifPresent(s -> services.put(name, s));
             cluster.readyEndpoints(namespace, name).ifPresent(n -> replicas.put(name, n));
         }
-        RuleSettings settings = new RuleSettings(config.rules().minIdleTimeout(), config.rules().minReloadGrace());
-        return new ReviewContext(Optional.of(new IngressReview(ingress, services, replicas, profile, settings)), mode,
+        return new ReviewContext(Optional.of(new IngressReview(ingress, services, replicas, profile,
+                controllers.ruleSettings())), mode,
                 notes);
     }
 
-    private AdmissionMode modeFor(String namespace, List<String> notes) {
+    /** The mode for objects of a namespace: its wsroute.io/admission label, else the configured mode. */
+    AdmissionMode modeFor(String namespace, List<String> notes) {
         AdmissionMode configured = config.admission().mode();
         Optional<String> label = cluster.namespaceLabels(namespace == null ? "" : namespace)
                 .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL));
@@ -84,19 +84,5 @@ public class ReviewContextFactory {
                     WsrouteAnnotations.ADMISSION_LABEL, label.get(), configured.label()));
             return configured;
         });
-    }
-
-    private ControllerProfile profileFor(ControllerFlavor flavor, List<String> notes) {
-        String location = flavor == ControllerFlavor.INGRESS_NGINX ? config.controllers().ingressNginx().configMap()
-                : config.controllers().nginxInc().configMap();
-        boolean nginxIncSnippets = config.controllers().nginxInc().snippetsEnabled();
-        return cluster.controllerConfigMap(flavor)
-                .map(cm -> ControllerConfigMaps.read(flavor, cm.getData(), "ConfigMap " + location, nginxIncSnippets))
-                .orElseGet(() -> {
-                    notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults".formatted(location,
-                            flavor.cliName()));
-                    return ControllerProfile.defaults(flavor).withSnippetsAllowed(
-                            flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
-                });
     }
 }

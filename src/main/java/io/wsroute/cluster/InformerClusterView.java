@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,10 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * {@link ClusterView} backed by fabric8 informers: IngressClasses, Namespaces (labels), Services and EndpointSlices
- * cluster-wide, and only the two configured controller ConfigMaps (field selector on metadata.name).
+ * {@link ClusterView} backed by fabric8 informers: IngressClasses, Namespaces (labels), Ingresses (indexed by host),
+ * Services and EndpointSlices cluster-wide, and only the two configured controller ConfigMaps (field selector on
+ * metadata.name).
  * <p>
  * No cluster at start-up: the informers start in the background and retry for ever (with fabric8's back-off),
  * and start-up never waits for them. The webhook serves from the first second, on documented defaults with a
@@ -37,14 +43,15 @@ import java.util.concurrent.CompletableFuture;
  * caches read: a webhook that refused to start until it could reach the API server would only turn a brief
  * outage into failed Ingress writes (or, with failurePolicy Ignore, unchecked ones) for longer. With no
  * reconciler registered yet, the operator SDK starts no controllers and does not check the cluster at start;
- * the issue that adds the WebSocketRoute reconciler must keep this property (BUILD-NOTES: an operator that
- * cannot reach the cluster exits after about 20 s).
+ * the route reconciler keeps this property (application.properties: the operator does not stop on informer
+ * errors at start-up).
  */
 @ApplicationScoped
 public class InformerClusterView implements ClusterView {
 
     private static final Logger LOG = Logger.getLogger(InformerClusterView.class);
     private static final String BY_SERVICE = "by-service";
+    private static final String BY_HOST = "by-host";
     private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
     private final KubernetesClient client;
@@ -56,6 +63,8 @@ public class InformerClusterView implements ClusterView {
     private SharedIndexInformer<Namespace> namespaces;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<EndpointSlice> endpointSlices;
+    private SharedIndexInformer<Ingress> ingresses;
+    private final List<Consumer<HasMetadata>> listeners = new CopyOnWriteArrayList<>();
 
     public InformerClusterView(KubernetesClient client, WsrouteConfig config) {
         this.client = client;
@@ -63,9 +72,12 @@ public class InformerClusterView implements ClusterView {
     }
 
     void start(@Observes StartupEvent event) {
-        ingressClasses = start(client.network().v1().ingressClasses().runnableInformer(0));
+        ingressClasses = start(notifying(client.network().v1().ingressClasses().runnableInformer(0)));
         namespaces = start(client.namespaces().runnableInformer(0));
-        services = start(client.services().inAnyNamespace().runnableInformer(0));
+        services = start(notifying(client.services().inAnyNamespace().runnableInformer(0)));
+        SharedIndexInformer<Ingress> allIngresses = client.network().v1().ingresses().inAnyNamespace().runnableInformer(0);
+        allIngresses.addIndexers(Map.of(BY_HOST, InformerClusterView::hosts));
+        ingresses = start(notifying(allIngresses));
         SharedIndexInformer<EndpointSlice> slices = client.discovery().v1().endpointSlices().inAnyNamespace()
                 .runnableInformer(0);
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
@@ -91,7 +103,38 @@ public class InformerClusterView implements ClusterView {
             throw new IllegalArgumentException("%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
         }
         // A field selector keeps only the controller's ConfigMap in memory, not every ConfigMap of its namespace.
-        return start(client.configMaps().inNamespace(parts[0]).withField("metadata.name", parts[1]).runnableInformer(0));
+        return start(notifying(client.configMaps().inNamespace(parts[0]).withField("metadata.name", parts[1])
+                .runnableInformer(0)));
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> notifying(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T object) {
+                notifyListeners(object);
+            }
+
+            @Override
+            public void onUpdate(T before, T after) {
+                notifyListeners(after);
+            }
+
+            @Override
+            public void onDelete(T object, boolean finalStateUnknown) {
+                notifyListeners(object);
+            }
+        });
+        return informer;
+    }
+
+    private void notifyListeners(HasMetadata object) {
+        for (Consumer<HasMetadata> listener : listeners) {
+            try {
+                listener.accept(object);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "cluster change listener failed on %s %s", object.getKind(), object.getMetadata().getName());
+            }
+        }
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
@@ -114,6 +157,26 @@ public class InformerClusterView implements ClusterView {
     public Optional<ConfigMap> controllerConfigMap(ControllerFlavor flavor) {
         SharedIndexInformer<ConfigMap> informer = configMaps.get(flavor);
         return informer == null ? Optional.empty() : informer.getStore().list().stream().findFirst();
+    }
+
+    @Override
+    public Collection<Ingress> ingresses() {
+        return ingresses == null ? List.of() : ingresses.getStore().list();
+    }
+
+    @Override
+    public List<Ingress> ingressesWithHost(String host) {
+        return ingresses == null ? List.of() : ingresses.getIndexer().byIndex(BY_HOST, host);
+    }
+
+    @Override
+    public Optional<Ingress> ingress(String namespace, String name) {
+        return Optional.ofNullable(ingresses).map(i -> i.getStore().getByKey(namespace + "/" + name));
+    }
+
+    @Override
+    public void addListener(Consumer<HasMetadata> listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -152,11 +215,22 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public boolean synced() {
-        return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+        // EndpointSlices only refine a warning (replica counts) and discovery.k8s.io/v1 is missing before
+        // Kubernetes 1.21: waiting for them would hold everything else back for ever on such a cluster.
+        return !informers.isEmpty() && informers.stream().filter(i -> i != endpointSlices)
+                .allMatch(SharedIndexInformer::hasSynced);
     }
 
     private static boolean isReady(Endpoint endpoint) {
         return endpoint.getConditions() == null || !Boolean.FALSE.equals(endpoint.getConditions().getReady());
+    }
+
+    private static List<String> hosts(Ingress ingress) {
+        if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
+            return List.of();
+        }
+        return ingress.getSpec().getRules().stream().map(IngressRule::getHost).filter(h -> h != null && !h.isEmpty())
+                .distinct().toList();
     }
 
     private static String serviceKey(EndpointSlice slice) {

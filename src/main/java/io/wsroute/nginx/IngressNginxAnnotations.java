@@ -38,6 +38,14 @@ public final class IngressNginxAnnotations {
     public static final String USE_REGEX = PREFIX + "use-regex";
     /** Required with cookie affinity when {@link #USE_REGEX} is "true". */
     public static final String SESSION_COOKIE_PATH = PREFIX + "session-cookie-path";
+    public static final String SESSION_COOKIE_NAME = PREFIX + "session-cookie-name";
+    /** Concurrent connections per client address (limit_conn). */
+    public static final String LIMIT_CONNECTIONS = PREFIX + "limit-connections";
+    /**
+     * Client CIDRs allowed. Renamed allowlist-source-range later; every release still reads this name, while a
+     * release older than the rename silently ignores the new one and would then admit every address.
+     */
+    public static final String WHITELIST_SOURCE_RANGE = PREFIX + "whitelist-source-range";
 
     /** Every annotation whose name ends in this is a snippet, and ingress-nginx rates all of them Critical. */
     public static final String SNIPPET_SUFFIX = "-snippet";

@@ -117,6 +117,26 @@ class AdmissionPropertiesTest {
                 .list().ofMinSize(1).ofMaxSize(4);
     }
 
+    /** The controller ConfigMap endpoint: hostile data, and the review around it broken at random. */
+    @Property(tries = 500)
+    void controllerConfigMaps(@ForAll("configMapReviews") String body) {
+        assertThat(check(body.getBytes(StandardCharsets.UTF_8), resource::validateConfigMap, false)).isIn(200, 400);
+    }
+
+    @Provide
+    Arbitrary<String> configMapReviews() {
+        Arbitrary<Map<String, String>> data = Arbitraries.maps(Arbitraries.of(PropertyFixtures.CONFIG_MAP_KEYS),
+                PropertyFixtures.hostileStrings()).ofMaxSize(6);
+        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000),
+                Arbitraries.integers().between(0, 10_000), Arbitraries.of(Mutation.Op.values()), jsonValues())
+                .as(Mutation::new);
+        return Combinators.combine(data, data, mutation.list().ofMaxSize(3)).as((now, before, mutations) -> {
+            ObjectNode review = PropertyFixtures.controllerConfigMapUpdate(now, before);
+            mutations.forEach(m -> m.apply(review));
+            return review.toString();
+        });
+    }
+
     @Provide
     Arbitrary<String> reviews() {
         return Arbitraries.of(PropertyFixtures.FIXTURES).map(f -> PropertyFixtures.review(f).toString());
@@ -250,6 +270,7 @@ class AdmissionPropertiesTest {
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
         JsonNode request = AdmissionReviews.json(new String(body, StandardCharsets.UTF_8)).path("request");
+        assertThat(response.getEntity()).as("an AdmissionReview").isInstanceOf(JsonNode.class);
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
         JsonNode answer = review.path("response");

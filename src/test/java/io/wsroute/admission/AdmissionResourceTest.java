@@ -249,6 +249,14 @@ class AdmissionResourceTest {
     }
 
     @Test
+    void configMapEndpointAdmitsConfigMapsAndRefusesOtherKindsWith400() {
+        given().body(fixture("create-configmap.json")).post("/admission/configmap/validate").then().statusCode(200)
+                .body("response.allowed", org.hamcrest.Matchers.is(true));
+        given().body(fixture("create-unit-timeout.json")).post("/admission/configmap/validate").then().statusCode(400)
+                .body("error", containsString("this endpoint admits v1 ConfigMap"));
+    }
+
+    @Test
     void oversizedBodyIsRefusedWith413BeforeItIsRead() throws Exception {
         // A raw socket: the server answers 413 as soon as it sees the length and closes the connection, which an
         // HTTP client still busy writing the body reports as a broken pipe instead of the answer.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
 
 import java.io.IOException;
@@ -59,9 +60,12 @@ final class AdmissionReviews {
         }
     }
 
-    /** The webhook endpoints as the server wires them, on a fixed cluster view, with the default deadline. */
+    /** The resource as Quarkus wires it, on the given cluster view. */
     static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper) {
-        return new AdmissionResource(new IngressAdmission(new ReviewContextFactory(cluster, config), mapper), mapper,
+        LiveControllers controllers = new LiveControllers(cluster, config);
+        ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
+        return new AdmissionResource(new IngressAdmission(contexts, mapper),
+                new ConfigMapAdmission(cluster, controllers, contexts, mapper), mapper,
                 new DecisionDeadline(config.admission().deadline(), DECISIONS));
     }
 

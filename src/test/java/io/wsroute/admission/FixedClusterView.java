@@ -2,6 +2,8 @@ package io.wsroute.admission;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
@@ -16,15 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /** A {@link ClusterView} holding whatever a test puts in it. */
-class FixedClusterView implements ClusterView {
+public class FixedClusterView implements ClusterView {
 
     final List<IngressClass> classes = new ArrayList<>();
     final Map<ControllerFlavor, ConfigMap> configMaps = new EnumMap<>(ControllerFlavor.class);
     final Map<String, Map<String, String>> namespaces = new HashMap<>();
     final Map<String, Service> services = new HashMap<>();
     final Map<String, Integer> endpoints = new HashMap<>();
+    public final List<Ingress> ingresses = new ArrayList<>();
     boolean synced = true;
     RuntimeException failure;
 
@@ -72,6 +76,28 @@ class FixedClusterView implements ClusterView {
     public OptionalInt readyEndpoints(String namespace, String service) {
         Integer count = endpoints.get(namespace + "/" + service);
         return count == null ? OptionalInt.empty() : OptionalInt.of(count);
+    }
+
+    @Override
+    public Collection<Ingress> ingresses() {
+        return ingresses;
+    }
+
+    @Override
+    public List<Ingress> ingressesWithHost(String host) {
+        return ingresses.stream().filter(i -> i.getSpec().getRules().stream().anyMatch(r -> host.equals(r.getHost())))
+                .toList();
+    }
+
+    @Override
+    public Optional<Ingress> ingress(String namespace, String name) {
+        return ingresses.stream().filter(i -> namespace.equals(i.getMetadata().getNamespace())
+                && name.equals(i.getMetadata().getName())).findFirst();
+    }
+
+    @Override
+    public void addListener(Consumer<HasMetadata> listener) {
+        // Nothing in a fixed view ever changes.
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.wsroute.cluster.LiveControllers;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
@@ -145,7 +146,7 @@ class ModeAndProfileTest {
     }
 
     private ReviewContext context(WsrouteConfig config, String namespace, Ingress ingress) {
-        return new ReviewContextFactory(cluster, config).contextFor(ingress, namespace);
+        return new ReviewContextFactory(cluster, new LiveControllers(cluster, config), config).contextFor(ingress, namespace);
     }
 
     private static WsrouteConfig warn() {

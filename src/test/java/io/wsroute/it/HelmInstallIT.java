@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -112,6 +114,34 @@ class HelmInstallIT {
     }
 
     @Test
+    void helmUpgradeKeepsTheCertificateAndTheCaBundles() {
+        var admission = admin.admissionRegistration().v1();
+        String secretName = RELEASE + "-webhook-tls";
+        Map<String, String> before = admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData();
+        String caBundle = CertificateBundle.fromSecretData(before).orElseThrow().caBundleBase64();
+        // A changed webhook value makes Helm patch the webhook configurations themselves (three-way merge against
+        // what is live, so the webhooks first point at the chart's Service again, as they do in a real cluster).
+        HelmInstalledApiServer.pointWebhooksAtService(admin);
+        Release upgraded;
+        try {
+            upgraded = new Helm(RenderedChart.CHART).upgrade().withName(RELEASE).withNamespace(NAMESPACE)
+                    .withKubeConfig(HelmInstalledApiServer.kubeconfig).set("webhooks.timeoutSeconds", 4).call();
+        } finally {
+            HelmInstalledApiServer.pointWebhooksAt(admin, HelmInstalledApiServer.webhookUrl);
+        }
+        assertThat(upgraded.getStatus()).isEqualTo("deployed");
+        assertThat(upgraded.getRevision()).isEqualTo("2");
+        assertThat(admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData()).isEqualTo(before);
+        assertThat(admission.validatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> {
+                    assertThat(w.getTimeoutSeconds()).isEqualTo(4);
+                    assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle);
+                });
+        assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle));
+    }
+
+    @Test
     void apiServerCallsTheWebhooksOverTheSelfManagedTls() {
         Ingress broken = ingress("apps", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
         assertThatThrownBy(() -> admin.resource(broken).create())
@@ -160,6 +190,28 @@ class HelmInstallIT {
     }
 
     @Test
+    void theChartsPermissionsAreEnoughToReconcileARoute() {
+        io.wsroute.route.WebSocketRoute route = new io.wsroute.route.WebSocketRoute();
+        route.getMetadata().setName("rbac-route");
+        route.getMetadata().setNamespace("apps");
+        route.setSpec(new io.wsroute.route.WebSocketRouteSpec("rbac.example.com", List.of(new io.wsroute.route.RoutePath(
+                "/ws", null, new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
+                "nginx", null, null, null, null, null, null));
+        admin.resource(route).create();
+
+        // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as
+        // the chart's ServiceAccount.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            var stored = admin.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps").withName("rbac-route").get();
+            assertThat(stored.getStatus()).isNotNull();
+            assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+        });
+        assertThat(admin.network().v1().ingresses().inNamespace("apps").withName("rbac-route").get()).isNotNull();
+        assertThat(admin.v1().events().inNamespace("apps").list().getItems())
+                .anySatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("rbac-route"));
+    }
+
+    @Test
     void everythingElseIsForbidden() {
         admin.resource(new SecretBuilder().withNewMetadata().withName("database").withNamespace(NAMESPACE).endMetadata()
                 .addToStringData("password", "x").build()).serverSideApply();
@@ -171,7 +223,10 @@ class HelmInstallIT {
                 .withName("planted").endMetadata().build()).create());
         forbidden(() -> serviceAccount.configMaps().inNamespace("ingress-nginx").list());
         forbidden(() -> serviceAccount.configMaps().inAnyNamespace().list());
-        forbidden(() -> serviceAccount.network().v1().ingresses().inNamespace("apps").list());
+        // Ingresses are read cluster-wide and the reconciler applies its own, but never deletes or replaces one.
+        forbidden(() -> serviceAccount.network().v1().ingresses().inNamespace("apps").withName("anything").delete());
+        forbidden(() -> serviceAccount.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps")
+                .withName("anything").delete());
         forbidden(() -> serviceAccount.pods().inAnyNamespace().list());
         forbidden(() -> serviceAccount.leases().inNamespace(NAMESPACE).withName("someone-else")
                 .edit(l -> new LeaseBuilder(l).editSpec().withHolderIdentity("wsroute").endSpec().build()));

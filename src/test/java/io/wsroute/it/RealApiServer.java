@@ -50,6 +50,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
             certificates = TestCertificates.create(dir);
             webhookPort = freePort();
             try (KubernetesClient client = client()) {
+                installCrd(client);
                 registerWebhooks(client, "https://127.0.0.1:" + webhookPort, certificates.caBundleBase64, "wsroute");
             }
             Map<String, String> properties = clientProperties(kubeconfigYaml);
@@ -67,6 +68,17 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop();
+        }
+    }
+
+    /** The committed CRD (crds/), as the chart installs it, established before wsroute starts. */
+    static void installCrd(KubernetesClient client) throws Exception {
+        try (var in = Files.newInputStream(Path.of("crds", "websocketroutes.wsroute.io-v1.yml"))) {
+            var crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            client.resource(crd).serverSideApply();
+            client.resource(crd).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                    && c.getStatus().getConditions().stream().anyMatch(cond -> "Established".equals(cond.getType())
+                            && "True".equals(cond.getStatus())), 30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.wsroute.it;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.cluster.ClusterView;
@@ -10,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The informer-backed view, except that asking about namespace "slow" takes 4 seconds: a stand-in for wsroute
@@ -60,6 +64,26 @@ public class SlowClusterView implements ClusterView {
     @Override
     public OptionalInt readyEndpoints(String namespace, String service) {
         return informers.readyEndpoints(namespace, service);
+    }
+
+    @Override
+    public Collection<Ingress> ingresses() {
+        return informers.ingresses();
+    }
+
+    @Override
+    public List<Ingress> ingressesWithHost(String host) {
+        return informers.ingressesWithHost(host);
+    }
+
+    @Override
+    public Optional<Ingress> ingress(String namespace, String name) {
+        return informers.ingress(namespace, name);
+    }
+
+    @Override
+    public void addListener(Consumer<HasMetadata> listener) {
+        informers.addListener(listener);
     }
 
     @Override

@@ -1,0 +1,93 @@
+package io.wsroute.route;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.Event;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.wsroute.cluster.ClusterView;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns changes in wsroute's shared cluster caches into reconciles of the routes they affect, so the route
+ * controller needs no informers of its own for Ingresses, Services, IngressClasses and ConfigMaps:
+ * <ul>
+ * <li>an Ingress: the route that owns it (drift repair, deletion), and every route for one of its hosts
+ * (conflicts appear and clear);</li>
+ * <li>a Service: the routes whose paths name it;</li>
+ * <li>an IngressClass or a controller ConfigMap: every route (flavour, snippets and timeouts may change).</li>
+ * </ul>
+ */
+final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, WebSocketRoute> {
+
+    static final String BY_SERVICE = "wsroute-by-service";
+    static final String BY_HOST = "wsroute-by-host";
+
+    private final IndexedResourceCache<WebSocketRoute> routes;
+
+    ClusterChangeEventSource(ClusterView cluster, IndexedResourceCache<WebSocketRoute> routes) {
+        super(HasMetadata.class, "cluster-changes");
+        this.routes = routes;
+        cluster.addListener(this::changed);
+    }
+
+    /** Index keys for the primary cache. */
+    static List<String> serviceKeys(WebSocketRoute route) {
+        return route.getSpec() == null ? List.of() : route.getSpec().pathsOrEmpty().stream()
+                .filter(p -> p != null && p.service() != null)
+                .map(p -> route.getMetadata().getNamespace() + "/" + p.service().name()).distinct().toList();
+    }
+
+    static List<String> hostKeys(WebSocketRoute route) {
+        return route.getSpec() == null || route.getSpec().host() == null ? List.of() : List.of(route.getSpec().host());
+    }
+
+    void changed(HasMetadata object) {
+        if (!isRunning()) {
+            return;
+        }
+        affectedRoutes(object).forEach(id -> getEventHandler().handleEvent(new Event(id)));
+    }
+
+    private Set<ResourceID> affectedRoutes(HasMetadata object) {
+        Set<ResourceID> ids = new LinkedHashSet<>();
+        String namespace = object.getMetadata().getNamespace();
+        if (object instanceof Ingress ingress) {
+            Stream.ofNullable(ingress.getMetadata().getOwnerReferences()).flatMap(List::stream)
+                    .filter(ClusterChangeEventSource::isRouteOwner)
+                    .forEach(owner -> ids.add(new ResourceID(owner.getName(), namespace)));
+            if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
+                ingress.getSpec().getRules().stream().map(IngressRule::getHost).filter(h -> h != null)
+                        .flatMap(host -> routes.byIndex(BY_HOST, host).stream()).map(ResourceID::fromResource)
+                        .forEach(ids::add);
+            }
+        } else if (object instanceof Service) {
+            routes.byIndex(BY_SERVICE, namespace + "/" + object.getMetadata().getName()).stream()
+                    .map(ResourceID::fromResource).forEach(ids::add);
+        } else if (object instanceof IngressClass || object instanceof ConfigMap) {
+            routes.list().map(ResourceID::fromResource).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    private static boolean isRouteOwner(OwnerReference owner) {
+        return "WebSocketRoute".equals(owner.getKind()) && owner.getApiVersion() != null
+                && owner.getApiVersion().startsWith(WebSocketRoute.GROUP + "/");
+    }
+
+    @Override
+    public Set<HasMetadata> getSecondaryResources(WebSocketRoute primary) {
+        // Secondary objects are read from ClusterView; this source only triggers reconciles.
+        return Set.of();
+    }
+}

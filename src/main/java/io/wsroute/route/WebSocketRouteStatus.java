@@ -1,0 +1,95 @@
+package io.wsroute.route;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What wsroute observed and did. Mutable, as the operator SDK expects of a status it patches. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class WebSocketRouteStatus {
+
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("Ready: the Ingress is in place as declared. Enforced: every declared setting is enforced by the controller. HandshakeVerified: a live WebSocket handshake through the controller succeeded (when probing is on).")
+    private List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("Name of the Ingress wsroute owns for this route, in the same namespace.")
+    private String ingressName;
+
+    @JsonPropertyDescription("The WebSocket URL clients use: ws:// or, with TLS, wss://.")
+    private String url;
+
+    @JsonPropertyDescription("The NGINX controller serving the route: ingress-nginx or nginx-inc.")
+    private String controller;
+
+    @JsonPropertyDescription("The IngressClass the Ingress uses.")
+    private String ingressClassName;
+
+    @JsonPropertyDescription("Load-balancer address of the Ingress, once the controller has published it.")
+    private String address;
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
+    }
+
+    public Optional<Condition> condition(String type) {
+        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    public String getIngressName() {
+        return ingressName;
+    }
+
+    public void setIngressName(String ingressName) {
+        this.ingressName = ingressName;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getController() {
+        return controller;
+    }
+
+    public void setController(String controller) {
+        this.controller = controller;
+    }
+
+    public String getIngressClassName() {
+        return ingressClassName;
+    }
+
+    public void setIngressClassName(String ingressClassName) {
+        this.ingressClassName = ingressClassName;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+}
