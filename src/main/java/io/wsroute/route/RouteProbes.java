@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,15 @@ public class RouteProbes {
             status.getConditions().removeIf(c -> HANDSHAKE_VERIFIED.equals(c.getType()));
             return;
         }
-        ProbeTargeting.Target target = targeting.target(URI.create(status.getUrl()), controllerService(flavor),
+        URI url;
+        try {
+            url = new URI(status.getUrl());
+        } catch (URISyntaxException e) {
+            set(status, "Unknown", "NoProbeAddress", "cannot probe " + status.getUrl() + ": " + e.getReason(),
+                    generation);
+            return;
+        }
+        ProbeTargeting.Target target = targeting.target(url, controllerService(flavor),
                 Optional.ofNullable(status.getAddress()));
         if (target.request().isEmpty()) {
             set(status, "Unknown", "NoProbeAddress", target.unavailable(), generation);
