@@ -81,6 +81,8 @@ kubectl apply -f crds/ >/dev/null
 kubectl wait --for condition=established --timeout=30s crd/websocketroutes.wsroute.io >/dev/null
 
 say "starting wsroute (webhooks on https://127.0.0.1:$HOOK_PORT)"
+# No NGINX controller runs here, so there is nothing to probe handshakes through (wsroute.probe.mode=off).
+WSROUTE_PROBE_MODE=off \
 WSROUTE_TLS_CERT="$WORK/wsroute.crt" WSROUTE_TLS_KEY="$WORK/wsroute.key" QUARKUS_HTTP_SSL_PORT="$HOOK_PORT" \
   QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 java -jar "$JAR" > "$WORK/wsroute.log" 2>&1 &
 pids+=($!)

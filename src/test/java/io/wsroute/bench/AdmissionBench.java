@@ -12,7 +12,8 @@ import java.util.List;
  * at a fixed rate, then at saturation; the server's own CPU time (/proc) gives requests per CPU-second, i.e. per
  * core, whatever else the machine runs. Also reports start-up to serving and RSS (the footprint benchmark).
  *
- * <p>Run: {@code bash hack/bench.sh admission} (sizes: -Dbench.seconds, -Dbench.rate, -Dbench.connections).
+ * <p>Run: {@code bash hack/bench.sh admission} (sizes: -Dbench.seconds, -Dbench.rate, -Dbench.connections; one
+ * scenario: -Dbench.only=NAME; server JVM options, e.g. a JFR recording: -Dbench.serverJvm=...).
  */
 public final class AdmissionBench {
 
@@ -35,7 +36,10 @@ public final class AdmissionBench {
         Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
         int rate = Integer.getInteger("bench.rate", 1000);
         int connections = Integer.getInteger("bench.connections", 16);
-        List<String> jvm = Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of();
+        List<String> jvm = new ArrayList<>(Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of());
+        // e.g. -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/admission.jfr,settings=profile
+        jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +"))
+                .stream().filter(option -> !option.isBlank()).toList());
         run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
     }
 
@@ -60,6 +64,9 @@ public final class AdmissionBench {
             List<Row> rows = new ArrayList<>();
             try (LoadGenerator load = new LoadGenerator(server.httpsPort, connections)) {
                 for (Scenario scenario : scenarios()) {
+                    if (!scenario.name().contains(System.getProperty("bench.only", ""))) {
+                        continue;
+                    }
                     // JIT warm-up on this scenario's path
                     load.saturate(scenario.path(), scenario.body(), connections, seconds.dividedBy(3).plusMillis(300));
                     double cpu = server.cpuSeconds();

@@ -345,6 +345,22 @@ class HelmChartTest {
     }
 
     @Test
+    void notesSayHowToCheckAndHowToExcludeNamespacesOnKubernetes120() {
+        String old = notes("1.20.2", "enforce");
+        assertThat(old).contains("rollout status deployment/wsroute", "get lease wsroute-leader", "and refuses it")
+                .contains("kubectl label namespace kube-system wsroute-system wsroute.io/admission=off");
+        String current = notes("1.29.0", "warn");
+        assertThat(current).contains("as a warning").doesNotContain("WARNING", "kubectl label namespace");
+    }
+
+    private static String notes(String kubeVersion, String mode) {
+        String output = new Helm(RenderedChart.CHART).install().withName(RenderedChart.RELEASE)
+                .withNamespace(NAMESPACE).dryRun().clientOnly().withKubeVersion(kubeVersion)
+                .set("admission.mode", mode).call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
+    }
+
+    @Test
     void probeModeAddressNeedsAnAddress() {
         assertThatThrownBy(() -> render(values("probe.mode", "address"))).hasMessageContaining("address");
         assertThat(env(render(Map.of()))).containsEntry("WSROUTE_PROBE_MODE", "controller-service")
