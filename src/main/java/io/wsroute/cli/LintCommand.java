@@ -5,6 +5,9 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.NginxTime;
+import io.wsroute.probe.HandshakeProbe;
+import io.wsroute.probe.ProbeRequest;
+import io.wsroute.probe.ProbeResult;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
 import io.wsroute.rules.Severity;
@@ -31,9 +34,14 @@ import java.util.concurrent.Callable;
                 "",
                 "Reads multi-document YAML and JSON, and the items of List kinds. Services (appProtocol), "
                         + "IngressClasses (which controller), Deployments and StatefulSets (replicas) in the input "
-                        + "are used; documents without apiVersion and kind are skipped with a note."},
+                        + "are used; documents without apiVersion and kind are skipped with a note.",
+                "",
+                "With --probe URL instead of files: sends a real WebSocket handshake (HTTP/1.1 Upgrade) to a live "
+                        + "endpoint and says what its answer means (101, 426 from the backend, redirect, 502, refused, "
+                        + "TLS failure, timeout)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error finding (warnings allowed)", "1:at least one error finding",
+        exitCodeList = {"0:no error finding (warnings allowed); --probe: 101 Switching Protocols",
+                "1:at least one error finding; --probe: the handshake failed",
                 "2:unreadable or invalid input, or bad usage"})
 public final class LintCommand implements Callable<Integer> {
 
@@ -71,7 +79,23 @@ public final class LintCommand implements Callable<Integer> {
             description = "namespace of objects that name none, as kubectl apply -n (default: ${DEFAULT-VALUE})")
     String namespace;
 
-    @Parameters(paramLabel = "FILE|DIR|-", arity = "1..*",
+    @Option(names = "--probe", paramLabel = "URL",
+            description = "instead of checking files, try a WebSocket handshake with this ws:// or wss:// URL")
+    String probe;
+
+    @Option(names = "--probe-host", paramLabel = "HOST[:PORT]",
+            description = "Host header and TLS server name for --probe, when the URL names another address (the "
+                    + "controller's Service or load balancer)")
+    String probeHost;
+
+    @Option(names = "--probe-timeout", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "bound on the whole --probe: connect, TLS, answer (default: ${DEFAULT-VALUE})")
+    Duration probeTimeout;
+
+    @Option(names = "--insecure", description = "--probe accepts any TLS certificate (self-signed test setups)")
+    boolean insecure;
+
+    @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*",
             description = "manifest files; directories, searched recursively for *.yaml, *.yml and *.json (hidden "
                     + "ones skipped); - for stdin")
     List<String> inputs;
@@ -111,6 +135,15 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (probe != null) {
+            return probe(out);
+        }
+        if (probeHost != null || insecure) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--probe-host and --insecure need --probe URL");
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give FILE|DIR|- to check, or --probe URL");
+        }
         if ("-".equals(controllerConfigMap) && inputs.contains("-")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "stdin (-) can be the manifests or the --controller-configmap, not both");
@@ -136,6 +169,22 @@ public final class LintCommand implements Callable<Integer> {
             LintReport.text(findings, checked, out);
         }
         return findings.stream().anyMatch(l -> l.finding().severity() == Severity.ERROR) ? ERRORS_FOUND : OK;
+    }
+
+    private int probe(PrintWriter out) {
+        if (inputs != null && !inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--probe checks a live endpoint, not files: run lint on the files separately");
+        }
+        ProbeRequest request;
+        try {
+            request = ProbeRequest.of(probe, Optional.ofNullable(probeHost), probeTimeout, insecure);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--probe: " + e.getMessage());
+        }
+        ProbeResult result = new HandshakeProbe().probe(request);
+        ProbeReport.print(request, result, output == Output.json, out);
+        return result.upgraded() ? OK : ERRORS_FOUND;
     }
 
     private List<LintReport.Located> check(LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles,

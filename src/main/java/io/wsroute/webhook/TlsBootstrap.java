@@ -49,8 +49,9 @@ public final class TlsBootstrap {
 
     /** WsrouteConfig from environment variables and system properties, as SmallRye maps it inside Quarkus. */
     static WsrouteConfig environmentConfig() {
+        // Unknown wsroute.* keys are not this command's business (the server validates its own configuration).
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().withMapping(WsrouteConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()).build();
+                .withValidateUnknown(false).withConverter(Duration.class, 100, new DurationConverter()).build();
         return config.getConfigMapping(WsrouteConfig.class);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/wsroute.yaml is the chart rendered with default values, for kubectl apply. It must not drift from the
- * chart: after changing the chart, run this test with -Dwsroute.regenerate-deploy=true to rewrite the file.
+ * chart: after changing the chart, run this test with -DregenerateDeploy=true to rewrite the file.
  */
 class DeployManifestsTest {
 
@@ -24,7 +24,7 @@ class DeployManifestsTest {
                 # wsroute: the Helm chart helm/wsroute rendered with default values (release "wsroute", namespace
                 # "wsroute-system"), for kubectl apply -f deploy/wsroute.yaml on Kubernetes 1.21+.
                 # Generated, do not edit: DeployManifestsTest fails when this file differs from the chart. Regenerate with
-                #   ./mvnw -B -q test -Dtest=DeployManifestsTest -Dwsroute.regenerate-deploy=true
+                #   ./mvnw -B -q test -Dtest=DeployManifestsTest -DregenerateDeploy=true
                 # The namespace is labelled wsroute.io/admission=off, so wsroute's webhooks never cover it, also on 1.20.
                 apiVersion: v1
                 kind: Namespace
@@ -38,11 +38,11 @@ class DeployManifestsTest {
     @Test
     void deployManifestsAreTheChartWithDefaultValues() throws Exception {
         String expected = expected();
-        if (Boolean.getBoolean("wsroute.regenerate-deploy")) {
+        if (Boolean.getBoolean("regenerateDeploy")) {
             Files.writeString(MANIFESTS, expected);
         }
         assertThat(Files.readString(MANIFESTS)).as("deploy/wsroute.yaml is stale: regenerate it with "
-                + "-Dwsroute.regenerate-deploy=true (see README \"Plain manifests\")").isEqualTo(expected);
+                + "-DregenerateDeploy=true (see README \"Plain manifests\")").isEqualTo(expected);
         assertThat(RenderedChart.parse(expected).objects()).extracting(o -> o.getKind())
                 .startsWith("Namespace").contains("Deployment", "ValidatingWebhookConfiguration");
     }

@@ -120,12 +120,13 @@ class HelmChartTest {
     @Test
     void everyApplicationValueReachesItsConfigKey() {
         Map<String, String> env = env(render(values("admission.mode", "warn",
-                "admission.defaultController", "nginx-inc", "rules.minIdleTimeout", "2h",
+                "admission.defaultController", "nginx-inc", "admission.deadline", "1500ms", "rules.minIdleTimeout", "2h",
                 "rules.minReloadGrace", "300s", "controllers.ingressNginx.configMap", "edge/nginx-conf",
                 "controllers.nginxInc.configMap", "f5/f5-conf", "controllers.nginxInc.snippetsEnabled", true,
                 "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")));
         assertThat(env).containsEntry("WSROUTE_ADMISSION_MODE", "warn")
                 .containsEntry("WSROUTE_ADMISSION_DEFAULT_CONTROLLER", "nginx-inc")
+                .containsEntry("WSROUTE_ADMISSION_DEADLINE", "1500ms")
                 .containsEntry("WSROUTE_RULES_MIN_IDLE_TIMEOUT", "2h")
                 .containsEntry("WSROUTE_RULES_MIN_RELOAD_GRACE", "300s")
                 .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_CONFIG_MAP", "edge/nginx-conf")

@@ -119,9 +119,13 @@ public final class NginxServer implements AutoCloseable {
         writeConfig(httpConfig);
         process = new ProcessBuilder(command()).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        // nginx outlives a JVM that dies without closing it; the hook covers exits that skip @AfterAll.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
                 throw new IllegalStateException("nginx did not start: " + errorLog()
                         + Files.readString(prefix.resolve("logs/stdout.log")));
             }
