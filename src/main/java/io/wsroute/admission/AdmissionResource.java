@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -36,9 +37,11 @@ public class AdmissionResource {
     private final ConfigMapAdmission configMaps;
     private final ObjectMapper mapper;
     private final DecisionDeadline deadline;
+    private final AdmissionMetrics metrics;
 
     public AdmissionResource(IngressAdmission ingresses, ConfigMapAdmission configMaps, ObjectMapper mapper,
-            DecisionDeadline deadline) {
+            DecisionDeadline deadline, AdmissionMetrics metrics) {
+        this.metrics = metrics;
         this.ingresses = ingresses;
         this.configMaps = configMaps;
         this.mapper = mapper;
@@ -92,16 +95,30 @@ public class AdmissionResource {
             Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
         // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
-        AdmissionRequest request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
+        AdmissionRequest request;
+        try {
+            request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
+        } catch (BadAdmissionRequest e) {
+            metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
+            throw e;
+        }
+        // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
+        AtomicBoolean undecided = new AtomicBoolean();
         return deadline.within(() -> {
             try {
                 return decide.apply(request);
             } catch (BadAdmissionRequest e) {
                 throw e;
             } catch (RuntimeException e) {
+                undecided.set(true);
                 return failOpen(request, e);
             }
-        }, () -> late(endpoint, request)).thenApply(verdict -> {
+        }, () -> {
+            undecided.set(true);
+            return late(endpoint, request);
+        }).thenApply(verdict -> {
+            metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
+                    System.nanoTime() - start);
             LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(),
                     request.displayName(), request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
                     verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
@@ -109,6 +126,7 @@ public class AdmissionResource {
         }).exceptionally(failure -> {
             // The decision found the object unreadable (e.g. not a valid Ingress): a 400 like any other bad body.
             if (failure.getCause() instanceof BadAdmissionRequest bad) {
+                metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
                 return badRequest(bad);
             }
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
