@@ -76,7 +76,13 @@ for _ in $(seq 1 60); do
 done
 kubectl get --raw /readyz >/dev/null || { tail -n 20 "$WORK/apiserver.log"; exit 1; }
 
+# The WebSocketRoute CRD, as the chart installs it, before wsroute's route controller starts watching.
+kubectl apply -f crds/ >/dev/null
+kubectl wait --for condition=established --timeout=30s crd/websocketroutes.wsroute.io >/dev/null
+
 say "starting wsroute (webhooks on https://127.0.0.1:$HOOK_PORT)"
+# No NGINX controller runs here, so there is nothing to probe handshakes through (wsroute.probe.mode=off).
+WSROUTE_PROBE_MODE=off \
 WSROUTE_TLS_CERT="$WORK/wsroute.crt" WSROUTE_TLS_KEY="$WORK/wsroute.key" QUARKUS_HTTP_SSL_PORT="$HOOK_PORT" \
   QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 java -jar "$JAR" > "$WORK/wsroute.log" 2>&1 &
 pids+=($!)
@@ -122,6 +128,7 @@ say "applying deploy/examples/:"
 for file in deploy/examples/*.yaml; do
   case "$file" in */ingress-classes.yaml|*/chat-service.yaml) continue ;; esac
   if output=$(kubectl create -f "$file" 2>&1); then
+    echo "$output" | sed -n 's|^websocketroute.wsroute.io/\([^ ]*\) created|  '"$(basename "$file")"': WebSocketRoute \1 stored (its Ingress follows below)|p'
     names=$(echo "$output" | sed -n 's|^ingress.networking.k8s.io/\([^ ]*\) created|\1|p')
     for name in $names; do
       added=$(kubectl get ingress -n demo "$name" -o go-template='{{range $k, $v := .metadata.annotations}}{{$k}}={{$v}} {{end}}')
@@ -133,6 +140,26 @@ for file in deploy/examples/*.yaml; do
     echo "$output" | sed 's/^/      /'
   fi
 done
+
+# WebSocketRoutes among the examples: what the reconciler made of them.
+if kubectl get websocketroutes -n demo -o name 2>/dev/null | grep -q .; then
+  # Until every route has a status (Ready True or False, with the reason).
+  for _ in $(seq 1 30); do
+    total=$(kubectl get websocketroutes -n demo -o name | wc -l)
+    done_=$(kubectl get websocketroutes -n demo -o jsonpath='{range .items[*]}{.status.observedGeneration}{" "}{end}' | wc -w)
+    [ "$done_" -ge "$total" ] && break
+    sleep 1
+  done
+  say "WebSocketRoutes:"
+  kubectl get websocketroutes -n demo | sed 's/^/  /'
+  for route in $(kubectl get websocketroutes -n demo -o jsonpath='{.items[*].metadata.name}'); do
+    kubectl get websocketroute -n demo "$route" -o go-template='{{range .status.conditions}}  {{.type}}={{.status}} {{.reason}}: {{.message}}{{"\n"}}{{end}}'
+    if kubectl get ingress -n demo "$route" >/dev/null 2>&1; then
+      added=$(kubectl get ingress -n demo "$route" -o go-template='{{range $k, $v := .metadata.annotations}}{{$k}}={{$v}} {{end}}')
+      echo "  Ingress $route (owned by the route): ${added}"
+    fi
+  done
+fi
 
 if $once; then
   exit 0

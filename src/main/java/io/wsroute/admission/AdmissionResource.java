@@ -14,8 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -50,24 +48,25 @@ public class AdmissionResource {
 
     // byte[] rather than String: the bytes are decoded strictly as UTF-8 whatever the Content-Type says
     // (AdmissionRequest.parse), instead of leniently by the framework.
+    // @Blocking: a worker thread waits for the decision (DecisionDeadline), never an event loop.
     @POST
     @Path("/ingress/validate")
     @Blocking
-    public CompletionStage<Response> validateIngress(byte[] body) {
+    public Response validateIngress(byte[] body) {
         return admit("ingress/validate", body, INGRESS, ingresses::validate);
     }
 
     @POST
     @Path("/ingress/mutate")
     @Blocking
-    public CompletionStage<Response> mutateIngress(byte[] body) {
+    public Response mutateIngress(byte[] body) {
         return admit("ingress/mutate", body, INGRESS, ingresses::mutate);
     }
 
     @POST
     @Path("/configmap/validate")
     @Blocking
-    public CompletionStage<Response> validateConfigMap(byte[] body) {
+    public Response validateConfigMap(byte[] body) {
         return admit("configmap/validate", body, CONFIG_MAP, configMaps::validate);
     }
 
@@ -91,46 +90,38 @@ public class AdmissionResource {
     private static final Admits INGRESS = new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
     private static final Admits CONFIG_MAP = new Admits(ConfigMapAdmission.API_VERSION, ConfigMapAdmission.KIND);
 
-    private CompletionStage<Response> admit(String endpoint, byte[] body, Admits admits,
-            Function<AdmissionRequest, AdmissionVerdict> decide) {
+    private Response admit(String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
-        // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
+        // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
+        AtomicBoolean undecided = new AtomicBoolean();
         AdmissionRequest request;
+        AdmissionVerdict verdict;
         try {
+            // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
             request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
+            verdict = deadline.within(() -> {
+                try {
+                    return decide.apply(request);
+                } catch (BadAdmissionRequest e) {
+                    throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
+                } catch (RuntimeException e) {
+                    undecided.set(true);
+                    return failOpen(request, e);
+                }
+            }, () -> {
+                undecided.set(true);
+                return late(endpoint, request);
+            });
         } catch (BadAdmissionRequest e) {
             metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
             throw e;
         }
-        // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
-        AtomicBoolean undecided = new AtomicBoolean();
-        return deadline.within(() -> {
-            try {
-                return decide.apply(request);
-            } catch (BadAdmissionRequest e) {
-                throw e;
-            } catch (RuntimeException e) {
-                undecided.set(true);
-                return failOpen(request, e);
-            }
-        }, () -> {
-            undecided.set(true);
-            return late(endpoint, request);
-        }).thenApply(verdict -> {
-            metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
-                    System.nanoTime() - start);
-            LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(),
-                    request.displayName(), request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
-                    verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
-            return Response.ok(verdict.toReview(mapper)).build();
-        }).exceptionally(failure -> {
-            // The decision found the object unreadable (e.g. not a valid Ingress): a 400 like any other bad body.
-            if (failure.getCause() instanceof BadAdmissionRequest bad) {
-                metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
-                return badRequest(bad);
-            }
-            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-        });
+        metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
+                System.nanoTime() - start);
+        LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(), request.displayName(),
+                request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
+                verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
+        return Response.ok(verdict.toReview(mapper)).build();
     }
 
     private AdmissionVerdict late(String endpoint, AdmissionRequest request) {

@@ -2,6 +2,7 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
 import io.wsroute.cluster.ClusterView;
@@ -57,8 +58,11 @@ public class ConfigMapAdmission {
             return allow(request, List.of());
         }
         ConfigMap configMap = toConfigMap(request);
-        String namespace = Optional.ofNullable(configMap.getMetadata().getNamespace()).orElse(request.namespace());
-        Optional<ControllerFlavor> flavor = controllers.flavorOfConfigMap(namespace, configMap.getMetadata().getName());
+        // An object without metadata is not what the API server sends, but any caller can: fall back to the request.
+        ObjectMeta meta = Optional.ofNullable(configMap.getMetadata()).orElseGet(ObjectMeta::new);
+        String namespace = Optional.ofNullable(meta.getNamespace()).orElse(request.namespace());
+        String name = Optional.ofNullable(meta.getName()).orElse(request.name());
+        Optional<ControllerFlavor> flavor = controllers.flavorOfConfigMap(namespace, name);
         if (flavor.isEmpty()) {
             return allow(request, List.of());
         }
@@ -68,7 +72,7 @@ public class ConfigMapAdmission {
             return allow(request, List.of());
         }
         ControllerProfile proposed = ControllerConfigMaps.read(flavor.get(), configMap.getData(),
-                "ConfigMap " + namespace + "/" + configMap.getMetadata().getName(), controllers.nginxIncSnippetsEnabled());
+                "ConfigMap " + namespace + "/" + name, controllers.nginxIncSnippetsEnabled());
         Set<String> errors = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         int[] affected = new int[2];

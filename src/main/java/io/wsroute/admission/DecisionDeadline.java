@@ -7,8 +7,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,19 +43,29 @@ public class DecisionDeadline {
         return limit;
     }
 
-    /** {@code decision}'s result, or {@code late}'s when the decision has not finished within the deadline. */
-    <T> CompletionStage<T> within(Supplier<T> decision, Supplier<T> late) {
-        return CompletableFuture.supplyAsync(decision, executor)
-                .orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS)
-                // Async on our executor: the timeout fires on the JDK's delay thread, which must not run our code
-                // (its class loader and context are not the application's).
-                .exceptionallyAsync(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    if (cause instanceof TimeoutException) {
-                        return late.get();
-                    }
-                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                }, executor);
+    /**
+     * {@code decision}'s result, or {@code late}'s when the decision has not finished within the deadline. The
+     * calling thread waits; the decision runs on the executor and is abandoned (not interrupted: it only reads
+     * caches) when late. Waiting here rather than chaining on the timeout keeps all of wsroute's code on threads
+     * that carry the application's context; the JDK's timeout thread carries none.
+     */
+    <T> T within(Supplier<T> decision, Supplier<T> late) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(decision, executor);
+        try {
+            return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return late.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return late.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

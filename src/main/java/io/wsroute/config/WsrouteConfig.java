@@ -5,6 +5,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.probe.ProbeMode;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,8 @@ public interface WsrouteConfig {
     Rules rules();
 
     Controllers controllers();
+
+    Probe probe();
 
     /** PEM files of the webhook's serving certificate; application.properties hands them to the HTTPS listener. */
     Tls tls();
@@ -143,6 +146,10 @@ public interface WsrouteConfig {
         /** namespace/name of the ingress-nginx controller ConfigMap (the Helm chart's default name). */
         @WithDefault("ingress-nginx/ingress-nginx-controller")
         String configMap();
+
+        /** namespace/name of the controller's Service, probed in {@code wsroute.probe.mode=controller-service}. */
+        @WithDefault("ingress-nginx/ingress-nginx-controller")
+        String service();
     }
 
     interface NginxInc {
@@ -159,5 +166,57 @@ public interface WsrouteConfig {
         /** The controller's -enable-snippets flag, which its ConfigMap does not show. */
         @WithDefault("false")
         boolean snippetsEnabled();
+
+        /**
+         * namespace/name of the controller's Service, probed in {@code wsroute.probe.mode=controller-service}; the F5
+         * chart names it {@code <release>-controller} unless controller.service.name says otherwise.
+         */
+        @WithDefault("nginx-ingress/nginx-ingress-controller")
+        String service();
+    }
+
+    /**
+     * Live WebSocket handshakes through the controller for each ready WebSocketRoute (condition HandshakeVerified).
+     * Probes run on their own bounded pool, never in a reconcile.
+     */
+    interface Probe {
+        /**
+         * off; controller-service (the serving controller's Service by cluster DNS name, what pods reach);
+         * load-balancer (the Ingress's status.loadBalancer address, what clients outside reach); address (a fixed
+         * host, {@code wsroute.probe.address}).
+         */
+        @WithDefault("controller-service")
+        ProbeMode mode();
+
+        /** Host (name or IP) to connect to in mode address. */
+        Optional<String> address();
+
+        /** Port for ws:// routes. */
+        @WithDefault("80")
+        int httpPort();
+
+        /** Port for wss:// routes. */
+        @WithDefault("443")
+        int httpsPort();
+
+        /** How often a ready route is probed again. */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** Bound on one probe: connect, TLS handshake and the answer. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Probes running at once. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Probes waiting for a thread; when full, routes are probed on a later reconcile. */
+        @WithDefault("64")
+        int queueLimit();
+
+        /** Accept any certificate for wss:// routes (controllers serving their self-signed default certificate). */
+        @WithDefault("false")
+        boolean insecure();
     }
 }

@@ -7,15 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the directives in an nginx location snippet that stop a WebSocket upgrade: an upstream HTTP version of
- * 1.0, a {@code Connection} header set to something without "upgrade", and an {@code Upgrade} header cleared. It
+ * Finds the directives in an nginx location snippet that stop or endanger a WebSocket upgrade: an upstream HTTP
+ * version of 1.0 (nginx then refuses the duplicate directive), a second {@code Connection} header without "upgrade",
+ * and the request's {@code Upgrade} header cleared. A {@code proxy_set_header} with an empty value is not a hit: nginx
+ * does not send empty headers, so the controller's own Upgrade/Connection lines still go out (checked on real nginx:
+ * io.wsroute.rules.IngressNginxOnRealNginxTest). It
  * reads directives with nginx's quoting and comment rules, accepts any letter case and any number of directives per
  * line, and judges only directives that apply to the location itself (top level or inside {@code if}): a nested
  * {@code location} block has headers of its own.
  */
 public final class SnippetScanner {
 
-    /** What a directive in a snippet does to the upgrade. */
+    /**
+     * What a directive in a snippet does to the upgrade. CONNECTION_OVERRIDDEN does not replace the controller's
+     * {@code Connection: upgrade}: nginx sends both header lines, which RFC 9110 reads as one list that still holds
+     * "upgrade"; only backends that read a single Connection line can miss it.
+     */
     public enum Breakage { HTTP_VERSION_BELOW_1_1, CONNECTION_OVERRIDDEN, UPGRADE_CLEARED }
 
     /** @param directive the directive as written, whitespace collapsed, without the trailing {@code ;} */
@@ -54,11 +61,12 @@ public final class SnippetScanner {
         if (value.contains("$")) {
             return Optional.empty();
         }
+        // nginx skips proxy_set_header lines whose value is empty: they neither add nor remove anything.
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
         if (name.equals("connection") && !value.toLowerCase(Locale.ROOT).contains("upgrade")) {
             return Optional.of(Breakage.CONNECTION_OVERRIDDEN);
-        }
-        if (name.equals("upgrade") && value.isBlank()) {
-            return Optional.of(Breakage.UPGRADE_CLEARED);
         }
         return Optional.empty();
     }

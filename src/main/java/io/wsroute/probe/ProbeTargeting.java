@@ -50,6 +50,10 @@ public record ProbeTargeting(ProbeMode mode, Optional<String> address, int httpP
      * @param loadBalancer the route's Ingress load-balancer IP or host name, when the controller published one
      */
     public Target target(URI routeUrl, String controllerService, Optional<String> loadBalancer) {
+        if (routeUrl.getHost() == null) {
+            // *.example.com is no URI host: which name would a client send?
+            return Target.none("a wildcard host cannot be probed: try one of its names with lint --probe --probe-host");
+        }
         boolean tls = "wss".equalsIgnoreCase(routeUrl.getScheme());
         int port = tls ? httpsPort : httpPort;
         Optional<String> host = switch (mode) {

@@ -88,9 +88,9 @@ public final class RouteIngressPlanner {
                 annotations.put(IngressNginxAnnotations.CONFIGURATION_SNIPPET,
                         AccessSnippets.originCheck(spec.allowedOriginsOrEmpty()));
             } else {
-                notEnforced.add("spec.allowedOrigins: ingress-nginx has no Origin check but a configuration snippet, "
+                notEnforced.add(("spec.allowedOrigins: ingress-nginx has no Origin check but a configuration snippet, "
                         + "and %s does not allow snippet annotations (allow-snippet-annotations \"true\" and "
-                        + "annotations-risk-level Critical)".formatted(profile.source()));
+                        + "annotations-risk-level Critical)").formatted(profile.source()));
             }
         }
     }

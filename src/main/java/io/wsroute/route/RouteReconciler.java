@@ -51,18 +51,22 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private final RouteMetrics metrics;
     private final RouteIngressPlanner planner = new RouteIngressPlanner();
 
-    public RouteReconciler(ClusterView cluster, LiveControllers controllers, RouteEvents events, RouteMetrics metrics) {
+    private final RouteProbes probes;
+
+    public RouteReconciler(ClusterView cluster, LiveControllers controllers, RouteEvents events, RouteProbes probes,
+            RouteMetrics metrics) {
         this.metrics = metrics;
         this.cluster = cluster;
         this.controllers = controllers;
         this.events = events;
+        this.probes = probes;
     }
 
     @Override
     public List<EventSource<?, WebSocketRoute>> prepareEventSources(EventSourceContext<WebSocketRoute> context) {
         context.getPrimaryCache().addIndexers(Map.of(ClusterChangeEventSource.BY_SERVICE,
                 ClusterChangeEventSource::serviceKeys, ClusterChangeEventSource.BY_HOST, ClusterChangeEventSource::hostKeys));
-        return List.of(new ClusterChangeEventSource(cluster, context.getPrimaryCache()));
+        return List.of(new ClusterChangeEventSource(cluster, context.getPrimaryCache()), new ProbeEventSource(probes));
     }
 
     @Override
@@ -81,6 +85,12 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         outcome.ready().applyTo(status, generation);
         outcome.enforced().ifPresentOrElse(c -> c.applyTo(status, generation),
                 () -> status.getConditions().removeIf(c -> RouteCondition.ENFORCED.equals(c.getType())));
+        if (outcome.ready().status()) {
+            // reads the latest probe verdict and schedules the next one; never waits for a probe
+            probes.apply(route, status, ControllerFlavor.fromCliName(status.getController()).orElse(null));
+        } else {
+            status.getConditions().removeIf(c -> RouteProbes.HANDSHAKE_VERIFIED.equals(c.getType()));
+        }
         status.setObservedGeneration(generation);
         long took = System.nanoTime() - start;
         LOG.infof("reconcile WebSocketRoute %s/%s: Ready=%s %s in %d ms", route.getMetadata().getNamespace(),
@@ -89,14 +99,19 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         if (outcome.ready().status() != wasReady || !outcome.ready().reason().equals(previousReason)) {
             events.record(route, outcome.ready());
         }
+        // a ready route is probed again every interval, whether or not anything else changes
+        Optional<Duration> reprobe = outcome.ready().status() && probes.enabled() ? Optional.of(probes.interval())
+                : Optional.empty();
         if (sameStatus(before, status)) {
-            return UpdateControl.noUpdate();
+            UpdateControl<WebSocketRoute> none = UpdateControl.noUpdate();
+            return reprobe.map(none::rescheduleAfter).orElse(none);
         }
         WebSocketRoute patch = new WebSocketRoute();
         patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(route.getMetadata().getName()).withNamespace(route.getMetadata().getNamespace()).build());
         patch.setStatus(status);
-        return UpdateControl.patchStatus(patch);
+        UpdateControl<WebSocketRoute> update = UpdateControl.patchStatus(patch);
+        return reprobe.map(update::rescheduleAfter).orElse(update);
     }
 
     private record Outcome(RouteCondition ready, Optional<RouteCondition> enforced) {
@@ -146,8 +161,8 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
         Optional<Ingress> live = cluster.ingress(namespace, name);
         if (live.isPresent() && !ownedBy(live.get(), route)) {
-            return Outcome.notReady("IngressNameTaken", "Ingress %s/%s exists and is not owned by this route; "
-                    + "wsroute never takes over an Ingress: rename the route or remove that Ingress".formatted(namespace, name));
+            return Outcome.notReady("IngressNameTaken", ("Ingress %s/%s exists and is not owned by this route; "
+                    + "wsroute never takes over an Ingress: rename the route or remove that Ingress").formatted(namespace, name));
         }
         Optional<String> conflict = conflict(route, className);
         if (conflict.isPresent()) {

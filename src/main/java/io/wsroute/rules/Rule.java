@@ -21,7 +21,8 @@ public enum Rule {
     WS113(Severity.WARNING, "no session affinity where long-polling fallbacks need it"),
     WS114(Severity.WARNING, "controller reloads drop WebSocket connections early"),
     WS115(Severity.ERROR, "wss backend (appProtocol kubernetes.io/wss) proxied over plain HTTP"),
-    WS116(Severity.WARNING, "the controller's ConfigMap holds a value the controller does not accept");
+    WS116(Severity.WARNING, "the controller's ConfigMap holds a value the controller does not accept"),
+    WS117(Severity.WARNING, "a snippet adds a second Connection header; nginx sends both, strict backends may refuse");
 
     private final Severity severity;
     private final String title;

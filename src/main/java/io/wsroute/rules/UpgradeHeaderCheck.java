@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * WS106: the Connection or Upgrade header overridden so the upgrade request never reaches the backend as one.
  * ingress-nginx's connection-proxy-header accepts only "close" and "keep-alive", so it can only break WebSocket
- * (any other value makes the controller refuse the Ingress). Location snippets that set Connection to a fixed value
- * without "upgrade", or clear Upgrade, add a second, conflicting header after the controller's own.
+ * (any other value makes the controller refuse the Ingress); a snippet's more_clear_input_headers Upgrade empties
+ * the header the controller forwards. A snippet's second Connection header is only WS117
+ * ({@link SecondConnectionHeaderCheck}).
  */
 final class UpgradeHeaderCheck implements RuleCheck {
 
@@ -19,11 +20,8 @@ final class UpgradeHeaderCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        Stream<Finding> snippets = Stream.concat(
-                LocationSnippets.findings(ingress, Breakage.CONNECTION_OVERRIDDEN, Rule.WS106,
-                        "sends a Connection header without \"upgrade\", so the backend does not see an upgrade request"),
-                LocationSnippets.findings(ingress, Breakage.UPGRADE_CLEARED, Rule.WS106,
-                        "clears the Upgrade header, so the backend does not see an upgrade request"));
+        Stream<Finding> snippets = LocationSnippets.findings(ingress, Breakage.UPGRADE_CLEARED, Rule.WS106,
+                "clears the Upgrade header, so the backend does not see an upgrade request");
         return Stream.concat(connectionProxyHeader(ingress), snippets);
     }
 

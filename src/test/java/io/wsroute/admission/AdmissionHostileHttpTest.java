@@ -43,8 +43,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AdmissionHostileHttpTest.NoCluster.class)
 class AdmissionHostileHttpTest {
 
-    /** Endpoints that take AdmissionReviews; each case is posted to all of them. */
+    /** Endpoints that admit Ingresses; the Ingress cases are posted to each. */
     static final List<String> ENDPOINTS = List.of("/admission/ingress/validate", "/admission/ingress/mutate");
+    /** Every endpoint that takes AdmissionReviews: the ConfigMap one must hold up to the same bodies. */
+    static final List<String> ALL_ENDPOINTS = List.of("/admission/ingress/validate", "/admission/ingress/mutate",
+            "/admission/configmap/validate");
+    private static final String CONFIG_MAP = "/admission/configmap/validate";
 
     public static class NoCluster implements QuarkusTestProfile {
         @Override
@@ -83,9 +87,23 @@ class AdmissionHostileHttpTest {
         cases.put(replaceAt("/request/object/unknownField", "{\"deeply\": {\"unknown\": [1, 2, {\"x\": null}]}}"), 200);
         cases.put(replaceAt("/request/unknownField", "true"), 200);
         cases.put(replaceAt("/unknownField", "\"x\""), 200);
-        cases.forEach((body, status) -> ENDPOINTS.forEach(endpoint ->
-                assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8), "application/json"))
-                        .as("%s <- %s", endpoint, body.length() > 300 ? body.substring(0, 300) : body).isEqualTo(status)));
+        cases.forEach((body, status) -> {
+            ENDPOINTS.forEach(endpoint -> assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8),
+                    "application/json")).as("%s <- %s", endpoint, body.length() > 300 ? body.substring(0, 300) : body)
+                    .isEqualTo(status));
+            // An Ingress, however broken, is not what the ConfigMap endpoint admits.
+            assertThat(answer(CONFIG_MAP, body.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(400);
+        });
+        String configMap = fixture("create-configmap.json");
+        for (String broken : List.of(configMap.replace("\"data\": {", "\"data\": [], \"x\": {"),
+                configMap.replace("\"a\": \"b\"", "\"a\": {\"nested\": true}"),
+                configMap.replace("\"a\": \"b\"", "\"a\": null"),
+                configMap.replace("\"namespace\": \"apps\"", "\"namespace\": \"ingress-nginx\"")
+                        .replace("\"name\": \"settings\"", "\"name\": \"ingress-nginx-controller\"")
+                        .replace("\"a\": \"b\"", "\"allow-snippet-annotations\": \"false;}\\n\", \"proxy-read-timeout\": 7"))) {
+            assertThat(answer(CONFIG_MAP, broken.getBytes(StandardCharsets.UTF_8), "application/json", configMapUid()))
+                    .isIn(200, 400);
+        }
     }
 
     @Test
@@ -95,7 +113,7 @@ class AdmissionHostileHttpTest {
         String deepInside = GOOD.replace("\"spec\": {", "\"spec\": {\"deep\": " + deepArray + ", ");
         // Just under Jackson's default depth limit of 1000: read, then refused as not an Ingress.
         String deepButReadable = replaceAt("/request/object/spec/unknown", "[".repeat(990) + "]".repeat(990));
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : ALL_ENDPOINTS) {
             for (String body : List.of(deepArray, deepObject, deepInside)) {
                 assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(400);
             }
@@ -157,7 +175,7 @@ class AdmissionHostileHttpTest {
             }
         }
         byte[] utf8Bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, GOOD.getBytes(StandardCharsets.UTF_8));
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : ALL_ENDPOINTS) {
             // The API server sends UTF-8 only (RFC 8259 requires it between systems): anything else is a 400,
             // whatever the Content-Type claims.
             for (byte[] body : List.of(invalidUtf8, overlongBytes, latin1, encodedSurrogate, utf16WithBom, utf16Le, utf32,
@@ -165,14 +183,14 @@ class AdmissionHostileHttpTest {
                 assertThat(answer(endpoint, body, "application/json; charset=utf-16")).isEqualTo(400);
             }
             assertThat(answer(endpoint, GOOD.getBytes(StandardCharsets.UTF_8), "application/json; charset=latin1"))
-                    .isEqualTo(200);
+                    .isEqualTo(endpoint.equals(CONFIG_MAP) ? 400 : 200);
         }
     }
 
     @Test
     void oddContentTypesAndMethods() {
         byte[] good = GOOD.getBytes(StandardCharsets.UTF_8);
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : ALL_ENDPOINTS) {
             for (String type : List.of("text/plain", "application/octet-stream", "application/x-www-form-urlencoded",
                     "multipart/form-data; boundary=x", "application/json; charset=bogus", "")) {
                 assertThat(answer(endpoint, good, type)).as(type).isIn(200, 400, 415);
@@ -186,7 +204,7 @@ class AdmissionHostileHttpTest {
 
     @Test
     void endlessChunkedBodyIsCutAtTheLimitWith413() throws Exception {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : ALL_ENDPOINTS) {
             try (Socket socket = new Socket("localhost", RestAssured.port)) {
                 socket.setSoTimeout(20_000);
                 CompletableFuture<String> status = CompletableFuture.supplyAsync(() -> {
@@ -262,13 +280,21 @@ class AdmissionHostileHttpTest {
         return out.toByteArray();
     }
 
+    private static String configMapUid() {
+        return AdmissionReviews.json(fixture("create-configmap.json")).path("request").path("uid").asText();
+    }
+
     /** Posts and checks the answer is a JSON 4xx or a well-formed review; returns the status. */
     private static int answer(String endpoint, byte[] body, String contentType) {
+        return answer(endpoint, body, contentType, UID);
+    }
+
+    private static int answer(String endpoint, byte[] body, String contentType, String uid) {
         Answer response = post(endpoint, body, contentType);
         int status = response.statusCode();
         assertThat(status).as(response.asString()).isLessThan(500);
         if (status == 200) {
-            wellFormedReview(response, UID);
+            wellFormedReview(response, uid);
         } else if (status == 400) {
             String error = response.json().path("error").asText();
             assertThat(error).isNotBlank();

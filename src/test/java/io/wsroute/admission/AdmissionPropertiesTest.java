@@ -31,7 +31,8 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -114,6 +115,26 @@ class AdmissionPropertiesTest {
     Arbitrary<List<String>> serviceNames() {
         return Arbitraries.oneOf(Arbitraries.of("chat", "secure"), PropertyFixtures.shortHostileStrings())
                 .list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** The controller ConfigMap endpoint: hostile data, and the review around it broken at random. */
+    @Property(tries = 500)
+    void controllerConfigMaps(@ForAll("configMapReviews") String body) {
+        assertThat(check(body.getBytes(StandardCharsets.UTF_8), resource::validateConfigMap, false)).isIn(200, 400);
+    }
+
+    @Provide
+    Arbitrary<String> configMapReviews() {
+        Arbitrary<Map<String, String>> data = Arbitraries.maps(Arbitraries.of(PropertyFixtures.CONFIG_MAP_KEYS),
+                PropertyFixtures.hostileStrings()).ofMaxSize(6);
+        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000),
+                Arbitraries.integers().between(0, 10_000), Arbitraries.of(Mutation.Op.values()), jsonValues())
+                .as(Mutation::new);
+        return Combinators.combine(data, data, mutation.list().ofMaxSize(3)).as((now, before, mutations) -> {
+            ObjectNode review = PropertyFixtures.controllerConfigMapUpdate(now, before);
+            mutations.forEach(m -> m.apply(review));
+            return review.toString();
+        });
     }
 
     @Provide
@@ -226,15 +247,19 @@ class AdmissionPropertiesTest {
         return validate;
     }
 
-    private static int check(byte[] body, Function<byte[], CompletionStage<Response>> endpoint, boolean mutating) {
+    private static int check(byte[] body, Function<byte[], Response> endpoint, boolean mutating) {
         Response response;
         try {
-            response = endpoint.apply(body).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (BadAdmissionRequest e) {
-            assertOneLine(e.getMessage());
-            return 400;
+            response = CompletableFuture.supplyAsync(() -> endpoint.apply(body), AdmissionReviews.DECISIONS)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BadAdmissionRequest bad) {
+                assertOneLine(bad.getMessage());
+                return 400;
+            }
+            throw new AssertionError("would be a 5xx: " + e.getCause(), e.getCause());
         } catch (Exception e) {
-            throw new AssertionError("would be a 5xx or a hang: " + e, e);
+            throw new AssertionError("no answer within 10 s: " + e, e);
         }
         if (response.getStatus() == 400) {
             @SuppressWarnings("unchecked")
@@ -245,6 +270,7 @@ class AdmissionPropertiesTest {
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
         JsonNode request = AdmissionReviews.json(new String(body, StandardCharsets.UTF_8)).path("request");
+        assertThat(response.getEntity()).as("an AdmissionReview").isInstanceOf(JsonNode.class);
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
         JsonNode answer = review.path("response");

@@ -60,7 +60,6 @@ final class AdmissionReviews {
         }
     }
 
-    /** The webhook endpoints as the server wires them, on a fixed cluster view, with the default deadline. */
     /** The resource as Quarkus wires it, on the given cluster view. */
     static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper) {
         return resource(cluster, config, mapper, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());

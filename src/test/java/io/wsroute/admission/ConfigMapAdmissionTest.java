@@ -45,7 +45,7 @@ class ConfigMapAdmissionTest {
         ObjectNode dataNode = object.putObject("data");
         data.forEach(dataNode::put);
         Response response = AdmissionReviews.resource(cluster, TestConfigs.defaults(), AdmissionReviews.MAPPER)
-                .validateConfigMap(review.toString().getBytes(StandardCharsets.UTF_8)).toCompletableFuture().join();
+                .validateConfigMap(review.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(response.getStatus()).isEqualTo(200);
         return ((JsonNode) response.getEntity()).path("response");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
@@ -45,6 +46,13 @@ final class PropertyFixtures {
     static final Pattern GENERATED_VALUE = Pattern.compile(
             "[0-9]{1,9}s?|1\\.1|HTTPS|[a-z]([-a-z0-9]{0,61}[a-z0-9])?(,[a-z]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
+    /** Keys of the controllers' ConfigMaps that wsroute reads, and a few it does not. */
+    static final List<String> CONFIG_MAP_KEYS = List.of(ControllerConfigMaps.PROXY_READ_TIMEOUT,
+            ControllerConfigMaps.PROXY_SEND_TIMEOUT, ControllerConfigMaps.WORKER_SHUTDOWN_TIMEOUT,
+            ControllerConfigMaps.PROXY_HTTP_VERSION, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS,
+            ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL, "use-http2", "enable-snippets", "location-snippets",
+            "http-snippet", "unrelated");
+
     /** The only keys the mutator may add. */
     static final Set<String> GENERATED_KEYS = Set.of(IngressNginxAnnotations.PROXY_READ_TIMEOUT,
             IngressNginxAnnotations.PROXY_SEND_TIMEOUT, IngressNginxAnnotations.PROXY_HTTP_VERSION,
@@ -67,7 +75,31 @@ final class PropertyFixtures {
         cluster.services.put("apps/secure", new ServiceBuilder().withNewMetadata().withName("secure").endMetadata()
                 .withNewSpec().addNewPort().withPort(8443).withAppProtocol("kubernetes.io/wss").endPort().endSpec().build());
         cluster.endpoints.put("apps/chat", 3);
+        // A WebSocket Ingress relying on the controller's settings, so ConfigMap changes have something to break.
+        cluster.ingresses.add(new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata()
+                .withNamespace("apps").withName("chat").addToAnnotations("wsroute.io/websocket", "true")
+                .addToAnnotations("nginx.ingress.kubernetes.io/configuration-snippet", "more_set_headers \"X: 1\";")
+                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost("chat.example.com")
+                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
+                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath()
+                .endHttp().endRule().endSpec().build());
         return cluster;
+    }
+
+    /** An UPDATE of ingress-nginx's controller ConfigMap (the configured default) from {@code before} to {@code now}. */
+    static ObjectNode controllerConfigMapUpdate(Map<String, String> now, Map<String, String> before) {
+        ObjectNode review = review("create-configmap.json");
+        ObjectNode request = (ObjectNode) review.get("request");
+        request.put("operation", "UPDATE").put("namespace", "ingress-nginx").put("name", "ingress-nginx-controller");
+        ObjectNode object = (ObjectNode) request.get("object");
+        ((ObjectNode) object.get("metadata")).put("namespace", "ingress-nginx").put("name", "ingress-nginx-controller");
+        ObjectNode old = object.deepCopy();
+        ObjectNode data = object.putObject("data");
+        now.forEach(data::put);
+        ObjectNode oldData = old.putObject("data");
+        before.forEach(oldData::put);
+        request.set("oldObject", old);
+        return review;
     }
 
     static ObjectNode review(String fixture) {

@@ -123,7 +123,10 @@ class HelmChartTest {
                 "admission.defaultController", "nginx-inc", "admission.deadline", "1500ms", "rules.minIdleTimeout", "2h",
                 "rules.minReloadGrace", "300s", "controllers.ingressNginx.configMap", "edge/nginx-conf",
                 "controllers.nginxInc.configMap", "f5/f5-conf", "controllers.nginxInc.snippetsEnabled", true,
-                "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")));
+                "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b",
+                "controllers.ingressNginx.service", "edge/nginx-svc", "controllers.nginxInc.service", "f5/f5-svc",
+                "probe.mode", "address", "probe.address", "10.0.0.7", "probe.interval", "10m", "probe.timeout", "3s",
+                "probe.insecure", true)));
         assertThat(env).containsEntry("WSROUTE_ADMISSION_MODE", "warn")
                 .containsEntry("WSROUTE_ADMISSION_DEFAULT_CONTROLLER", "nginx-inc")
                 .containsEntry("WSROUTE_ADMISSION_DEADLINE", "1500ms")
@@ -132,7 +135,12 @@ class HelmChartTest {
                 .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_CONFIG_MAP", "edge/nginx-conf")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_CONFIG_MAP", "f5/f5-conf")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_SNIPPETS_ENABLED", "true")
-                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
+                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
+                .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_SERVICE", "edge/nginx-svc")
+                .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_SERVICE", "f5/f5-svc")
+                .containsEntry("WSROUTE_PROBE_MODE", "address").containsEntry("WSROUTE_PROBE_ADDRESS", "10.0.0.7")
+                .containsEntry("WSROUTE_PROBE_INTERVAL", "10m").containsEntry("WSROUTE_PROBE_TIMEOUT", "3s")
+                .containsEntry("WSROUTE_PROBE_INSECURE", "true");
         assertThat(env(render(Map.of()))).containsEntry("WSROUTE_ADMISSION_MODE", "enforce")
                 .containsEntry("WSROUTE_RULES_MIN_IDLE_TIMEOUT", "1h")
                 .containsEntry("WSROUTE_TLS_CERT", "/etc/wsroute/tls/tls.crt")
@@ -327,12 +335,36 @@ class HelmChartTest {
             rules.minIdleTimeout         | forever      | minIdleTimeout
             controllers.ingressNginx.configMap | no-namespace | configMap
             tls.mode                     | letsencrypt  | mode
+            probe.mode                   | always       | /probe/mode
             replicaCount                 | 0            | replicaCount
             unknownValue                 | x            | unknownValue
             tls.secret.caBundle          | "$(whoami)"  | caBundle
             """)
     void schemaRefusesBadValues(String key, String value, String named) {
         assertThatThrownBy(() -> render(values(key, value))).hasMessageContaining(named);
+    }
+
+    @Test
+    void notesSayHowToCheckAndHowToExcludeNamespacesOnKubernetes120() {
+        String old = notes("1.20.2", "enforce");
+        assertThat(old).contains("rollout status deployment/wsroute", "get lease wsroute-leader", "and refuses it")
+                .contains("kubectl label namespace kube-system wsroute-system wsroute.io/admission=off");
+        String current = notes("1.29.0", "warn");
+        assertThat(current).contains("as a warning").doesNotContain("WARNING", "kubectl label namespace");
+    }
+
+    private static String notes(String kubeVersion, String mode) {
+        String output = new Helm(RenderedChart.CHART).install().withName(RenderedChart.RELEASE)
+                .withNamespace(NAMESPACE).dryRun().clientOnly().withKubeVersion(kubeVersion)
+                .set("admission.mode", mode).call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
+    }
+
+    @Test
+    void probeModeAddressNeedsAnAddress() {
+        assertThatThrownBy(() -> render(values("probe.mode", "address"))).hasMessageContaining("address");
+        assertThat(env(render(Map.of()))).containsEntry("WSROUTE_PROBE_MODE", "controller-service")
+                .doesNotContainKey("WSROUTE_PROBE_ADDRESS");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -112,6 +114,34 @@ class HelmInstallIT {
     }
 
     @Test
+    void helmUpgradeKeepsTheCertificateAndTheCaBundles() {
+        var admission = admin.admissionRegistration().v1();
+        String secretName = RELEASE + "-webhook-tls";
+        Map<String, String> before = admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData();
+        String caBundle = CertificateBundle.fromSecretData(before).orElseThrow().caBundleBase64();
+        // A changed webhook value makes Helm patch the webhook configurations themselves (three-way merge against
+        // what is live, so the webhooks first point at the chart's Service again, as they do in a real cluster).
+        HelmInstalledApiServer.pointWebhooksAtService(admin);
+        Release upgraded;
+        try {
+            upgraded = new Helm(RenderedChart.CHART).upgrade().withName(RELEASE).withNamespace(NAMESPACE)
+                    .withKubeConfig(HelmInstalledApiServer.kubeconfig).set("webhooks.timeoutSeconds", 4).call();
+        } finally {
+            HelmInstalledApiServer.pointWebhooksAt(admin, HelmInstalledApiServer.webhookUrl);
+        }
+        assertThat(upgraded.getStatus()).isEqualTo("deployed");
+        assertThat(upgraded.getRevision()).isEqualTo("2");
+        assertThat(admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData()).isEqualTo(before);
+        assertThat(admission.validatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> {
+                    assertThat(w.getTimeoutSeconds()).isEqualTo(4);
+                    assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle);
+                });
+        assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+                .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle));
+    }
+
+    @Test
     void apiServerCallsTheWebhooksOverTheSelfManagedTls() {
         Ingress broken = ingress("apps", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
         assertThatThrownBy(() -> admin.resource(broken).create())
@@ -166,7 +196,7 @@ class HelmInstallIT {
         route.getMetadata().setNamespace("apps");
         route.setSpec(new io.wsroute.route.WebSocketRouteSpec("rbac.example.com", List.of(new io.wsroute.route.RoutePath(
                 "/ws", null, new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
-                null, null, null, null, null, null, null));
+                "nginx", null, null, null, null, null, null));
         admin.resource(route).create();
 
         // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as

@@ -5,6 +5,7 @@ import com.marcnuri.helm.Release;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real kube-apiserver with wsroute installed by {@code helm install} of helm/wsroute (default values: self-managed
@@ -44,6 +46,8 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
     static String kubeconfigYaml;
     static Release release;
     static Path certificateDir;
+    static Path kubeconfig;
+    static String webhookUrl;
 
     @Override
     public Map<String, String> start() {
@@ -53,7 +57,7 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
             server.start();
             kubeconfigYaml = server.getKubeConfigYaml();
             Path dir = Files.createTempDirectory("wsroute-helm-it");
-            Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), kubeconfigYaml);
+            kubeconfig = Files.writeString(dir.resolve("kubeconfig"), kubeconfigYaml);
             certificateDir = dir.resolve("tls");
             int webhookPort = RealApiServer.freePort();
             try (KubernetesClient client = admin()) {
@@ -65,7 +69,8 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
                 }
                 release = new Helm(RenderedChart.CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
                         .withKubeConfig(kubeconfig).call();
-                pointWebhooksAt(client, "https://127.0.0.1:" + webhookPort);
+                webhookUrl = "https://127.0.0.1:" + webhookPort;
+                pointWebhooksAt(client, webhookUrl);
             }
             Map<String, String> properties = RealApiServer.clientProperties(kubeconfigYaml);
             properties.put(ServiceAccountImpersonation.PROPERTY, SERVICE_ACCOUNT);
@@ -92,20 +97,27 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
         }
     }
 
-    private static void pointWebhooksAt(KubernetesClient client, String baseUrl) {
+    /** Test-only: the chart's webhooks call wsroute by URL, since this API server cannot reach a Service. */
+    static void pointWebhooksAt(KubernetesClient client, String baseUrl) {
+        rewriteClientConfigs(client, c -> new WebhookClientConfig(c.getCaBundle(), null, baseUrl + c.getService().getPath()));
+    }
+
+    /** Back to what the chart renders (a Service), keeping the caBundle wsroute set, as in a real cluster. */
+    static void pointWebhooksAtService(KubernetesClient client) {
+        rewriteClientConfigs(client, c -> new WebhookClientConfig(c.getCaBundle(), new ServiceReference(RELEASE,
+                NAMESPACE, c.getUrl().substring(c.getUrl().indexOf("/admission")), 443), null));
+    }
+
+    private static void rewriteClientConfigs(KubernetesClient client, UnaryOperator<WebhookClientConfig> rewrite) {
         var admission = client.admissionRegistration().v1();
         admission.validatingWebhookConfigurations().withName(RELEASE).edit(configuration -> {
-            configuration.getWebhooks().forEach(w -> w.setClientConfig(byUrl(baseUrl, w.getClientConfig())));
+            configuration.getWebhooks().forEach(w -> w.setClientConfig(rewrite.apply(w.getClientConfig())));
             return configuration;
         });
         admission.mutatingWebhookConfigurations().withName(RELEASE).edit(configuration -> {
-            configuration.getWebhooks().forEach(w -> w.setClientConfig(byUrl(baseUrl, w.getClientConfig())));
+            configuration.getWebhooks().forEach(w -> w.setClientConfig(rewrite.apply(w.getClientConfig())));
             return configuration;
         });
-    }
-
-    private static WebhookClientConfig byUrl(String baseUrl, WebhookClientConfig chart) {
-        return new WebhookClientConfig(chart.getCaBundle(), null, baseUrl + chart.getService().getPath());
     }
 
     private static WsrouteConfig config(Map<String, String> properties) {

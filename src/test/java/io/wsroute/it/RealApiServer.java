@@ -94,6 +94,12 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
      * wsroute's own are always excluded, so the cluster stays usable when wsroute is down.
      */
     static void registerWebhooks(KubernetesClient client, String baseUrl, String caBundle, String name) {
+        registerWebhooks(client, baseUrl, caBundle, name, "Fail", 5);
+    }
+
+    /** As above, with the API server's failurePolicy and timeoutSeconds chosen. */
+    static void registerWebhooks(KubernetesClient client, String baseUrl, String caBundle, String name,
+            String failurePolicy, int timeoutSeconds) {
         LabelSelector namespaces = new LabelSelectorBuilder().addNewMatchExpression()
                 .withKey("kubernetes.io/metadata.name").withOperator("NotIn")
                 .withValues("kube-system", WSROUTE_NAMESPACE).endMatchExpression().build();
@@ -101,14 +107,14 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
                 .withApiVersions("v1").withResources("ingresses").withOperations("CREATE", "UPDATE").build();
         ValidatingWebhookConfiguration validating = new ValidatingWebhookConfigurationBuilder().withNewMetadata()
                 .withName(name + "-validating").endMetadata().addNewWebhook().withName("ingress.validate.wsroute.io")
-                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy("Fail")
-                .withTimeoutSeconds(5).withNamespaceSelector(namespaces).withRules(ingresses)
+                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy(failurePolicy)
+                .withTimeoutSeconds(timeoutSeconds).withNamespaceSelector(namespaces).withRules(ingresses)
                 .withNewClientConfig().withUrl(baseUrl + "/admission/ingress/validate").withCaBundle(caBundle)
                 .endClientConfig().endWebhook().build();
         MutatingWebhookConfiguration mutating = new MutatingWebhookConfigurationBuilder().withNewMetadata()
                 .withName(name + "-mutating").endMetadata().addNewWebhook().withName("ingress.mutate.wsroute.io")
-                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy("Fail")
-                .withReinvocationPolicy("IfNeeded").withTimeoutSeconds(5).withNamespaceSelector(namespaces)
+                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy(failurePolicy)
+                .withReinvocationPolicy("IfNeeded").withTimeoutSeconds(timeoutSeconds).withNamespaceSelector(namespaces)
                 .withRules(ingresses).withNewClientConfig().withUrl(baseUrl + "/admission/ingress/mutate")
                 .withCaBundle(caBundle).endClientConfig().endWebhook().build();
         client.resource(validating).serverSideApply();

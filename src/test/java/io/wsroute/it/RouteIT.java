@@ -158,7 +158,9 @@ class RouteIT {
                 .endRule().endSpec().build()).create();
         create("foreign", spec("foreign.example.com", "chat", 8080, null));
 
-        assertThat(awaitCondition("foreign", "Ready", "False").getReason()).isEqualTo("IngressNameTaken");
+        Condition taken = awaitCondition("foreign", "Ready", "False");
+        assertThat(taken.getReason()).isEqualTo("IngressNameTaken");
+        assertThat(taken.getMessage()).startsWith("Ingress routes/foreign exists and is not owned by this route");
         Ingress after = ingress("foreign");
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(foreign.getMetadata().getResourceVersion());
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
@@ -257,7 +259,7 @@ class RouteIT {
         await().atMost(WAIT).untilAsserted(() -> {
             WebSocketRoute stored = client.resources(WebSocketRoute.class).inNamespace("demo").withName("chat").get();
             assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
-            assertThat(stored.getStatus().getUrl()).isEqualTo("wss://chat.example.com/ws");
+            assertThat(stored.getStatus().getUrl()).isEqualTo("wss://live.example.com/ws");
         });
         Ingress ingress = client.network().v1().ingresses().inNamespace("demo").withName("chat").get();
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getSecretName()).isEqualTo("chat-example-tls"));

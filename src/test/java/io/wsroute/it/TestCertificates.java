@@ -24,11 +24,11 @@ import java.util.Base64;
 import java.util.Date;
 
 /** A throw-away CA and a serving certificate for 127.0.0.1, as the API server needs to call wsroute over HTTPS. */
-final class TestCertificates {
+public final class TestCertificates {
 
-    final Path certFile;
-    final Path keyFile;
-    final String caBundleBase64;
+    public final Path certFile;
+    public final Path keyFile;
+    public final String caBundleBase64;
 
     private TestCertificates(Path certFile, Path keyFile, String caBundleBase64) {
         this.certFile = certFile;
@@ -36,7 +36,7 @@ final class TestCertificates {
         this.caBundleBase64 = caBundleBase64;
     }
 
-    static TestCertificates create(Path dir) throws Exception {
+    public static TestCertificates create(Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair caKey = generator.generateKeyPair();

@@ -52,6 +52,12 @@ class ProbeTargetingTest {
     }
 
     @Test
+    void aWildcardHostIsNotProbed() throws Exception {
+        assertThat(targeting(ProbeMode.CONTROLLER_SERVICE, null).target(new URI("ws://*.example.com/ws"), SERVICE,
+                Optional.empty()).unavailable()).contains("wildcard");
+    }
+
+    @Test
     void aMalformedServiceNameIsNotProbed() {
         assertThat(targeting(ProbeMode.CONTROLLER_SERVICE, null).target(WS, "no-slash", Optional.empty()).request())
                 .isEmpty();

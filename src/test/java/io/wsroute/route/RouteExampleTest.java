@@ -34,6 +34,6 @@ class RouteExampleTest {
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.warnings()).isEmpty();
         assertThat(plan.notEnforced()).isEmpty();
-        assertThat(plan.url()).isEqualTo("wss://chat.example.com/ws");
+        assertThat(plan.url()).isEqualTo("wss://live.example.com/ws");
     }
 }

@@ -47,6 +47,12 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
                 .configMap("proxy-read-timeout", "3600", "proxy-send-timeout", "3600"));
         cases.put("harmless-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet",
                 "add_header X-Chat on;"));
+        // nginx drops empty header values, so the controller's Upgrade still goes out
+        cases.put("empty-upgrade-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet",
+                "proxy_set_header Upgrade '';"));
+        // a second Connection line beside the controller's "upgrade": the RFC 9110 list still holds it
+        cases.put("second-connection-snippet-ws117", snippetsAllowed().with(PREFIX + "configuration-snippet",
+                "proxy_set_header Connection \"keep-alive\";"));
         // accepted with warnings whose claims the observation must bear out
         cases.put("default-timeouts-ws103", plain(INGRESS_NGINX).with(MARKER, "true"));
         cases.put("tls-redirect-ws104", healthy(INGRESS_NGINX).tls());

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.vertx.core.Vertx;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.probe.HandshakeProbe;
+import io.wsroute.probe.ProbeOutcome;
+import io.wsroute.probe.ProbeResult;
 import io.wsroute.probe.ProbeRequest;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
@@ -42,9 +44,10 @@ import org.junit.jupiter.api.TestInstance;
  * through it. The expectation of each case comes from the rules' own findings, not from the case:
  *
  * <ul>
- *   <li>a WebSocket Ingress (as the rules detect it) with no error finding: 101, messages echo both ways, and the socket outlives an idle period longer than nginx's
- *       60 s default (scaled: 1 s, see {@link ControllerTemplate#TIME_SCALE}) unless WS103 warns that the timeout is
- *       short, in which case it must be cut; with WS104 (redirect) a ws:// handshake must get the redirect;</li>
+ *   <li>a WebSocket Ingress (as the rules detect it) with no error finding: 101, messages echo both ways, and the
+ *       socket outlives an idle period longer than nginx's 60 s default (scaled: 1 s, see
+ *       {@link ControllerTemplate#TIME_SCALE}) unless WS103 warns that the timeout is short, in which case it must
+ *       be cut; with WS104 (redirect) a ws:// handshake must get the redirect and a wss:// one must upgrade;</li>
  *   <li>an error finding: the controller refuses the Ingress, nginx refuses the configuration, the handshake fails,
  *       or the idle socket is cut.</li>
  * </ul>
@@ -224,8 +227,13 @@ abstract class RealNginxProof {
                     assertThat(seen.refusedByController()).as(describe(c)).isEmpty();
                     assertThat(seen.refusedByNginx()).as(describe(c)).isEmpty();
                     if (c.warns(Rule.WS104)) {
-                        // The warning's claim: a ws:// handshake to a TLS host is answered with a redirect.
+                        // The warning's claim: a ws:// handshake to a TLS host is answered with a redirect,
                         assertThat(seen.status()).as(describe(c)).isIn(301, 308);
+                        // and its fix: the same route over wss:// upgrades.
+                        ProbeResult wss = new HandshakeProbe().probe(new ProbeRequest(URI.create("wss://127.0.0.1:"
+                                + nginx.tlsPort() + c.path()), Optional.of(c.host()), Duration.ofSeconds(10), true));
+                        assertThat(wss.outcome()).as(describe(c) + "; over wss: " + wss.diagnosis())
+                                .isEqualTo(ProbeOutcome.UPGRADED);
                         return;
                     }
                     assertThat(seen.status()).as(describe(c)).isEqualTo(101);

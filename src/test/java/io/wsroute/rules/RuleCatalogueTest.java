@@ -80,9 +80,9 @@ class RuleCatalogueTest {
                 new Bad(Rule.WS106, "connection-proxy-header", healthy(INGRESS_NGINX)
                         .with("nginx.ingress.kubernetes.io/connection-proxy-header", "keep-alive"),
                         annotation("nginx.ingress.kubernetes.io/connection-proxy-header"), "remove"),
-                new Bad(Rule.WS106, "snippet Connection \"\"", healthy(NGINX_INC)
-                        .with("nginx.org/location-snippets", "proxy_set_header Connection \"\";"),
-                        annotation("nginx.org/location-snippets"), "remove `proxy_set_header Connection \"\"`"),
+                new Bad(Rule.WS106, "snippet clears Upgrade", healthy(NGINX_INC)
+                        .with("nginx.org/location-snippets", "more_clear_input_headers Upgrade;"),
+                        annotation("nginx.org/location-snippets"), "remove `more_clear_input_headers Upgrade`"),
                 new Bad(Rule.WS107, "gRPC, any case", healthy(INGRESS_NGINX)
                         .with("nginx.ingress.kubernetes.io/backend-protocol", "grpc"),
                         annotation("nginx.ingress.kubernetes.io/backend-protocol"), "HTTP"),
@@ -122,7 +122,10 @@ class RuleCatalogueTest {
                 new Bad(Rule.WS115, "wss not in ssl-services", healthy(NGINX_INC).service("chat", "kubernetes.io/wss"),
                         annotation("nginx.org/ssl-services"), "nginx.org/ssl-services: \"chat\""),
                 new Bad(Rule.WS116, "unit in ConfigMap", healthy(INGRESS_NGINX).configMap("proxy-read-timeout", "3600s"),
-                        Fixtures.CONFIG_MAP + " data[\"proxy-read-timeout\"]", "proxy-read-timeout"));
+                        Fixtures.CONFIG_MAP + " data[\"proxy-read-timeout\"]", "proxy-read-timeout"),
+                new Bad(Rule.WS117, "snippet Connection close", healthy(NGINX_INC)
+                        .with("nginx.org/location-snippets", "proxy_set_header Connection close;"),
+                        annotation("nginx.org/location-snippets"), "remove `proxy_set_header Connection close`"));
     }
 
     static Stream<Good> good() {
@@ -174,7 +177,10 @@ class RuleCatalogueTest {
                 new Good(Rule.WS115, "wss in ssl-services", healthy(NGINX_INC).service("chat", "kubernetes.io/wss")
                         .with("nginx.org/ssl-services", "chat")),
                 new Good(Rule.WS116, "valid ConfigMap", healthy(INGRESS_NGINX)
-                        .configMap("proxy-read-timeout", "3600", "worker-shutdown-timeout", "5m")));
+                        .configMap("proxy-read-timeout", "3600", "worker-shutdown-timeout", "5m")),
+                new Good(Rule.WS117, "empty Connection is not sent", healthy(NGINX_INC)
+                        .profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
+                        .with("nginx.org/location-snippets", "proxy_set_header Connection \"\";")));
     }
 
     @ParameterizedTest(name = "{0}")

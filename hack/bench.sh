@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmarks (BENCHMARKS.md). One command each, figures on stdout; not part of ./mvnw -B verify, whose
+# BenchSmokeIT and ReconcileScaleIT run the same harnesses at a tiny size.
+#   bash hack/bench.sh admission        latency/throughput of the webhooks over HTTPS vs the framework floor
+#   bash hack/bench.sh footprint        start-up to serving webhooks and idle RSS, java -jar and as deployed
+#   bash hack/bench.sh lint [N]         lint of a generated N-Ingress manifest (default 10000)
+#   bash hack/bench.sh reconcile [N]    N WebSocketRoutes against the real kube-apiserver (default 1000)
+# Knobs: BENCH_SECONDS (per admission run, default 15), BENCH_RATE (fixed rate, default 1000),
+# BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings).
+# The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:?usage: bash hack/bench.sh admission|footprint|lint|reconcile [N]}"
+lock=(flock /tmp/wsroute-heavy.lock)
+[[ "${BENCH_NO_LOCK:-}" == 1 ]] && lock=()
+
+if [[ "$what" == reconcile ]]; then
+  exec "${lock[@]}" nice ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=ReconcileScaleIT -Dbench.routes="${2:-1000}" -Dcyclonedx.skip=true
+fi
+
+# the packaged jar and the compiled harness, then a plain JVM for the load generator (no Maven, no JUnit around it)
+./mvnw -B -q package -DskipTests -Dcyclonedx.skip=true
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+case "$what" in
+  admission) exec "${lock[@]}" java -cp "$cp" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.rate="${BENCH_RATE:-1000}" -Dbench.asDeployed="${BENCH_AS_DEPLOYED:-false}" \
+               io.wsroute.bench.AdmissionBench ;;
+  footprint) exec "${lock[@]}" java -cp "$cp" io.wsroute.bench.FootprintBench ;;
+  lint) exec "${lock[@]}" java -cp "$cp" -Dbench.ingresses="${2:-10000}" io.wsroute.bench.LintBench ;;
+  *) echo "unknown benchmark: $what" >&2; exit 2 ;;
+esac

@@ -1,0 +1,95 @@
+package io.wsroute.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Admission latency and throughput of the packaged server over HTTPS on loopback, beside the framework's floor
+ * (GET /q/health/live on the same HTTPS port: TLS, routing, a JSON answer, no body and no rules). Each scenario runs
+ * at a fixed rate, then at saturation; the server's own CPU time (/proc) gives requests per CPU-second, i.e. per
+ * core, whatever else the machine runs. Also reports start-up to serving and RSS (the footprint benchmark).
+ *
+ * <p>Run: {@code bash hack/bench.sh admission} (sizes: -Dbench.seconds, -Dbench.rate, -Dbench.connections; one
+ * scenario: -Dbench.only=NAME; server JVM options, e.g. a JFR recording: -Dbench.serverJvm=...).
+ */
+public final class AdmissionBench {
+
+    record Scenario(String name, String path, byte[] body) {
+    }
+
+    record Row(Scenario scenario, String load, LoadGenerator.Result result, double serverCpuSeconds) {
+        double perCore() {
+            return serverCpuSeconds <= 0 ? Double.NaN : result.completed() / serverCpuSeconds;
+        }
+    }
+
+    record Report(Duration startToServing, long idleRssKib, long rssAfterKib, List<Row> rows) {
+    }
+
+    private AdmissionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int connections = Integer.getInteger("bench.connections", 16);
+        List<String> jvm = new ArrayList<>(Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of());
+        // e.g. -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/admission.jfr,settings=profile
+        jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +"))
+                .stream().filter(option -> !option.isBlank()).toList());
+        run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
+    }
+
+    static List<Scenario> scenarios() {
+        return List.of(new Scenario("floor GET /q/health/live", "/q/health/live", null),
+                new Scenario("validate small ws", "/admission/ingress/validate", AdmissionBodies.review(false, true)),
+                new Scenario("validate small plain", "/admission/ingress/validate", AdmissionBodies.review(false, false)),
+                new Scenario("validate large ws", "/admission/ingress/validate", AdmissionBodies.review(true, true)),
+                new Scenario("validate large plain", "/admission/ingress/validate", AdmissionBodies.review(true, false)),
+                new Scenario("mutate small ws", "/admission/ingress/mutate", AdmissionBodies.review(false, true)),
+                new Scenario("mutate large ws", "/admission/ingress/mutate", AdmissionBodies.review(true, true)));
+    }
+
+    static Report run(Path jar, List<String> jvm, int rate, Duration seconds, int connections, PrintStream out) throws Exception {
+        out.printf("machine: %s; server JVM options: %s%n", Machine.describe(), jvm);
+        try (WsrouteProcess server = WsrouteProcess.start(jar, jvm)) {
+            out.printf("start-up to first admitted review over HTTPS: %d ms (load %s)%n",
+                    server.startToServing.toMillis(), Machine.load());
+            Thread.sleep(Math.min(5000, seconds.toMillis()));
+            long idleRss = server.rssKib();
+            out.printf("RSS idle after start: %.1f MiB (load %s)%n", idleRss / 1024.0, Machine.load());
+            List<Row> rows = new ArrayList<>();
+            try (LoadGenerator load = new LoadGenerator(server.httpsPort, connections)) {
+                for (Scenario scenario : scenarios()) {
+                    if (!scenario.name().contains(System.getProperty("bench.only", ""))) {
+                        continue;
+                    }
+                    // JIT warm-up on this scenario's path
+                    load.saturate(scenario.path(), scenario.body(), connections, seconds.dividedBy(3).plusMillis(300));
+                    double cpu = server.cpuSeconds();
+                    LoadGenerator.Result fixed = load.fixedRate(scenario.path(), scenario.body(), rate, seconds);
+                    rows.add(new Row(scenario, rate + "/s", fixed, server.cpuSeconds() - cpu));
+                    print(out, rows.get(rows.size() - 1));
+                    cpu = server.cpuSeconds();
+                    LoadGenerator.Result saturated = load.saturate(scenario.path(), scenario.body(), connections, seconds);
+                    rows.add(new Row(scenario, "saturation(" + connections + ")", saturated, server.cpuSeconds() - cpu));
+                    print(out, rows.get(rows.size() - 1));
+                }
+            }
+            long rssAfter = server.rssKib();
+            out.printf("RSS after the run: %.1f MiB%n", rssAfter / 1024.0);
+            return new Report(server.startToServing, idleRss, rssAfter, rows);
+        }
+    }
+
+    private static void print(PrintStream out, Row row) {
+        LoadGenerator.Result r = row.result();
+        out.printf("%-26s %-16s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  errors %d  "
+                        + "server CPU %.2f s = %6.0f req per CPU-s  (load %s)%n",
+                row.scenario().name(), row.load(), r.perSecond(), r.p50() / 1000.0, r.p99() / 1000.0, r.p999() / 1000.0,
+                r.max() / 1000.0, r.errors(), row.serverCpuSeconds(), row.perCore(), Machine.load());
+    }
+}

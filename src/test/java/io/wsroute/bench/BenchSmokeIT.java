@@ -1,0 +1,64 @@
+package io.wsroute.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark harnesses (hack/bench.sh, BENCHMARKS.md) compiling and runnable: the admission benchmark and the
+ * lint benchmark at a tiny size against the packaged jar. Asserts only what must hold at any size (every request
+ * answered 200, figures present), never a speed: CI machines are shared.
+ */
+class BenchSmokeIT {
+
+    private static final Path JAR = WsrouteProcess.packagedJar();
+
+    @Test
+    void theAdmissionBenchmarkRunsAndEveryReviewIsAnswered() throws Exception {
+        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        AdmissionBench.Report report = AdmissionBench.run(JAR, List.of(), 50, Duration.ofSeconds(1), 2,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(report.startToServing()).isPositive();
+        assertThat(report.idleRssKib()).isPositive();
+        assertThat(report.rows()).hasSize(2 * AdmissionBench.scenarios().size()).allSatisfy(row -> {
+            assertThat(row.result().completed()).as(row.scenario().name()).isPositive();
+            assertThat(row.result().errors()).as(row.scenario().name()).isZero();
+            assertThat(row.result().p99()).isGreaterThanOrEqualTo(row.result().p50());
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("validate large ws", "mutate small ws", "p99.9");
+    }
+
+    @Test
+    void theFootprintBenchmarkStartsTheServerAsDeployed() throws Exception {
+        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+
+        FootprintBench.Sample sample = FootprintBench.sample(JAR, "as deployed", FootprintBench.AS_DEPLOYED,
+                Duration.ofMillis(100), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(sample.startToServing()).isPositive();
+        assertThat(sample.idleRssKib()).isPositive();
+    }
+
+    @Test
+    void theLintBenchmarkRunsOnAGeneratedManifest() throws Exception {
+        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Path manifest = LintBench.manifest(40);
+
+        LintBench.Result result = LintBench.run(JAR, manifest, 40, new PrintStream(new ByteArrayOutputStream()));
+
+        // one in four generated Ingresses is a WebSocket with a 60 s read timeout: an error finding, exit 1
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.findings()).isGreaterThanOrEqualTo(10);
+    }
+}

@@ -1,0 +1,140 @@
+package io.wsroute.bench;
+
+import io.wsroute.it.TestCertificates;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The packaged JVM build ({@code target/quarkus-app/quarkus-run.jar}) started as users start it, with a serving
+ * certificate and no reachable cluster (the API server URL points at a closed port): wsroute then serves its webhooks
+ * from defaults, as it must while the API server is down. Its log (INFO, one line per decision, as deployed) goes
+ * to a file. Measures the time from process start to the first
+ * admitted review over HTTPS, and reads the process's RSS and CPU time from /proc.
+ */
+final class WsrouteProcess implements AutoCloseable {
+
+    final Process process;
+    final int httpsPort;
+    final Duration startToServing;
+
+    private WsrouteProcess(Process process, int httpsPort, Duration startToServing) {
+        this.process = process;
+        this.httpsPort = httpsPort;
+        this.startToServing = startToServing;
+    }
+
+    static WsrouteProcess start(Path jar, List<String> jvmOptions) throws Exception {
+        Path dir = Files.createTempDirectory("wsroute-bench");
+        TestCertificates certificates = TestCertificates.create(dir);
+        int httpPort = freePort();
+        int httpsPort = freePort();
+        int closed = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.ssl-port=" + httpsPort,
+                "-Dwsroute.tls.cert=" + certificates.certFile, "-Dwsroute.tls.key=" + certificates.keyFile,
+                "-Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:" + closed,
+                "-jar", jar.toString()));
+        HttpClient client = trustingClient();
+        byte[] body = AdmissionBodies.review(false, true);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/admission/ingress/validate"))
+                .timeout(Duration.ofSeconds(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("wsroute.log").toFile()).start();
+        long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> response = client.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"allowed\"")) {
+                    return new WsrouteProcess(process, httpsPort, Duration.ofNanos(System.nanoTime() - start));
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("wsroute did not serve webhooks within 60 s; log: "
+                + Files.readString(dir.resolve("wsroute.log")));
+    }
+
+    /** Resident set size in KiB (VmRSS). */
+    long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    /** User plus system CPU time of the server process, in seconds (clock ticks are 1/100 s on Linux). */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static HttpClient trustingClient() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(null);
+        return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Path packagedJar() {
+        try {
+            Path testClasses = Path.of(WsrouteProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return testClasses.getParent().resolve("quarkus-app/quarkus-run.jar");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
