@@ -120,7 +120,7 @@ class AuditIT {
         await().atMost(WAIT).until(() -> report().getSpec().summary().failing() == 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(events("broken")).extracting(Event::getReason)
                 .containsExactlyInAnyOrder(AuditPublisher.FINDINGS, AuditPublisher.RESOLVED));
-        assertThat(metric("wsroute_audit_findings\\{[^}]*rule=\"WS105\"[^}]*\\}")).isNaN();
+        assertThat(metric("wsroute_audit_findings\\{[^}]*rule=\"WS105\"[^}]*\\}")).isZero();
     }
 
     static Ingress ingress(String name, String httpVersion) {
