@@ -1,0 +1,223 @@
+package io.wsroute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wsroute.route.RoutePath;
+import io.wsroute.route.RouteService;
+import io.wsroute.route.WebSocketRoute;
+import io.wsroute.route.WebSocketRouteSpec;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconcile scale against the real API server (BENCHMARKS.md): N WebSocketRoutes created at once, time until every
+ * one is Ready, API requests per route (from the API server's own apiserver_request_total, the benchmark's own
+ * requests subtracted), heap after GC per route, RSS, and the API server's view of wsroute's webhook latency
+ * (apiserver_admission_webhook_admission_duration_seconds). In the default run it is a smoke test with 10 routes;
+ * the benchmark is {@code bash hack/bench.sh reconcile 1000}. The heap and RSS are this JVM's: wsroute plus the test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealApiServer.class, restrictToAnnotatedClass = true)
+class ReconcileScaleIT {
+
+    private static final String NS = "scale";
+    private static final int ROUTES = Integer.getInteger("bench.routes", 10);
+    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$");
+
+    @Test
+    void everyRouteBecomesReadyWithBoundedRequests() throws Exception {
+        Config config = Config.fromKubeconfig(RealApiServer.kubeconfigYaml);
+        // the benchmark's own client must not be what limits creation
+        config.setMaxConcurrentRequests(128);
+        config.setMaxConcurrentRequestsPerHost(64);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            seed(client);
+            Set<String> ready = ConcurrentHashMap.newKeySet();
+            CountDownLatch allReady = new CountDownLatch(ROUTES);
+            Map<String, Double> before = requestCounts(client);
+            Map<String, Double> webhookBefore = webhookSeconds(client);
+            long heapBefore = heapAfterGc();
+            long start = System.nanoTime();
+            try (var watch = client.resources(WebSocketRoute.class).inNamespace(NS).watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, WebSocketRoute route) {
+                    if (route.getStatus() != null && route.getStatus().getConditions() != null
+                            && route.getStatus().getConditions().stream().anyMatch(
+                                    c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
+                            && ready.add(route.getMetadata().getName())) {
+                        allReady.countDown();
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            })) {
+                ExecutorService creators = Executors.newFixedThreadPool(16);
+                for (int i = 0; i < ROUTES; i++) {
+                    int n = i;
+                    creators.submit(() -> client.resource(route(n)).create());
+                }
+                creators.shutdown();
+                assertThat(creators.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+                double created = (System.nanoTime() - start) / 1e9;
+                boolean done = allReady.await(Math.max(120, ROUTES / 10), TimeUnit.SECONDS);
+                double allReadySeconds = (System.nanoTime() - start) / 1e9;
+                assertThat(ready).as("routes Ready").hasSize(ROUTES);
+                assertThat(done).isTrue();
+                // quiet period: whatever wsroute still sends after the last Ready (status, events) is counted too
+                Thread.sleep(Math.min(10_000, 1000 + ROUTES * 2L));
+                long heapAfter = heapAfterGc();
+                Map<String, Double> after = requestCounts(client);
+                Map<String, Double> delta = new TreeMap<>();
+                after.forEach((key, value) -> {
+                    double d = value - before.getOrDefault(key, 0.0);
+                    if (d > 0) {
+                        delta.put(key, d);
+                    }
+                });
+                // the benchmark's own: one POST per route and its one watch
+                delta.computeIfPresent("POST websocketroutes", (k, v) -> v - ROUTES);
+                delta.computeIfPresent("WATCH websocketroutes", (k, v) -> v - 1);
+                double wsroute = delta.values().stream().mapToDouble(Double::doubleValue).sum();
+                System.out.printf("reconcile scale: %d routes created in %.2f s, all Ready after %.2f s (load %s)%n",
+                        ROUTES, created, allReadySeconds, load());
+                System.out.printf("reconcile scale: wsroute's API requests %.0f = %.2f per route%n", wsroute, wsroute / ROUTES);
+                delta.forEach((k, v) -> System.out.printf("  %-40s %8.0f  %.2f per route%n", k, v, v / ROUTES));
+                System.out.printf("reconcile scale: heap after GC %.1f MiB before, %.1f MiB after: %.2f KiB per route; RSS %.0f MiB%n",
+                        heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / ROUTES, rssMib());
+                Map<String, Double> webhookAfter = webhookSeconds(client);
+                webhookAfter.forEach((k, v) -> {
+                    if (!k.endsWith("_count")) {
+                        return;
+                    }
+                    String base = k.substring(0, k.length() - "_count".length());
+                    double count = v - webhookBefore.getOrDefault(k, 0.0);
+                    double sum = webhookAfter.get(base + "_sum") - webhookBefore.getOrDefault(base + "_sum", 0.0);
+                    double under5ms = webhookAfter.getOrDefault(base + "_le_0.005", 0.0)
+                            - webhookBefore.getOrDefault(base + "_le_0.005", 0.0);
+                    double under25ms = webhookAfter.getOrDefault(base + "_le_0.025", 0.0)
+                            - webhookBefore.getOrDefault(base + "_le_0.025", 0.0);
+                    if (count > 0) {
+                        System.out.printf("  API server's webhook duration %s: %.0f calls, mean %.2f ms, %.1f%% under 5 ms, %.1f%% under 25 ms%n",
+                                base, count, sum / count * 1000, 100 * under5ms / count, 100 * under25ms / count);
+                    }
+                });
+                assertThat(wsroute / ROUTES).as("API requests per route").isLessThan(20);
+            }
+        }
+    }
+
+    private static void seed(KubernetesClient client) {
+        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
+                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
+                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
+                .addToLabels("kubernetes.io/metadata.name", NS).endMetadata().build()).serverSideApply();
+        client.resource(new ServiceBuilder().withNewMetadata().withName("chat").withNamespace(NS).endMetadata()
+                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
+                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+    }
+
+    private static WebSocketRoute route(int i) {
+        WebSocketRoute route = new WebSocketRoute();
+        route.getMetadata().setName("r" + i);
+        route.getMetadata().setNamespace(NS);
+        route.setSpec(new WebSocketRouteSpec("r" + i + ".scale.example.com", List.of(new RoutePath("/ws", null,
+                new RouteService("chat", new RouteService.Port(8080, null)))), null, null, null, null, null, null, null));
+        return route;
+    }
+
+    /** apiserver_request_total summed by "VERB resource[/subresource]". */
+    private static Map<String, Double> requestCounts(KubernetesClient client) {
+        Map<String, Double> counts = new TreeMap<>();
+        for (String line : client.raw("/metrics").split("\n")) {
+            Matcher m = SAMPLE.matcher(line);
+            if (m.matches() && m.group(1).equals("apiserver_request_total")) {
+                Map<String, String> labels = labels(m.group(2));
+                if (labels.getOrDefault("resource", "").isEmpty()) {
+                    continue; // non-resource URLs: /metrics read by this benchmark
+                }
+                String sub = labels.getOrDefault("subresource", "");
+                String key = labels.get("verb") + " " + labels.get("resource") + (sub.isEmpty() ? "" : "/" + sub);
+                counts.merge(key, Double.parseDouble(m.group(3)), Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** wsroute's webhooks in apiserver_admission_webhook_admission_duration_seconds: _sum, _count, _le_BOUND. */
+    private static Map<String, Double> webhookSeconds(KubernetesClient client) {
+        Map<String, Double> values = new TreeMap<>();
+        for (String line : client.raw("/metrics").split("\n")) {
+            Matcher m = SAMPLE.matcher(line);
+            if (m.matches() && m.group(1).startsWith("apiserver_admission_webhook_admission_duration_seconds")) {
+                Map<String, String> labels = labels(m.group(2));
+                if (!labels.getOrDefault("name", "").endsWith("wsroute.io")) {
+                    continue;
+                }
+                String base = labels.get("name") + " " + labels.get("operation");
+                String suffix = m.group(1).endsWith("_bucket") ? "_le_" + labels.get("le")
+                        : m.group(1).endsWith("_sum") ? "_sum" : "_count";
+                values.merge(base + suffix, Double.parseDouble(m.group(3)), Double::sum);
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> labels(String text) {
+        Map<String, String> labels = new TreeMap<>();
+        Matcher m = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(text);
+        while (m.find()) {
+            labels.put(m.group(1), m.group(2));
+        }
+        return labels;
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double rssMib() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    private static String load() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+}
