@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -34,9 +35,11 @@ public class AdmissionResource {
     private final ConfigMapAdmission configMaps;
     private final ObjectMapper mapper;
     private final DecisionDeadline deadline;
+    private final AdmissionMetrics metrics;
 
     public AdmissionResource(IngressAdmission ingresses, ConfigMapAdmission configMaps, ObjectMapper mapper,
-            DecisionDeadline deadline) {
+            DecisionDeadline deadline, AdmissionMetrics metrics) {
+        this.metrics = metrics;
         this.ingresses = ingresses;
         this.configMaps = configMaps;
         this.mapper = mapper;
@@ -89,17 +92,32 @@ public class AdmissionResource {
 
     private Response admit(String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
-        // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
-        AdmissionRequest request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
-        AdmissionVerdict verdict = deadline.within(() -> {
-            try {
-                return decide.apply(request);
-            } catch (BadAdmissionRequest e) {
-                throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
-            } catch (RuntimeException e) {
-                return failOpen(request, e);
-            }
-        }, () -> late(endpoint, request));
+        // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
+        AtomicBoolean undecided = new AtomicBoolean();
+        AdmissionRequest request;
+        AdmissionVerdict verdict;
+        try {
+            // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
+            request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
+            verdict = deadline.within(() -> {
+                try {
+                    return decide.apply(request);
+                } catch (BadAdmissionRequest e) {
+                    throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
+                } catch (RuntimeException e) {
+                    undecided.set(true);
+                    return failOpen(request, e);
+                }
+            }, () -> {
+                undecided.set(true);
+                return late(endpoint, request);
+            });
+        } catch (BadAdmissionRequest e) {
+            metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
+            throw e;
+        }
+        metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
+                System.nanoTime() - start);
         LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(), request.displayName(),
                 request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
                 verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);

@@ -29,6 +29,27 @@ public interface WsrouteConfig {
     /** Lease-based leader election: only the Lease holder reconciles; every replica serves the webhooks. */
     LeaderElection leaderElection();
 
+    /** The background audit of every Ingress (leader only): io.wsroute.audit. */
+    Audit audit();
+
+    interface Audit {
+        /** Off: no audit, no reports, no audit Events (the webhooks and routes are unaffected). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often every Ingress is evaluated again from the cache, changed or not (EndpointSlices, missed events). */
+        @WithDefault("10m")
+        Duration interval();
+
+        /** How long changes are collected before one audit step evaluates them all (coalescing bursts). */
+        @WithDefault("2s")
+        Duration debounce();
+
+        /** Results kept per namespace report (the summary counts all): keeps a report far below etcd's object limit. */
+        @WithDefault("500")
+        int maxReportResults();
+    }
+
     interface Tls {
         Optional<String> cert();
 

@@ -1,6 +1,7 @@
 package io.wsroute.operator;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.quarkus.arc.Unremovable;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.enterprise.context.Dependent;
@@ -22,13 +23,23 @@ public class LeaderElectionSettings {
     @Produces
     @Dependent
     @Unremovable
-    LeaderElectionConfiguration leaderElection(WsrouteConfig config) {
+    LeaderElectionConfiguration leaderElection(WsrouteConfig config, Leadership leadership) {
+        return leaderElection(config, leadership::started, leadership::stopped);
+    }
+
+    LeaderElectionConfiguration leaderElection(WsrouteConfig config, Runnable onStart, Runnable onStop) {
         WsrouteConfig.LeaderElection settings = config.leaderElection();
         if (settings.namespace().isEmpty()) {
             LOG.info("leader election off (no wsroute.leader-election.namespace): this process reconciles alone");
             return null;
         }
         LOG.infof("leader election on: Lease %s/%s", settings.namespace().get(), settings.leaseName());
-        return new LeaderElectionConfiguration(settings.leaseName(), settings.namespace().get());
+        // The SDK's defaults (durations, identity from HOSTNAME, exit when the Lease is lost), plus callbacks so
+        // that the audit follows the same Lease (Leadership).
+        return new LeaderElectionConfiguration(settings.leaseName(), settings.namespace().get(),
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null,
+                new LeaderCallbacks(onStart, onStop, identity -> { }), true);
     }
 }

@@ -45,12 +45,20 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Settings settings;
     private final HandshakeProbe probe;
     private final Consumer<String> onResult;
+    private final Consumer<ProbeResult> observer;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final Map<String, Verdict> latest = new ConcurrentHashMap<>();
     private final Map<String, ProbeRequest> inFlight = new ConcurrentHashMap<>();
 
     public ProbeScheduler(Settings settings, HandshakeProbe probe, Consumer<String> onResult, Clock clock) {
+        this(settings, probe, onResult, clock, result -> { });
+    }
+
+    /** @param observer sees every finished probe's result first (metrics: {@link ProbeMetrics}) */
+    public ProbeScheduler(Settings settings, HandshakeProbe probe, Consumer<String> onResult, Clock clock,
+            Consumer<ProbeResult> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.probe = Objects.requireNonNull(probe, "probe");
         this.onResult = Objects.requireNonNull(onResult, "onResult");
@@ -105,6 +113,7 @@ public final class ProbeScheduler implements AutoCloseable {
         try {
             ProbeResult result = probe.probe(request);
             latest.put(key, new Verdict(request, result, clock.instant()));
+            observer.accept(result);
         } finally {
             inFlight.remove(key, request);
         }

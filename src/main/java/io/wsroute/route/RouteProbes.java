@@ -7,6 +7,7 @@ import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.HandshakeProbe;
 import io.wsroute.probe.ProbeMode;
+import io.wsroute.probe.ProbeMetrics;
 import io.wsroute.probe.ProbeResult;
 import io.wsroute.probe.ProbeScheduler;
 import io.wsroute.probe.ProbeTargeting;
@@ -41,12 +42,17 @@ public class RouteProbes {
     private volatile Consumer<ResourceID> listener = id -> { };
 
     public RouteProbes(WsrouteConfig config) {
+        this(config, new ProbeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    }
+
+    @jakarta.inject.Inject
+    public RouteProbes(WsrouteConfig config, ProbeMetrics metrics) {
         this.config = config;
         WsrouteConfig.Probe probe = config.probe();
         this.targeting = new ProbeTargeting(probe.mode(), probe.address(), probe.httpPort(), probe.httpsPort(),
                 probe.timeout(), probe.insecure());
         this.scheduler = new ProbeScheduler(new ProbeScheduler.Settings(probe.concurrency(), probe.queueLimit(),
-                probe.interval()), new HandshakeProbe(), this::finished, Clock.systemUTC());
+                probe.interval()), new HandshakeProbe(), this::finished, Clock.systemUTC(), metrics::record);
     }
 
     public boolean enabled() {

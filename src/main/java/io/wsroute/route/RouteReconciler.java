@@ -48,11 +48,14 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private final ClusterView cluster;
     private final LiveControllers controllers;
     private final RouteEvents events;
+    private final RouteMetrics metrics;
     private final RouteIngressPlanner planner = new RouteIngressPlanner();
 
     private final RouteProbes probes;
 
-    public RouteReconciler(ClusterView cluster, LiveControllers controllers, RouteEvents events, RouteProbes probes) {
+    public RouteReconciler(ClusterView cluster, LiveControllers controllers, RouteEvents events, RouteProbes probes,
+            RouteMetrics metrics) {
+        this.metrics = metrics;
         this.cluster = cluster;
         this.controllers = controllers;
         this.events = events;
@@ -89,9 +92,10 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
             status.getConditions().removeIf(c -> RouteProbes.HANDSHAKE_VERIFIED.equals(c.getType()));
         }
         status.setObservedGeneration(generation);
+        long took = System.nanoTime() - start;
         LOG.infof("reconcile WebSocketRoute %s/%s: Ready=%s %s in %d ms", route.getMetadata().getNamespace(),
-                route.getMetadata().getName(), outcome.ready().status(), outcome.ready().reason(),
-                (System.nanoTime() - start) / 1_000_000);
+                route.getMetadata().getName(), outcome.ready().status(), outcome.ready().reason(), took / 1_000_000);
+        metrics.reconciled(outcome.ready(), took);
         if (outcome.ready().status() != wasReady || !outcome.ready().reason().equals(previousReason)) {
             events.record(route, outcome.ready());
         }

@@ -62,11 +62,16 @@ final class AdmissionReviews {
 
     /** The resource as Quarkus wires it, on the given cluster view. */
     static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper) {
+        return resource(cluster, config, mapper, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         LiveControllers controllers = new LiveControllers(cluster, config);
         ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
         return new AdmissionResource(new IngressAdmission(contexts, mapper),
                 new ConfigMapAdmission(cluster, controllers, contexts, mapper), mapper,
-                new DecisionDeadline(config.admission().deadline(), DECISIONS));
+                new DecisionDeadline(config.admission().deadline(), DECISIONS), new AdmissionMetrics(registry));
     }
 
     static JsonNode json(String body) {

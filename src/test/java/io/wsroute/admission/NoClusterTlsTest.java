@@ -84,6 +84,11 @@ class NoClusterTlsTest {
                 .body("error", containsString("HTTPS only"));
         given().body(fixture("create-unit-timeout.json")).post("/admission/ingress/mutate").then().statusCode(403);
         given().get("/q/health/live").then().statusCode(200);
+        // Unready while the caches cannot fill (no API server), whatever the certificate; never unlive. (wsroute's
+        // readiness checks, also grouped as "wsroute": the operator SDK's readiness check waits on the API server.)
+        given().get("/q/health/group/wsroute").then().statusCode(503)
+                .body("checks.find { it.name == 'wsroute cluster caches' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("checks.find { it.name == 'wsroute webhook TLS' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 
     private static Path selfSigned() {

@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,14 +72,16 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The committed CRD (crds/), as the chart installs it, established before wsroute starts. */
+    /** The committed CRDs (crds/: routes and audit reports), as the chart installs them, established before wsroute starts. */
     static void installCrd(KubernetesClient client) throws Exception {
-        try (var in = Files.newInputStream(Path.of("crds", "websocketroutes.wsroute.io-v1.yml"))) {
-            var crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            client.resource(crd).serverSideApply();
-            client.resource(crd).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                    && c.getStatus().getConditions().stream().anyMatch(cond -> "Established".equals(cond.getType())
-                            && "True".equals(cond.getStatus())), 30, java.util.concurrent.TimeUnit.SECONDS);
+        for (String file : List.of("websocketroutes.wsroute.io-v1.yml", "websocketauditreports.wsroute.io-v1.yml")) {
+            try (var in = Files.newInputStream(Path.of("crds", file))) {
+                var crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+                client.resource(crd).serverSideApply();
+                client.resource(crd).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                        && c.getStatus().getConditions().stream().anyMatch(cond -> "Established".equals(cond.getType())
+                                && "True".equals(cond.getStatus())), 30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -16,13 +16,13 @@ class LeaderElectionSettingsTest {
 
     @Test
     void offWithoutANamespaceSoLocalRunsAndTestsNeedNone() {
-        assertThat(new LeaderElectionSettings().leaderElection(config(Map.of()))).isNull();
+        assertThat(new LeaderElectionSettings().leaderElection(config(Map.of()), () -> { }, () -> { })).isNull();
     }
 
     @Test
     void leaseInTheConfiguredNamespaceAsTheChartSetsIt() {
         LeaderElectionConfiguration lease = new LeaderElectionSettings().leaderElection(config(Map.of(
-                "wsroute.leader-election.namespace", "wsroute-system", "wsroute.leader-election.lease-name", "wsroute-leader")));
+                "wsroute.leader-election.namespace", "wsroute-system", "wsroute.leader-election.lease-name", "wsroute-leader")), () -> { }, () -> { });
         assertThat(lease.getLeaseName()).isEqualTo("wsroute-leader");
         assertThat(lease.getLeaseNamespace()).contains("wsroute-system");
     }

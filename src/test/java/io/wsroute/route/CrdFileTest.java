@@ -21,6 +21,26 @@ class CrdFileTest {
     /** Helm installs what is in a chart's crds/ before the templates. */
     static final Path CHART_COPY = Path.of("helm", "wsroute", "crds", "websocketroutes.wsroute.io-v1.yml");
 
+    /** The audit's report resource (io.wsroute.audit), kept in sync the same way. */
+    @Test
+    void committedReportCrdIsWhatTheModelGenerates() throws Exception {
+        String name = "websocketauditreports.wsroute.io-v1.yml";
+        File dir = Files.createDirectories(Path.of("target", "crd-check-report")).toFile();
+        int generated = new CRDGenerator().inOutputDir(dir).forCRDVersions("v1")
+                .customResourceClasses(io.wsroute.audit.WebSocketAuditReport.class).generate();
+        assertThat(generated).isEqualTo(1);
+        String fresh = Files.readString(dir.toPath().resolve(name));
+        Path committed = Path.of("crds", name);
+        Path chartCopy = Path.of("helm", "wsroute", "crds", name);
+        if (Boolean.getBoolean("wsroute.regenerate-crds")) {
+            Files.writeString(committed, fresh);
+            Files.writeString(chartCopy, fresh);
+        }
+        assertThat(Files.readString(committed)).as("crds/ is stale: regenerate").isEqualTo(fresh);
+        assertThat(Files.readString(chartCopy)).as("the chart's copy differs from crds/: regenerate").isEqualTo(fresh);
+        assertThat(fresh).contains("shortNames:\n    - \"wsar\"").doesNotContain("subresources");
+    }
+
     @Test
     void committedCrdIsWhatTheModelGenerates() throws Exception {
         File dir = Files.createDirectories(Path.of("target", "crd-check")).toFile();

@@ -1,0 +1,46 @@
+package io.wsroute.admission;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/**
+ * Admission metrics (README "Metrics"): {@code wsroute_admission_requests_total{endpoint,verdict}} and the
+ * latency histogram {@code wsroute_admission_duration_seconds{endpoint}} with fixed buckets around the API server's
+ * webhook timeout (so {@code histogram_quantile} works and the series count stays small).
+ */
+@ApplicationScoped
+public class AdmissionMetrics {
+
+    public static final String REQUESTS = "wsroute.admission.requests";
+    public static final String DURATION = "wsroute.admission.duration";
+    public static final String ALLOWED = "allowed";
+    public static final String DENIED = "denied";
+    public static final String WARNED = "warned";
+    /** Not decided on the object: bad request, internal error, or deadline missed (the latter two admit). */
+    public static final String ERROR = "error";
+
+    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry;
+
+    public AdmissionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void record(String endpoint, String verdict, long nanos) {
+        Counter.builder(REQUESTS).description("Admission requests answered, by endpoint and verdict")
+                .tag("endpoint", endpoint).tag("verdict", verdict).register(registry).increment();
+        Timer.builder(DURATION).description("Time to answer an admission request").tag("endpoint", endpoint)
+                .serviceLevelObjectives(BUCKETS).register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    static String verdictOf(AdmissionVerdict verdict) {
+        return !verdict.allowed() ? DENIED : verdict.warnings().isEmpty() ? ALLOWED : WARNED;
+    }
+}

@@ -1,0 +1,23 @@
+package io.wsroute.audit;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.wsroute.rules.Finding;
+
+import java.util.List;
+import java.util.Map;
+
+/** Where the audit's results go: Events, report resources, metrics. Called on the audit's own thread only. */
+public interface AuditSink {
+
+    /** The findings of an Ingress differ from what was last reported for it (never called per resync). */
+    void findingsChanged(Ingress ingress, List<Finding> before, List<Finding> now);
+
+    /** A namespace's report differs from the one last written; false when it could not be written (tried again later). */
+    boolean report(String namespace, AuditReportSpec report);
+
+    /** After a step that evaluated anything: the current totals. */
+    void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated);
+
+    record RuleSeverity(String rule, String severity) {
+    }
+}

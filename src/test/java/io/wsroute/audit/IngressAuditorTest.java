@@ -1,0 +1,271 @@
+package io.wsroute.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.wsroute.admission.FixedClusterView;
+import io.wsroute.audit.AuditSink.RuleSeverity;
+import io.wsroute.rules.Finding;
+import io.wsroute.rules.Severity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit's bookkeeping with a stand-in rules engine (findings named in a test annotation), so each test says
+ * exactly which Events, report writes and evaluations a sequence of cache changes causes.
+ */
+class IngressAuditorTest {
+
+    private static final String FINDINGS = "test/findings";
+
+    private final FixedClusterView cluster = new FixedClusterView();
+    private final RecordingSink sink = new RecordingSink();
+    private final AtomicInteger evaluations = new AtomicInteger();
+    private IngressAuditor auditor = auditor(500);
+
+    @Test
+    void firstStepAuditsEveryIngressOnceAndReportsPerNamespace() {
+        put("team-a", "chat", 1, "WS101,WS201");
+        put("team-a", "api", 1, "");
+        put("team-b", "feed", 1, "WS101");
+
+        assertThat(auditor.step(false)).isEqualTo(3);
+
+        assertThat(sink.events).containsExactlyInAnyOrder("team-a/chat:WS101,WS201", "team-b/feed:WS101");
+        assertThat(sink.reports).containsOnlyKeys("team-a", "team-b");
+        AuditReportSpec a = sink.reports.get("team-a");
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1));
+        assertThat(a.results()).extracting(AuditReportSpec.AuditResult::ingress, AuditReportSpec.AuditResult::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("chat", "WS101"),
+                        org.assertj.core.groups.Tuple.tuple("chat", "WS201"));
+        assertThat(sink.totals).containsExactlyInAnyOrderEntriesOf(Map.of(new RuleSeverity("WS101", "error"), 2,
+                new RuleSeverity("WS201", "warning"), 1));
+        assertThat(sink.audited).isEqualTo(3);
+    }
+
+    @Test
+    void nothingChangedMeansNoEvaluationNoEventNoWrite() {
+        put("team-a", "chat", 1, "WS101");
+        auditor.step(false);
+        sink.clear();
+
+        assertThat(auditor.hasWork()).isFalse();
+        assertThat(auditor.step(false)).isZero();
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.reportWrites).isZero();
+    }
+
+    @Test
+    void aForcedPassEvaluatesEverythingAgainButReportsNothingNew() {
+        put("team-a", "chat", 1, "WS101");
+        put("team-a", "api", 1, "");
+        auditor.step(false);
+        sink.clear();
+
+        assertThat(auditor.step(true)).isEqualTo(2);
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.reportWrites).isZero();
+    }
+
+    @Test
+    void anIngressChangeReevaluatesThatIngressOnlyAndEventsOnlyWhenFindingsChange() {
+        put("team-a", "chat", 1, "WS101");
+        put("team-a", "api", 1, "");
+        auditor.step(false);
+        sink.clear();
+
+        auditor.changed(put("team-a", "chat", 2, "WS101"));
+        assertThat(auditor.step(false)).isEqualTo(1);
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.reportWrites).isZero();
+
+        auditor.changed(put("team-a", "chat", 3, ""));
+        assertThat(auditor.step(false)).isEqualTo(1);
+        assertThat(sink.events).containsExactly("team-a/chat:");
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 0, 0, 0));
+        assertThat(sink.totals).isEmpty();
+    }
+
+    @Test
+    void burstsOfChangesCoalesceIntoOneEvaluation() {
+        put("team-a", "chat", 1, "WS101");
+        auditor.step(false);
+        sink.clear();
+        for (int rv = 2; rv < 50; rv++) {
+            auditor.changed(put("team-a", "chat", rv, rv < 49 ? "WS101" : "WS102"));
+        }
+        assertThat(auditor.step(false)).isEqualTo(1);
+        assertThat(sink.events).containsExactly("team-a/chat:WS102");
+    }
+
+    @Test
+    void aServiceChangeReevaluatesItsNamespaceAndAControllerChangeEverything() {
+        put("team-a", "chat", 1, "WS101");
+        put("team-b", "feed", 1, "");
+        auditor.step(false);
+
+        auditor.changed(new ServiceBuilder().withMetadata(meta("team-a", "backend", 1)).build());
+        assertThat(auditor.step(false)).isEqualTo(1);
+
+        auditor.changed(new IngressClassBuilder().withNewMetadata().withName("nginx").endMetadata().build());
+        assertThat(auditor.step(false)).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedIngressLeavesTheReportWithoutAnEvent() {
+        Ingress chat = put("team-a", "chat", 1, "WS101");
+        auditor.step(false);
+        sink.clear();
+
+        cluster.ingresses.remove(chat);
+        auditor.changed(chat);
+        auditor.step(false);
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(0, 0, 0, 0));
+    }
+
+    @Test
+    void aRestartSeededFromTheReportsDoesNotRepeatEvents() {
+        put("team-a", "chat", 1, "WS101,WS201");
+        put("team-a", "api", 1, "WS101");
+        auditor.step(false);
+        WebSocketAuditReport stored = new WebSocketAuditReport();
+        stored.setMetadata(meta("team-a", WebSocketAuditReport.NAME, 1));
+        stored.setSpec(sink.reports.get("team-a"));
+        put("team-a", "api", 2, "WS102");
+        sink.clear();
+
+        auditor = auditor(500);
+        auditor.seed(List.of(stored));
+        assertThat(auditor.step(false)).isEqualTo(2);
+
+        assertThat(sink.events).containsExactly("team-a/api:WS102");
+        assertThat(sink.reportWrites).isEqualTo(1);
+    }
+
+    @Test
+    void reportsKeepAtMostTheConfiguredResultsButCountThemAll() {
+        auditor = auditor(2);
+        put("team-a", "chat", 1, "WS101,WS102,WS103");
+        auditor.step(false);
+        AuditReportSpec report = sink.reports.get("team-a");
+        assertThat(report.results()).hasSize(2);
+        assertThat(report.truncated()).isTrue();
+        assertThat(report.summary().errors()).isEqualTo(3);
+    }
+
+    @Test
+    void aReportThatCouldNotBeWrittenIsTriedAgain() {
+        sink.failWrites = true;
+        put("team-a", "chat", 1, "WS101");
+        auditor.step(false);
+        assertThat(sink.reports).isEmpty();
+
+        sink.failWrites = false;
+        assertThat(auditor.hasWork()).isTrue();
+        auditor.step(false);
+        assertThat(sink.reports).containsKey("team-a");
+        assertThat(sink.events).hasSize(1);
+    }
+
+    @Test
+    void tenThousandIngressesCostOneEvaluationEachThenNothingUntilTheyChange() {
+        for (int i = 0; i < 10_000; i++) {
+            add("ns-" + (i % 100), "ing-" + i, 1, i % 10 == 0 ? "WS101" : "");
+        }
+        long start = System.nanoTime();
+        assertThat(auditor.step(false)).isEqualTo(10_000);
+        assertThat(sink.events).hasSize(1_000);
+        assertThat(sink.reportWrites).isEqualTo(100);
+        sink.clear();
+
+        auditor.changed(new IngressClassBuilder().withNewMetadata().withName("nginx").endMetadata().build());
+        assertThat(auditor.step(false)).isEqualTo(10_000);
+        auditor.changed(cluster.ingresses.get(5));
+        assertThat(auditor.step(false)).as("same resourceVersion: nothing to do").isZero();
+        auditor.changed(put("ns-5", "ing-5", 2, ""));
+        assertThat(auditor.step(false)).isEqualTo(1);
+        assertThat(evaluations.get()).isEqualTo(20_001);
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.reportWrites).isZero();
+        System.out.printf("audit of 10000 Ingresses (stand-in rules), 3 steps: %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private IngressAuditor auditor(int maxResults) {
+        return new IngressAuditor(cluster, ingress -> {
+            evaluations.incrementAndGet();
+            String names = ingress.getMetadata().getAnnotations().getOrDefault(FINDINGS, "");
+            return Optional.of(Arrays.stream(names.split(",")).filter(n -> !n.isEmpty())
+                    .map(rule -> new Finding(rule, rule.startsWith("WS2") ? Severity.WARNING : Severity.ERROR, "Ingress",
+                            ingress.getMetadata().getNamespace(), ingress.getMetadata().getName(), "metadata.annotations",
+                            rule + " broken", "fix " + rule)).toList());
+        }, sink, maxResults);
+    }
+
+    private Ingress put(String namespace, String name, int resourceVersion, String findings) {
+        cluster.ingresses.removeIf(i -> i.getMetadata().getNamespace().equals(namespace)
+                && i.getMetadata().getName().equals(name));
+        return add(namespace, name, resourceVersion, findings);
+    }
+
+    private Ingress add(String namespace, String name, int resourceVersion, String findings) {
+        Ingress ingress = new IngressBuilder().withMetadata(new ObjectMetaBuilder(meta(namespace, name, resourceVersion))
+                .addToAnnotations(FINDINGS, findings).build()).withNewSpec().endSpec().build();
+        cluster.ingresses.add(ingress);
+        return ingress;
+    }
+
+    private static io.fabric8.kubernetes.api.model.ObjectMeta meta(String namespace, String name, int resourceVersion) {
+        return new ObjectMetaBuilder().withNamespace(namespace).withName(name)
+                .withResourceVersion(Integer.toString(resourceVersion)).build();
+    }
+
+    private static final class RecordingSink implements AuditSink {
+        final List<String> events = new ArrayList<>();
+        final Map<String, AuditReportSpec> reports = new java.util.HashMap<>();
+        int reportWrites;
+        Map<RuleSeverity, Integer> totals = Map.of();
+        int audited;
+        boolean failWrites;
+
+        @Override
+        public void findingsChanged(Ingress ingress, List<Finding> before, List<Finding> now) {
+            events.add(ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName() + ":"
+                    + String.join(",", now.stream().map(Finding::rule).toList()));
+        }
+
+        @Override
+        public boolean report(String namespace, AuditReportSpec report) {
+            if (failWrites) {
+                return false;
+            }
+            reportWrites++;
+            reports.put(namespace, report);
+            return true;
+        }
+
+        @Override
+        public void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated) {
+            totals = findings;
+            this.audited = audited;
+        }
+
+        void clear() {
+            events.clear();
+            reports.clear();
+            reportWrites = 0;
+        }
+    }
+}
