@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Admission metrics (README "Metrics"): {@code wsroute_admission_requests_total{endpoint,verdict}} and the
@@ -28,16 +31,22 @@ public class AdmissionMetrics {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
+    // Registered once per endpoint (and verdict): building and registering a meter on every request cost more
+    // than the rules of a small Ingress.
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     public AdmissionMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void record(String endpoint, String verdict, long nanos) {
-        Counter.builder(REQUESTS).description("Admission requests answered, by endpoint and verdict")
-                .tag("endpoint", endpoint).tag("verdict", verdict).register(registry).increment();
-        Timer.builder(DURATION).description("Time to answer an admission request").tag("endpoint", endpoint)
-                .serviceLevelObjectives(BUCKETS).register(registry).record(Duration.ofNanos(nanos));
+        requests.computeIfAbsent(endpoint + ' ' + verdict, key -> Counter.builder(REQUESTS)
+                .description("Admission requests answered, by endpoint and verdict")
+                .tag("endpoint", endpoint).tag("verdict", verdict).register(registry)).increment();
+        durations.computeIfAbsent(endpoint, key -> Timer.builder(DURATION).description("Time to answer an admission request")
+                .tag("endpoint", endpoint).serviceLevelObjectives(BUCKETS).register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     static String verdictOf(AdmissionVerdict verdict) {

@@ -3,12 +3,6 @@ package io.wsroute.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -39,9 +33,14 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         }
         JsonNode review;
         try {
+            int invalid = StrictUtf8.firstInvalid(body);
+            if (invalid >= 0) {
+                throw new BadAdmissionRequest("body is not UTF-8 JSON: invalid byte sequence at offset " + invalid
+                        + " (the API server sends UTF-8 JSON, without byte order mark)");
+            }
             // Jackson's stream constraints bound nesting depth (1000), string and number lengths, so no body can
             // exhaust the stack.
-            review = mapper.readTree(utf8(body));
+            review = mapper.readTree(body);
         } catch (BadAdmissionRequest e) {
             throw e;
         } catch (Exception e) {
@@ -122,25 +121,6 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() ? null : value.asText();
-    }
-
-    /**
-     * The body as text, strictly: the API server sends UTF-8 JSON (RFC 8259 requires it between systems), so any
-     * other encoding, malformed or overlong sequence, or encoded surrogate is refused rather than read as
-     * replacement characters or, worse, as the character an overlong form hides.
-     */
-    private static String utf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(body.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new BadAdmissionRequest("body is not UTF-8: malformed byte sequence at offset " + in.position()
-                    + " (the API server sends UTF-8 JSON)");
-        }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     private static boolean isBlank(byte[] body) {

@@ -8,17 +8,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.smallrye.common.annotation.Blocking;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * HTTP endpoints the API server calls. Thin: parse, decide, render, log one line per decision. A body that is not
+ * HTTP endpoints the API server calls. Thin: parse, decide, render, log. A body that is not
  * an AdmissionReview gets 400 with {@code {"error": "<reason>"}}; the body size limit
  * (quarkus.http.limits.max-body-size) answers 413 before this class sees the request. Every other body gets an
  * AdmissionReview: a bug in a rule admits with a warning ({@link #failOpen}), and so does a decision that misses
@@ -48,25 +49,23 @@ public class AdmissionResource {
 
     // byte[] rather than String: the bytes are decoded strictly as UTF-8 whatever the Content-Type says
     // (AdmissionRequest.parse), instead of leniently by the framework.
-    // @Blocking: a worker thread waits for the decision (DecisionDeadline), never an event loop.
+    // Not @Blocking: the event loop parses (a bad body is answered at once) and hands the decision to a worker
+    // (DecisionDeadline); nothing waits, so a request costs one hand-off and no parked thread.
     @POST
     @Path("/ingress/validate")
-    @Blocking
-    public Response validateIngress(byte[] body) {
+    public CompletionStage<Response> validateIngress(byte[] body) {
         return admit("ingress/validate", body, INGRESS, ingresses::validate);
     }
 
     @POST
     @Path("/ingress/mutate")
-    @Blocking
-    public Response mutateIngress(byte[] body) {
+    public CompletionStage<Response> mutateIngress(byte[] body) {
         return admit("ingress/mutate", body, INGRESS, ingresses::mutate);
     }
 
     @POST
     @Path("/configmap/validate")
-    @Blocking
-    public Response validateConfigMap(byte[] body) {
+    public CompletionStage<Response> validateConfigMap(byte[] body) {
         return admit("configmap/validate", body, CONFIG_MAP, configMaps::validate);
     }
 
@@ -90,38 +89,59 @@ public class AdmissionResource {
     private static final Admits INGRESS = new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
     private static final Admits CONFIG_MAP = new Admits(ConfigMapAdmission.API_VERSION, ConfigMapAdmission.KIND);
 
-    private Response admit(String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {
+    private CompletionStage<Response> admit(String endpoint, byte[] body, Admits admits,
+            Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
         // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
         AtomicBoolean undecided = new AtomicBoolean();
         AdmissionRequest request;
-        AdmissionVerdict verdict;
         try {
             // Parsed here, so that a bad body is a 400 and a late decision still knows the uid to answer with.
             request = AdmissionRequest.parse(mapper, body, admits.apiVersion(), admits.kind());
-            verdict = deadline.within(() -> {
-                try {
-                    return decide.apply(request);
-                } catch (BadAdmissionRequest e) {
-                    throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
-                } catch (RuntimeException e) {
-                    undecided.set(true);
-                    return failOpen(request, e);
-                }
-            }, () -> {
-                undecided.set(true);
-                return late(endpoint, request);
-            });
         } catch (BadAdmissionRequest e) {
             metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
             throw e;
         }
-        metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
-                System.nanoTime() - start);
-        LOG.infof("admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(), request.displayName(),
-                request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
-                verdict.patched() ? " (patched)" : "", verdict.rules(), (System.nanoTime() - start) / 1000);
-        return Response.ok(verdict.toReview(mapper)).build();
+        return deadline.within(() -> {
+            try {
+                return decide.apply(request);
+            } catch (BadAdmissionRequest e) {
+                throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
+            } catch (RuntimeException e) {
+                undecided.set(true);
+                return failOpen(request, e);
+            }
+        }, () -> {
+            undecided.set(true);
+            return late(endpoint, request);
+        }).handle((verdict, error) -> {
+            if (error != null) {
+                metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof BadAdmissionRequest bad) {
+                    return badRequest(bad);
+                }
+                throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
+            }
+            long took = System.nanoTime() - start;
+            metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict), took);
+            logDecision(endpoint, request, verdict, took);
+            return Response.ok(verdict.toReview(mapper)).build();
+        });
+    }
+
+    /**
+     * Denials and changes are logged at INFO: they are what an operator asks about afterwards. Plain admissions,
+     * warnings included (the API server passes those to the client), are DEBUG: at hundreds of writes a second a
+     * line each is most of a decision's cost, and the API server's audit log already records every request.
+     */
+    private static void logDecision(String endpoint, AdmissionRequest request, AdmissionVerdict verdict, long tookNanos) {
+        Logger.Level level = !verdict.allowed() || verdict.patched() ? Logger.Level.INFO : Logger.Level.DEBUG;
+        if (LOG.isEnabled(level)) {
+            LOG.logf(level, "admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(),
+                    request.displayName(), request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
+                    verdict.patched() ? " (patched)" : "", verdict.rules(), tookNanos / 1000);
+        }
     }
 
     private AdmissionVerdict late(String endpoint, AdmissionRequest request) {

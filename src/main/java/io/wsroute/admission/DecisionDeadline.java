@@ -7,7 +7,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,27 +46,20 @@ public class DecisionDeadline {
 
     /**
      * {@code decision}'s result, or {@code late}'s when the decision has not finished within the deadline. The
-     * calling thread waits; the decision runs on the executor and is abandoned (not interrupted: it only reads
-     * caches) when late. Waiting here rather than chaining on the timeout keeps all of wsroute's code on threads
-     * that carry the application's context; the JDK's timeout thread carries none.
+     * decision runs on the executor (a worker, never the event loop that received the request) and is abandoned
+     * when late, not interrupted: it only reads caches. Nothing waits: the answer completes when either comes
+     * first, so a request costs one hand-off to a worker and no parked thread. {@code late} runs on the JDK's
+     * timer thread and must only build an answer.
      */
-    <T> T within(Supplier<T> decision, Supplier<T> late) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(decision, executor);
-        try {
-            return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return late.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return late.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+    <T> CompletionStage<T> within(Supplier<T> decision, Supplier<T> late) {
+        return CompletableFuture.supplyAsync(decision, executor)
+                .orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                    if (cause instanceof TimeoutException) {
+                        return late.get();
+                    }
+                    throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
+                });
     }
 }

@@ -124,6 +124,14 @@ public interface WsrouteConfig {
          */
         @WithDefault("2s")
         Duration deadline();
+
+        /**
+         * Serves {@code POST /admission/floor}, which reads a body and answers a fixed AdmissionReview without
+         * looking at it: the framework's cost of a webhook call, which the admission benchmark (BENCHMARKS.md)
+         * compares wsroute's endpoints against. Off (404) unless a benchmark turns it on.
+         */
+        @WithDefault("false")
+        boolean benchmarkFloor();
     }
 
     interface Rules {

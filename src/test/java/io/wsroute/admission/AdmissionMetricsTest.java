@@ -31,8 +31,8 @@ class AdmissionMetricsTest {
         validate(create("u-plain-2", "apps", "traefik", null));
         validate(create("u-warn", "relaxed", "nginx",
                 "{\"wsroute.io/websocket\":\"true\",\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"3600s\"}"));
-        resource.mutateIngress(create("u-m", "apps", "nginx", "{\"wsroute.io/websocket\":\"true\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        AdmissionReviews.answer(resource.mutateIngress(create("u-m", "apps", "nginx", "{\"wsroute.io/websocket\":\"true\"}")
+                .getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> resource.validateIngress("{".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(BadAdmissionRequest.class);
 
@@ -50,6 +50,6 @@ class AdmissionMetricsTest {
     }
 
     private void validate(String body) {
-        resource.validateIngress(body.getBytes(StandardCharsets.UTF_8));
+        AdmissionReviews.answer(resource.validateIngress(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

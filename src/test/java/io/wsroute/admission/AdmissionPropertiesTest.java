@@ -32,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -247,11 +248,11 @@ class AdmissionPropertiesTest {
         return validate;
     }
 
-    private static int check(byte[] body, Function<byte[], Response> endpoint, boolean mutating) {
+    private static int check(byte[] body, Function<byte[], CompletionStage<Response>> endpoint, boolean mutating) {
         Response response;
         try {
             response = CompletableFuture.supplyAsync(() -> endpoint.apply(body), AdmissionReviews.DECISIONS)
-                    .get(10, TimeUnit.SECONDS);
+                    .thenCompose(answer -> answer).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BadAdmissionRequest bad) {
                 assertOneLine(bad.getMessage());

@@ -68,6 +68,11 @@ class AdmissionResourceTest {
     }
 
     @Test
+    void theBenchmarkFloorIsOffUnlessTurnedOn() {
+        given().body(fixture("create-unit-timeout.json")).post("/admission/floor").then().statusCode(404);
+    }
+
+    @Test
     void brokenWebSocketIngressIsDeniedWithRuleAndFix() {
         given().body(fixture("create-unit-timeout.json")).post(VALIDATE).then().statusCode(200)
                 .body("apiVersion", equalTo("admission.k8s.io/v1"))

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -72,6 +74,15 @@ final class AdmissionReviews {
         return new AdmissionResource(new IngressAdmission(contexts, mapper),
                 new ConfigMapAdmission(cluster, controllers, contexts, mapper), mapper,
                 new DecisionDeadline(config.admission().deadline(), DECISIONS), new AdmissionMetrics(registry));
+    }
+
+    /** The HTTP answer an endpoint gives, waited for as the framework would (bounded: a hang fails the test). */
+    static jakarta.ws.rs.core.Response answer(CompletionStage<jakarta.ws.rs.core.Response> answer) {
+        try {
+            return answer.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no answer: " + e, e);
+        }
     }
 
     static JsonNode json(String body) {

@@ -44,8 +44,8 @@ class ConfigMapAdmissionTest {
         object.putObject("metadata").put("namespace", namespace).put("name", name);
         ObjectNode dataNode = object.putObject("data");
         data.forEach(dataNode::put);
-        Response response = AdmissionReviews.resource(cluster, TestConfigs.defaults(), AdmissionReviews.MAPPER)
-                .validateConfigMap(review.toString().getBytes(StandardCharsets.UTF_8));
+        Response response = AdmissionReviews.answer(AdmissionReviews.resource(cluster, TestConfigs.defaults(),
+                AdmissionReviews.MAPPER).validateConfigMap(review.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(response.getStatus()).isEqualTo(200);
         return ((JsonNode) response.getEntity()).path("response");
     }

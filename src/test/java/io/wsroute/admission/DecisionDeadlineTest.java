@@ -48,7 +48,7 @@ class DecisionDeadlineTest {
         for (boolean mutate : new boolean[] {false, true}) {
             byte[] body = fixture("create-unit-timeout.json").getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
-            Response response = mutate ? resource.mutateIngress(body) : resource.validateIngress(body);
+            Response response = AdmissionReviews.answer(mutate ? resource.mutateIngress(body) : resource.validateIngress(body));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
             JsonNode answer = ((JsonNode) response.getEntity()).path("response");

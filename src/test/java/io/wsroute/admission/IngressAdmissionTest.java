@@ -152,8 +152,8 @@ class IngressAdmissionTest {
         return AdmissionReviews.resource(cluster, config, MAPPER);
     }
 
-    private static Response answer(Response response) {
-        return response;
+    private static Response answer(java.util.concurrent.CompletionStage<Response> response) {
+        return AdmissionReviews.answer(response);
     }
 
     private static byte[] bytes(String body) {

@@ -18,7 +18,17 @@ import java.util.List;
 public final class AdmissionBench {
 
     record Scenario(String name, String path, byte[] body) {
+        boolean floor() {
+            return name.startsWith("floor");
+        }
+
+        boolean large() {
+            return name.contains("large");
+        }
     }
+
+    /** wsroute.admission.benchmark-floor: reads the body, answers a fixed review, nothing of wsroute's. */
+    static final String FLOOR = "/admission/floor";
 
     record Row(Scenario scenario, String load, LoadGenerator.Result result, double serverCpuSeconds) {
         double perCore() {
@@ -43,8 +53,11 @@ public final class AdmissionBench {
         run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
     }
 
+    /** Floors first: the floor a review is compared with reads a body of the same size (its name ends alike). */
     static List<Scenario> scenarios() {
         return List.of(new Scenario("floor GET /q/health/live", "/q/health/live", null),
+                new Scenario("floor POST small", FLOOR, AdmissionBodies.review(false, true)),
+                new Scenario("floor POST large", FLOOR, AdmissionBodies.review(true, true)),
                 new Scenario("validate small ws", "/admission/ingress/validate", AdmissionBodies.review(false, true)),
                 new Scenario("validate small plain", "/admission/ingress/validate", AdmissionBodies.review(false, false)),
                 new Scenario("validate large ws", "/admission/ingress/validate", AdmissionBodies.review(true, true)),
@@ -71,8 +84,9 @@ public final class AdmissionBench {
                     load.saturate(scenario.path(), scenario.body(), connections, seconds.dividedBy(3).plusMillis(300));
                 }
                 List<Scenario> measured = new ArrayList<>(selected);
-                if (selected.size() > 1) {
-                    measured.add(selected.get(0)); // the first again: what drift there was during the run
+                if (selected.stream().anyMatch(scenario -> !scenario.floor())) {
+                    // the floors again at the end: what drift there was during the run
+                    selected.stream().filter(Scenario::floor).forEach(measured::add);
                 }
                 for (Scenario scenario : measured) {
                     double cpu = server.cpuSeconds();
@@ -85,9 +99,29 @@ public final class AdmissionBench {
                     print(out, rows.get(rows.size() - 1));
                 }
             }
+            printRatios(out, rows);
             long rssAfter = server.rssKib();
             out.printf("RSS after the run: %.1f MiB%n", rssAfter / 1024.0);
             return new Report(server.startToServing, idleRss, rssAfter, rows);
+        }
+    }
+
+    /**
+     * Server CPU per request at saturation over the floor's that reads a body of the same size (the lower of its
+     * two measurements, first and last: the other carries JIT drift). The issue's target is 1.5.
+     */
+    static void printRatios(PrintStream out, List<Row> rows) {
+        List<Row> saturated = rows.stream().filter(row -> row.load().startsWith("saturation")).toList();
+        for (Row row : saturated) {
+            if (row.scenario().floor()) {
+                continue;
+            }
+            saturated.stream().filter(f -> f.scenario().floor() && f.scenario().path().equals(FLOOR)
+                            && f.scenario().large() == row.scenario().large())
+                    .mapToDouble(Row::perCore).max().ifPresent(floorPerCore -> out.printf(
+                            "%-26s %6.0f req per CPU-s at saturation, floor POST %-5s %6.0f: %.2fx the floor's CPU per request%n",
+                            row.scenario().name(), row.perCore(), row.scenario().large() ? "large" : "small", floorPerCore,
+                            floorPerCore / row.perCore()));
         }
     }
 

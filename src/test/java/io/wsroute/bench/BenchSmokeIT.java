@@ -31,12 +31,14 @@ class BenchSmokeIT {
 
         assertThat(report.startToServing()).isPositive();
         assertThat(report.idleRssKib()).isPositive();
-        assertThat(report.rows()).hasSize(2 * (AdmissionBench.scenarios().size() + 1)).allSatisfy(row -> {
+        long floors = AdmissionBench.scenarios().stream().filter(AdmissionBench.Scenario::floor).count();
+        assertThat(report.rows()).hasSize((int) (2 * (AdmissionBench.scenarios().size() + floors))).allSatisfy(row -> {
             assertThat(row.result().completed()).as(row.scenario().name()).isPositive();
             assertThat(row.result().errors()).as(row.scenario().name()).isZero();
             assertThat(row.result().p99()).isGreaterThanOrEqualTo(row.result().p50());
         });
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("validate large ws", "mutate small ws", "p99.9");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("validate large ws", "mutate small ws", "p99.9")
+                .containsPattern("mutate large ws +\\d+ req per CPU-s at saturation, floor POST large +\\d+: [0-9.]+x");
     }
 
     @Test
