@@ -138,6 +138,7 @@ public class InformerClusterView implements ClusterView {
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
+        informer.itemStore(CachePruning.store());
         informer.exceptionHandler((started, error) -> {
             // fabric8's Reflector already logs every failed list/watch at WARN; this only adds the type.
             LOG.debugf("informer for %s: %s; retrying", informer.getApiTypeClass().getSimpleName(), error.getMessage());

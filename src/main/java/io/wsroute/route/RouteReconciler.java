@@ -6,12 +6,15 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import io.wsroute.cluster.CachePruning;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.nginx.ControllerFlavor;
@@ -36,13 +39,21 @@ import java.util.stream.Collectors;
  * the route's status when it changes, and an Event when readiness changes. Never touches an Ingress it does not
  * own: a name or host+path taken by someone else is reported in status, not taken over.
  */
-@ControllerConfiguration(name = RouteReconciler.NAME)
+// The routes' cache drops managedFields as the Ingress caches do (CachePruning): nothing here reads them.
+@ControllerConfiguration(name = RouteReconciler.NAME, informer = @Informer(itemStore = RouteReconciler.PrunedRoutes.class))
 public class RouteReconciler implements Reconciler<WebSocketRoute> {
 
     public static final String NAME = "websocketroute";
     /** Field manager of every Ingress write, so `kubectl get ingress --show-managed-fields` names wsroute. */
-    public static final String FIELD_MANAGER = "wsroute";
+    public static final String FIELD_MANAGER = CachePruning.WSROUTE_FIELD_MANAGER;
     private static final Duration CACHE_WAIT = Duration.ofSeconds(2);
+
+    /** The routes' informer store; instantiated by the operator SDK, hence public with no arguments. */
+    public static final class PrunedRoutes extends TransformingItemStore<WebSocketRoute> {
+        public PrunedRoutes() {
+            super(CachePruning::pruned);
+        }
+    }
     private static final Logger LOG = Logger.getLogger(RouteReconciler.class);
 
     private final ClusterView cluster;
