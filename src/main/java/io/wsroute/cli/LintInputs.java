@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.cli.ManifestReader.Manifest;
+import io.wsroute.rules.WebSocketRules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ final class LintInputs {
     final List<IngressClass> ingressClasses = new ArrayList<>();
     /** Things the user should know that do not stop the check, for stderr. */
     final List<String> notes = new ArrayList<>();
-    private final Map<String, Service> services = new HashMap<>();
+    /** By namespace, then name: each Ingress looks only at its own namespace's Services. */
+    private final Map<String, Map<String, Service>> services = new HashMap<>();
     private final List<JsonNode> workloads = new ArrayList<>();
     private final String defaultNamespace;
 
@@ -63,7 +65,8 @@ final class LintInputs {
                     namespaced(TypedObjects.convert(manifest, Ingress.class))));
             case "v1 Service" -> {
                 Service service = namespaced(TypedObjects.convert(manifest, Service.class));
-                services.put(key(service.getMetadata().getNamespace(), service.getMetadata().getName()), service);
+                services.computeIfAbsent(service.getMetadata().getNamespace(), namespace -> new HashMap<>())
+                        .put(service.getMetadata().getName(), service);
             }
             case "networking.k8s.io/v1 IngressClass" -> ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
             case "apps/v1 Deployment", "apps/v1 StatefulSet" -> workloads.add(manifest.object());
@@ -78,16 +81,17 @@ final class LintInputs {
         }
     }
 
-    /** Services of the Ingress's namespace that its backends could name. */
+    /** Services of the Ingress's namespace that its backends name, by name. */
     Map<String, Service> servicesFor(Ingress ingress) {
-        Map<String, Service> result = new HashMap<>();
-        String prefix = ingress.getMetadata().getNamespace() + "/";
-        services.forEach((key, service) -> {
-            if (key.startsWith(prefix)) {
-                result.put(service.getMetadata().getName(), service);
+        Map<String, Service> inNamespace = services.getOrDefault(ingress.getMetadata().getNamespace(), Map.of());
+        Map<String, Service> named = new HashMap<>();
+        for (String name : WebSocketRules.backendServiceNames(ingress)) {
+            Service service = inNamespace.get(name);
+            if (service != null) {
+                named.put(name, service);
             }
-        });
-        return result;
+        }
+        return named;
     }
 
     /**
@@ -127,9 +131,5 @@ final class LintInputs {
             object.getMetadata().setNamespace(defaultNamespace);
         }
         return object;
-    }
-
-    private static String key(String namespace, String name) {
-        return namespace + "/" + name;
     }
 }

@@ -30,7 +30,9 @@ import java.io.Reader;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Multi-document YAML into JSON trees. SnakeYAML's parser gives the events, and {@link DocumentBuilder} builds the
@@ -39,9 +41,13 @@ import java.util.List;
  */
 final class YamlDocuments {
 
+    private static final int MAX_REMEMBERED = 8192;
+    private static final int MAX_REMEMBERED_LENGTH = 64;
+
     private final Limits limits;
     private final LoaderOptions options = new LoaderOptions();
     private final Resolver resolver = new Resolver();
+    private final Map<String, Tag> remembered = new HashMap<>();
     private final Scalars scalars;
 
     YamlDocuments(Limits limits) {
@@ -111,9 +117,31 @@ final class YamlDocuments {
     private Tag tag(ScalarEvent event) {
         String tag = event.getTag();
         if (tag == null || tag.equals("!")) {
-            return resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+            if (!event.getImplicit().canOmitTagInPlainScalar()) {
+                return Tag.STR;
+            }
+            return resolved(event.getValue());
         }
         return new Tag(tag);
+    }
+
+    /**
+     * The resolver's answer for a plain scalar, remembered: manifests repeat the same short scalars (kinds,
+     * apiVersions, class names, ports, true/false), and the resolver tries a regular expression per candidate
+     * type, which was a quarter of reading a large manifest.
+     */
+    private Tag resolved(String value) {
+        if (value.length() > MAX_REMEMBERED_LENGTH) {
+            return resolver.resolve(NodeId.scalar, value, true);
+        }
+        Tag known = remembered.get(value);
+        if (known == null) {
+            known = resolver.resolve(NodeId.scalar, value, true);
+            if (remembered.size() < MAX_REMEMBERED) {
+                remembered.put(value, known);
+            }
+        }
+        return known;
     }
 
     /** JSON value of a scalar; timestamps, binary and unknown tags stay text, as they reach the API server. */

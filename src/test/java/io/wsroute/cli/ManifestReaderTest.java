@@ -93,6 +93,30 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aScalarSeenBeforeResolvesTheSameAndQuotingStillMakesItText() throws Exception {
+        // plain scalars' types are remembered between documents (YamlDocuments), quoted ones are never looked up
+        List<Manifest> manifests = read("""
+                a: yes
+                b: "yes"
+                c: 8080
+                ---
+                a: "yes"
+                b: yes
+                c: '8080'
+                d: 8080
+                """);
+        JsonNode first = manifests.get(0).object();
+        JsonNode second = manifests.get(1).object();
+        assertThat(first.get("a").isBoolean()).isTrue();
+        assertThat(first.get("b").isTextual()).isTrue();
+        assertThat(first.get("c").isInt()).isTrue();
+        assertThat(second.get("a").isTextual()).isTrue();
+        assertThat(second.get("b").isBoolean()).isTrue();
+        assertThat(second.get("c").isTextual()).isTrue();
+        assertThat(second.get("d").isInt()).isTrue();
+    }
+
+    @Test
     void aliasesAndMergeKeysExpand() throws Exception {
         JsonNode object = read("""
                 common: &common
