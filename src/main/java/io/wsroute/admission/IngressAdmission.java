@@ -12,7 +12,9 @@ import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -94,7 +96,7 @@ public class IngressAdmission {
     }
 
     private Ingress toIngress(AdmissionRequest request) {
-        nullElement(request.object(), "").ifPresent(path -> {
+        nullElement(request.object()).ifPresent(path -> {
             // Go decodes a null list element into a zero value, so the API server never sends one; only other
             // callers do, and every list walk in the rules would have to guard against it.
             throw new BadAdmissionRequest("request.object has a null list element at " + Shown.of(path));
@@ -109,29 +111,35 @@ public class IngressAdmission {
     }
 
     /** The path of the first null element of a list anywhere in {@code node}, as in {@code spec.rules[0]}. */
-    private static Optional<String> nullElement(JsonNode node, String path) {
+    private static Optional<String> nullElement(JsonNode node) {
+        Deque<String> trail = new ArrayDeque<>();
+        if (!findNullElement(node, trail)) {
+            return Optional.empty();
+        }
+        String path = String.join("", trail);
+        return Optional.of(path.startsWith(".") ? path.substring(1) : path);
+    }
+
+    /** Walks the tree without building paths; the way to a null is pushed on {@code trail} on the way back. */
+    private static boolean findNullElement(JsonNode node, Deque<String> trail) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String at = path + "[" + i + "]";
-                if (node.get(i).isNull()) {
-                    return Optional.of(at);
-                }
-                Optional<String> inner = nullElement(node.get(i), at);
-                if (inner.isPresent()) {
-                    return inner;
+                JsonNode element = node.get(i);
+                if (element.isNull() || element.isContainerNode() && findNullElement(element, trail)) {
+                    trail.push("[" + i + "]");
+                    return true;
                 }
             }
         } else if (node.isObject()) {
             for (var it = node.fields(); it.hasNext(); ) {
                 var field = it.next();
-                Optional<String> inner = nullElement(field.getValue(),
-                        path.isEmpty() ? field.getKey() : path + "." + field.getKey());
-                if (inner.isPresent()) {
-                    return inner;
+                if (field.getValue().isContainerNode() && findNullElement(field.getValue(), trail)) {
+                    trail.push("." + field.getKey());
+                    return true;
                 }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     private static boolean beingDeleted(AdmissionRequest request) {

@@ -110,7 +110,8 @@ final class ReviewedIngress {
             List<HTTPIngressPath> paths = http == null || http.getPaths() == null ? List.of() : http.getPaths();
             for (int p = 0; p < paths.size(); p++) {
                 HTTPIngressPath path = paths.get(p);
-                addBackend(services, path.getBackend(), "spec.rules[%d].http.paths[%d].backend.service".formatted(r, p),
+                // concatenation, not String.format: this runs for every path of every Ingress reviewed
+                addBackend(services, path.getBackend(), "spec.rules[" + r + "].http.paths[" + p + "].backend.service",
                         path.getPath() == null ? "/" : path.getPath(), result);
             }
         }

@@ -244,6 +244,8 @@ class AdmissionResourceTest {
         cases.put(good.replace("\"apiVersion\": \"networking.k8s.io/v1\"", "\"apiVersion\": \"networking.k8s.io/v1beta1\""),
                 "request.object has apiVersion networking.k8s.io/v1beta1");
         cases.put(good.replace("\"spec\": {", "\"spec\": {\"rules\": \"not-a-list\"}, \"ignored\": {"), "not a valid Ingress");
+        cases.put(good.replace("\"spec\": {", "\"spec\": {\"rules\": [{\"http\": {\"paths\": [{\"path\": \"/\"}, null]}}]}, \"ignored\": {"),
+                "null list element at spec.rules[0].http.paths[1]");
         cases.forEach((body, reason) -> {
             given().body(body).post(VALIDATE).then().statusCode(400).contentType(ContentType.JSON)
                     .body("error", containsString(reason));

@@ -112,6 +112,9 @@ class ReconcileScaleIT {
                 delta.forEach((k, v) -> System.out.printf("  %-40s %8.0f  %.2f per route%n", k, v, v / ROUTES));
                 System.out.printf("reconcile scale: heap after GC %.1f MiB before, %.1f MiB after: %.2f KiB per route; RSS %.0f MiB%n",
                         heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / ROUTES, rssMib());
+                if (ROUTES >= 100) {
+                    printHeapHistogram(25);
+                }
                 Map<String, Double> webhookAfter = webhookSeconds(client);
                 webhookAfter.forEach((k, v) -> {
                     if (!k.endsWith("_count")) {
@@ -206,6 +209,17 @@ class ReconcileScaleIT {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** What the heap holds, largest classes first (jcmd GC.class_histogram of this JVM), to see what a route costs. */
+    private static void printHeapHistogram(int classes) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
+                "GC.class_histogram").redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+        process.waitFor(60, TimeUnit.SECONDS);
+        System.out.println("reconcile scale: heap histogram, top " + classes + " classes (instances, bytes, class):");
+        lines.stream().filter(line -> line.matches("\\s*\\d+:.*")).limit(classes).forEach(line -> System.out.println("  " + line.trim()));
     }
 
     private static double rssMib() throws Exception {
