@@ -25,6 +25,8 @@ class CachePruningTest {
         assertThat(pruned).isSameAs(ingress);
         assertThat(pruned.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
                 .containsExactly(CachePruning.WSROUTE_FIELD_MANAGER);
+        assertThat(pruned.getMetadata().getManagedFields().get(0).getFieldsV1().getAdditionalProperties())
+                .isEqualTo(Map.of("f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of()))));
         assertThat(pruned.getMetadata().getAnnotations()).containsEntry("a", "b");
         assertThat(pruned.getSpec().getIngressClassName()).isEqualTo("nginx");
     }
@@ -47,7 +49,8 @@ class CachePruningTest {
 
     private static ManagedFieldsEntry entry(String manager) {
         FieldsV1 fields = new FieldsV1();
-        fields.setAdditionalProperty("f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of())));
+        fields.setAdditionalProperty("f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of()), "f:labels", Map.of()));
+        fields.setAdditionalProperty("f:spec", Map.of("f:rules", Map.of()));
         return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Apply").withFieldsType("FieldsV1")
                 .withFieldsV1(fields).build();
     }

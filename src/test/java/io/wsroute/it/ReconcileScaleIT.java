@@ -10,12 +10,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.wsroute.admission.AdmissionMetrics;
 import io.wsroute.route.RoutePath;
 import io.wsroute.route.RouteService;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
+
+import jakarta.inject.Inject;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -46,6 +51,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealApiServer.class, restrictToAnnotatedClass = true)
 class ReconcileScaleIT {
 
+    @Inject
+    MeterRegistry registry;
+
     private static final String NS = "scale";
     private static final int ROUTES = Integer.getInteger("bench.routes", 10);
     private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$");
@@ -62,6 +70,13 @@ class ReconcileScaleIT {
             CountDownLatch allReady = new CountDownLatch(ROUTES);
             Map<String, Double> before = requestCounts(client);
             Map<String, Double> webhookBefore = webhookSeconds(client);
+            Map<String, long[]> histogramBefore = ROUTES >= 100 ? heapHistogram() : Map.of();
+            Map<String, double[]> admissionTimes = new TreeMap<>();
+            for (String endpoint : List.of("ingress/validate", "ingress/mutate")) {
+                Timer timer = registry.find(AdmissionMetrics.DURATION).tag("endpoint", endpoint).timer();
+                admissionTimes.put(endpoint, timer == null ? new double[2]
+                        : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
+            }
             long heapBefore = heapAfterGc();
             long start = System.nanoTime();
             try (var watch = client.resources(WebSocketRoute.class).inNamespace(NS).watch(new Watcher<>() {
@@ -113,8 +128,16 @@ class ReconcileScaleIT {
                 System.out.printf("reconcile scale: heap after GC %.1f MiB before, %.1f MiB after: %.2f KiB per route; RSS %.0f MiB%n",
                         heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / ROUTES, rssMib());
                 if (ROUTES >= 100) {
-                    printHeapHistogram(25);
+                    printHistogramGrowth(histogramBefore, heapHistogram(), 20);
                 }
+                admissionTimes.forEach((endpoint, earlier) -> {
+                    Timer timer = registry.find(AdmissionMetrics.DURATION).tag("endpoint", endpoint).timer();
+                    double count = timer == null ? 0 : timer.count() - earlier[0];
+                    double total = timer == null ? 0 : timer.totalTime(TimeUnit.MILLISECONDS) - earlier[1];
+                    if (count > 0) {
+                        System.out.printf("  wsroute's own admission time %s: %.0f calls, mean %.2f ms%n", endpoint, count, total / count);
+                    }
+                });
                 Map<String, Double> webhookAfter = webhookSeconds(client);
                 webhookAfter.forEach((k, v) -> {
                     if (!k.endsWith("_count")) {
@@ -211,15 +234,32 @@ class ReconcileScaleIT {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** What the heap holds, largest classes first (jcmd GC.class_histogram of this JVM), to see what a route costs. */
-    private static void printHeapHistogram(int classes) throws Exception {
+    /** Instances and bytes by class in this JVM's heap after a full GC (jcmd GC.class_histogram). */
+    private static Map<String, long[]> heapHistogram() throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
                 "GC.class_histogram").redirectErrorStream(true).start();
-        List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+        Map<String, long[]> histogram = new TreeMap<>();
+        Pattern row = Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*");
+        for (String line : new String(process.getInputStream().readAllBytes()).split("\n")) {
+            Matcher m = row.matcher(line);
+            if (m.matches()) {
+                histogram.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+        }
         process.waitFor(60, TimeUnit.SECONDS);
-        System.out.println("reconcile scale: heap histogram, top " + classes + " classes (instances, bytes, class):");
-        lines.stream().filter(line -> line.matches("\\s*\\d+:.*")).limit(classes).forEach(line -> System.out.println("  " + line.trim()));
+        return histogram;
+    }
+
+    /** What the routes added to the heap, by class, largest first: where the bytes per route go. */
+    private static void printHistogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int classes) {
+        System.out.println("reconcile scale: heap growth by class, top " + classes + " (instances, bytes per route):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(classes)
+                .forEach(e -> System.out.printf("  %-70s %+8d %+9.0f B/route%n", e.getKey(), e.getValue()[0],
+                        (double) e.getValue()[1] / ROUTES));
     }
 
     private static double rssMib() throws Exception {
