@@ -53,6 +53,21 @@ class BenchSmokeIT {
     }
 
     @Test
+    void theFootprintBenchmarkTrainsAClassArchiveAndStartsWithIt() throws Exception {
+        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Path archive = FootprintBench.trainedClassArchive(JAR);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        FootprintBench.Sample sample = FootprintBench.sample(JAR, "AppCDS", List.of("-XX:SharedArchiveFile=" + archive,
+                "-Xshare:on"), Duration.ofMillis(100), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        // -Xshare:on: the JVM refuses to start rather than silently ignore an archive it cannot map
+        assertThat(Files.size(archive)).isGreaterThan(1024 * 1024);
+        assertThat(sample.startToServing()).isPositive();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("Quarkus: started in [0-9.]+s");
+    }
+
+    @Test
     void theLintBenchmarkRunsOnAGeneratedManifest() throws Exception {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
         Path manifest = LintBench.manifest(40);

@@ -1,6 +1,7 @@
 package io.wsroute.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +28,29 @@ public final class FootprintBench {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 3);
         System.out.printf("machine: %s%n", Machine.describe());
+        Path archive = trainedClassArchive(WsrouteProcess.packagedJar());
+        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
         for (int i = 0; i < runs; i++) {
             sample(WsrouteProcess.packagedJar(), "java -jar", List.of(), Duration.ofSeconds(10), System.out);
             sample(WsrouteProcess.packagedJar(), "as deployed", AS_DEPLOYED, Duration.ofSeconds(10), System.out);
+            sample(WsrouteProcess.packagedJar(), "AppCDS", withArchive, Duration.ofSeconds(10), System.out);
         }
+    }
+
+    /**
+     * A dynamic class-data archive (JDK 13+, JEP 350) of everything a start loads: the server started once with
+     * -XX:ArchiveClassesAtExit, stopped (SIGTERM) once it serves. Quarkus's own AppCDS build option stops before
+     * the runtime start-up, which is where most classes load here, and made no measurable difference.
+     */
+    static Path trainedClassArchive(Path jar) throws Exception {
+        Path archive = Files.createTempDirectory("wsroute-cds").resolve("wsroute.jsa");
+        try (WsrouteProcess training = WsrouteProcess.start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+            Thread.sleep(2000);
+        }
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("the training run wrote no class archive");
+        }
+        return archive;
     }
 
     static Sample sample(Path jar, String how, List<String> jvmOptions, Duration idle, PrintStream out) throws Exception {
@@ -38,9 +58,9 @@ public final class FootprintBench {
             String loadAtStart = Machine.load();
             Thread.sleep(idle.toMillis());
             Sample sample = new Sample(how, server.startToServing, server.rssKib());
-            out.printf("%-12s start-up to serving webhooks %5d ms (load %s), RSS after %d s idle %.1f MiB (load %s)%n", how,
-                    sample.startToServing().toMillis(), loadAtStart, idle.toSeconds(), sample.idleRssKib() / 1024.0,
-                    Machine.load());
+            out.printf("%-12s start-up to serving webhooks %5d ms (Quarkus: started in %s) (load %s), RSS after %d s idle %.1f MiB (load %s)%n",
+                    how, sample.startToServing().toMillis(), server.quarkusStartedIn(), loadAtStart, idle.toSeconds(),
+                    sample.idleRssKib() / 1024.0, Machine.load());
             return sample;
         }
     }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
@@ -33,11 +35,20 @@ final class WsrouteProcess implements AutoCloseable {
     final Process process;
     final int httpsPort;
     final Duration startToServing;
+    private final Path log;
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+s)");
 
-    private WsrouteProcess(Process process, int httpsPort, Duration startToServing) {
+    private WsrouteProcess(Process process, int httpsPort, Duration startToServing, Path log) {
         this.process = process;
         this.httpsPort = httpsPort;
         this.startToServing = startToServing;
+        this.log = log;
+    }
+
+    /** Quarkus's own start-up time from its log ("started in 2.561s"), or "?" when not logged. */
+    String quarkusStartedIn() throws IOException {
+        Matcher m = STARTED_IN.matcher(Files.readString(log));
+        return m.find() ? m.group(1) : "?";
     }
 
     static WsrouteProcess start(Path jar, List<String> jvmOptions) throws Exception {
@@ -65,7 +76,8 @@ final class WsrouteProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(probe, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"allowed\"")) {
-                    return new WsrouteProcess(process, httpsPort, Duration.ofNanos(System.nanoTime() - start));
+                    return new WsrouteProcess(process, httpsPort, Duration.ofNanos(System.nanoTime() - start),
+                            dir.resolve("wsroute.log"));
                 }
             } catch (IOException notYet) {
                 // not listening yet
