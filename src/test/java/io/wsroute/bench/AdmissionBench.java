@@ -90,9 +90,11 @@ public final class AdmissionBench {
                 }
                 for (Scenario scenario : measured) {
                     double cpu = server.cpuSeconds();
+                    double[] handlerBefore = handlerBuckets(server, scenario);
                     LoadGenerator.Result fixed = load.fixedRate(scenario.path(), scenario.body(), rate, seconds);
                     rows.add(new Row(scenario, rate + "/s", fixed, server.cpuSeconds() - cpu));
                     print(out, rows.get(rows.size() - 1));
+                    printHandlerTime(out, scenario, handlerBefore, handlerBuckets(server, scenario));
                     cpu = server.cpuSeconds();
                     LoadGenerator.Result saturated = load.saturate(scenario.path(), scenario.body(), connections, seconds);
                     rows.add(new Row(scenario, "saturation(" + connections + ")", saturated, server.cpuSeconds() - cpu));
@@ -123,6 +125,41 @@ public final class AdmissionBench {
                             row.scenario().name(), row.perCore(), row.scenario().large() ? "large" : "small", floorPerCore,
                             floorPerCore / row.perCore()));
         }
+    }
+
+    /**
+     * wsroute's own handler time for the scenario's endpoint (wsroute_admission_duration_seconds, from parse to
+     * rendered answer, what the issue's "handler p99" is about): count, at most 1 ms, at most 2 ms. Null for the floors.
+     */
+    static double[] handlerBuckets(WsrouteProcess server, Scenario scenario) throws Exception {
+        if (!scenario.path().startsWith("/admission/ingress/")) {
+            return null;
+        }
+        String endpoint = "endpoint=\"" + scenario.path().substring("/admission/".length()) + "\"";
+        double[] buckets = new double[3];
+        for (String line : server.metrics().split("\n")) {
+            if (!line.startsWith("wsroute_admission_duration_seconds") || !line.contains(endpoint)) {
+                continue;
+            }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("wsroute_admission_duration_seconds_count")) {
+                buckets[0] = value;
+            } else if (line.contains("le=\"0.001\"")) {
+                buckets[1] = value;
+            } else if (line.contains("le=\"0.002\"")) {
+                buckets[2] = value;
+            }
+        }
+        return buckets;
+    }
+
+    private static void printHandlerTime(PrintStream out, Scenario scenario, double[] before, double[] after) {
+        if (before == null || after[0] <= before[0]) {
+            return;
+        }
+        double count = after[0] - before[0];
+        out.printf("%-26s %-16s handler (wsroute_admission_duration_seconds): %.0f requests, %.2f%% within 1 ms, %.2f%% within 2 ms%n",
+                scenario.name(), "", count, 100 * (after[1] - before[1]) / count, 100 * (after[2] - before[2]) / count);
     }
 
     private static void print(PrintStream out, Row row) {

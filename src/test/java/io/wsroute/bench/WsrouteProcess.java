@@ -34,13 +34,15 @@ final class WsrouteProcess implements AutoCloseable {
 
     final Process process;
     final int httpsPort;
+    final int httpPort;
     final Duration startToServing;
     private final Path log;
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+s)");
 
-    private WsrouteProcess(Process process, int httpsPort, Duration startToServing, Path log) {
+    private WsrouteProcess(Process process, int httpsPort, int httpPort, Duration startToServing, Path log) {
         this.process = process;
         this.httpsPort = httpsPort;
+        this.httpPort = httpPort;
         this.startToServing = startToServing;
         this.log = log;
     }
@@ -76,7 +78,7 @@ final class WsrouteProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(probe, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"allowed\"")) {
-                    return new WsrouteProcess(process, httpsPort, Duration.ofNanos(System.nanoTime() - start),
+                    return new WsrouteProcess(process, httpsPort, httpPort, Duration.ofNanos(System.nanoTime() - start),
                             dir.resolve("wsroute.log"));
                 }
             } catch (IOException notYet) {
@@ -87,6 +89,12 @@ final class WsrouteProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("wsroute did not serve webhooks within 60 s; log: "
                 + Files.readString(dir.resolve("wsroute.log")));
+    }
+
+    /** The server's Prometheus metrics (plain HTTP, as the chart's ServiceMonitor scrapes them). */
+    String metrics() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Resident set size in KiB (VmRSS). */
