@@ -15,9 +15,15 @@ import java.util.List;
 public final class FootprintBench {
 
     /** The container image's run-java.sh defaults (ubi9 openjdk-17-runtime) and the chart's memory limit. */
-    static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC",
+    /**
+     * The container image's run-java.sh options under the chart's 512 MiB limit, then the chart's JAVA_OPTS_APPEND
+     * (jvm.maxRamPercentage, jvm.gcOptions), which come last and so win.
+     */
+    static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=80", "-XX:+UseParallelGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90",
-            "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+            "-XX:MaxRAMPercentage=75", "-XX:GCTimeRatio=99", "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70",
+            "-XX:AdaptiveSizePolicyWeight=10");
 
     record Sample(String how, Duration startToServing, long idleRssKib) {
     }
