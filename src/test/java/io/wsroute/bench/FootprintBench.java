@@ -22,7 +22,7 @@ public final class FootprintBench {
     static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=80", "-XX:+UseParallelGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-            "-XX:MaxRAMPercentage=75", "-XX:GCTimeRatio=99", "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70",
+            "-XX:MaxRAMPercentage=75", "-XX:GCTimeRatio=99", "-XX:MinHeapFreeRatio=0", "-XX:MaxHeapFreeRatio=100",
             "-XX:AdaptiveSizePolicyWeight=10");
 
     record Sample(String how, Duration startToServing, long idleRssKib) {
