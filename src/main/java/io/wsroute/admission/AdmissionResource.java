@@ -133,7 +133,7 @@ public class AdmissionResource {
     /**
      * Denials and changes are logged at INFO: they are what an operator asks about afterwards. Plain admissions,
      * warnings included (the API server passes those to the client), are DEBUG: at hundreds of writes a second a
-     * line each is most of a decision's cost, and the API server's audit log already records every request.
+     * line each is a noticeable share of a small review's cost, and the API server's audit log records every request.
      */
     private static void logDecision(String endpoint, AdmissionRequest request, AdmissionVerdict verdict, long tookNanos) {
         Logger.Level level = !verdict.allowed() || verdict.patched() ? Logger.Level.INFO : Logger.Level.DEBUG;
