@@ -93,6 +93,18 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
                 dryRun);
     }
 
+    /** The object bound to {@code type}; one that does not bind is a bad request that says why (shortened). */
+    <T> T objectAs(ObjectMapper mapper, Class<T> type) {
+        try {
+            return mapper.treeToValue(object, type);
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new BadAdmissionRequest("request.object is not a valid %s: %s".formatted(type.getSimpleName(),
+                    Shown.of(reason, 300)));
+        }
+    }
+
     /** True for CREATE and UPDATE, the operations with an object to check. */
     boolean hasObject() {
         return object != null;

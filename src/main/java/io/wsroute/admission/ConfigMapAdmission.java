@@ -57,7 +57,7 @@ public class ConfigMapAdmission {
         if (!request.hasObject()) {
             return allow(request, List.of());
         }
-        ConfigMap configMap = toConfigMap(request);
+        ConfigMap configMap = request.objectAs(mapper, ConfigMap.class);
         // An object without metadata is not what the API server sends, but any caller can: fall back to the request.
         ObjectMeta meta = Optional.ofNullable(configMap.getMetadata()).orElseGet(ObjectMeta::new);
         String namespace = Optional.ofNullable(meta.getNamespace()).orElse(request.namespace());
@@ -120,15 +120,6 @@ public class ConfigMapAdmission {
     /** Same rule on the same object and field: the same finding, whatever its wording. */
     private static String key(Finding finding) {
         return finding.rule() + " " + finding.namespace() + "/" + finding.name() + " " + finding.field();
-    }
-
-    private ConfigMap toConfigMap(AdmissionRequest request) {
-        try {
-            return mapper.treeToValue(request.object(), ConfigMap.class);
-        } catch (Exception e) {
-            throw new BadAdmissionRequest("request.object is not a valid ConfigMap: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
-        }
     }
 
     private static AdmissionVerdict allow(AdmissionRequest request, List<String> warnings) {

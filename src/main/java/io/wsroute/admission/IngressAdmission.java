@@ -101,13 +101,7 @@ public class IngressAdmission {
             // callers do, and every list walk in the rules would have to guard against it.
             throw new BadAdmissionRequest("request.object has a null list element at " + Shown.of(path));
         });
-        try {
-            return mapper.treeToValue(request.object(), Ingress.class);
-        } catch (Exception e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new BadAdmissionRequest("request.object is not a valid Ingress: " + Shown.of(reason, 300));
-        }
+        return request.objectAs(mapper, Ingress.class);
     }
 
     /** The path of the first null element of a list anywhere in {@code node}, as in {@code spec.rules[0]}. */

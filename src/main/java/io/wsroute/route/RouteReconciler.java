@@ -104,10 +104,14 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
         status.setObservedGeneration(generation);
         long took = System.nanoTime() - start;
-        LOG.infof("reconcile WebSocketRoute %s/%s: Ready=%s %s in %d ms", route.getMetadata().getNamespace(),
+        boolean readinessChanged = outcome.ready().status() != wasReady || !outcome.ready().reason().equals(previousReason);
+        // INFO when readiness changes, as the Event; every route is reconciled again at each probe interval and
+        // resync, which at thousands of routes would be a steady stream of identical lines
+        LOG.logf(readinessChanged ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "reconcile WebSocketRoute %s/%s: Ready=%s %s in %d ms", route.getMetadata().getNamespace(),
                 route.getMetadata().getName(), outcome.ready().status(), outcome.ready().reason(), took / 1_000_000);
         metrics.reconciled(outcome.ready(), took);
-        if (outcome.ready().status() != wasReady || !outcome.ready().reason().equals(previousReason)) {
+        if (readinessChanged) {
             events.record(route, outcome.ready());
         }
         // a ready route is probed again every interval, whether or not anything else changes

@@ -261,6 +261,9 @@ class AdmissionResourceTest {
                 .body("response.allowed", org.hamcrest.Matchers.is(true));
         given().body(fixture("create-unit-timeout.json")).post("/admission/configmap/validate").then().statusCode(400)
                 .body("error", containsString("this endpoint admits v1 ConfigMap"));
+        given().body(fixture("create-configmap.json").replace("\"data\": {", "\"data\": \"not-a-map\", \"ignored\": {"))
+                .post("/admission/configmap/validate").then().statusCode(400)
+                .body("error", containsString("request.object is not a valid ConfigMap"));
     }
 
     @Test

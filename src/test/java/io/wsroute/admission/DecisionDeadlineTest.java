@@ -62,6 +62,34 @@ class DecisionDeadlineTest {
     }
 
     @Test
+    void aLateAnswerIsBuiltOnAThreadWithTheApplicationsClassLoader() throws Exception {
+        // The HTTP layer finds its response classes through the thread's context class loader; the JDK's own timeout
+        // thread has the system one, on which a late answer failed with a 500 in WebhookFailureIT.
+        DecisionDeadline deadline = new DecisionDeadline(Duration.ofMillis(100), AdmissionReviews.DECISIONS);
+        CountDownLatch decisionMayEnd = new CountDownLatch(1);
+        String answer = deadline.within(() -> {
+            try {
+                decisionMayEnd.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "decided";
+        }, () -> Thread.currentThread().getName() + " "
+                + (Thread.currentThread().getContextClassLoader() == DecisionDeadline.class.getClassLoader()))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        decisionMayEnd.countDown();
+        assertThat(answer).isEqualTo("wsroute-admission-deadline true");
+    }
+
+    @Test
+    void anAnswerInTimeIsTheDecisionEvenAfterTheDeadlinePasses() throws Exception {
+        DecisionDeadline deadline = new DecisionDeadline(Duration.ofMillis(200), AdmissionReviews.DECISIONS);
+        String answer = deadline.within(() -> "decided", () -> "late").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Thread.sleep(400);
+        assertThat(answer).isEqualTo("decided");
+    }
+
+    @Test
     void aBadBodyIsStillA400NotALateAllow() {
         AdmissionResource resource = AdmissionReviews.resource(stuck,
                 TestConfigs.wsroute(Map.of("wsroute.admission.deadline", "300ms")), MAPPER);
