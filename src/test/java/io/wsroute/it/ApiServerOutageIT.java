@@ -3,10 +3,7 @@ package io.wsroute.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,14 +39,7 @@ class ApiServerOutageIT {
     @BeforeAll
     static void seed() {
         client = RealApiServer.client();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
-                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
-                .addToLabels("kubernetes.io/metadata.name", NS).endMetadata().build()).serverSideApply();
-        client.resource(new ServiceBuilder().withNewMetadata().withName("chat").withNamespace(NS).endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+        ClusterSeed.routeNamespace(client, NS);
     }
 
     @AfterAll

@@ -2,9 +2,6 @@ package io.wsroute.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -65,7 +62,7 @@ class ReconcileScaleIT {
         config.setMaxConcurrentRequests(128);
         config.setMaxConcurrentRequestsPerHost(64);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            seed(client);
+            ClusterSeed.routeNamespace(client, NS);
             Set<String> ready = ConcurrentHashMap.newKeySet();
             CountDownLatch allReady = new CountDownLatch(ROUTES);
             Map<String, Double> before = requestCounts(client);
@@ -158,17 +155,6 @@ class ReconcileScaleIT {
                 assertThat(wsroute / ROUTES).as("API requests per route").isLessThan(20);
             }
         }
-    }
-
-    private static void seed(KubernetesClient client) {
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
-                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
-                .addToLabels("kubernetes.io/metadata.name", NS).endMetadata().build()).serverSideApply();
-        client.resource(new ServiceBuilder().withNewMetadata().withName("chat").withNamespace(NS).endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
     }
 
     private static WebSocketRoute route(int i) {

@@ -47,16 +47,13 @@ class RouteIT {
     @BeforeAll
     static void seed() {
         client = RealApiServer.client();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
-                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        ClusterSeed.defaultNginxClass(client);
         client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("f5")
                 .endMetadata().withNewSpec().withController("nginx.org/ingress-controller").endSpec().build()).serverSideApply();
         client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("traefik")
                 .endMetadata().withNewSpec().withController("traefik.io/ingress-controller").endSpec().build()).serverSideApply();
         for (String ns : List.of(NS, "ingress-nginx")) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-                    .addToLabels("kubernetes.io/metadata.name", ns).endMetadata().build()).serverSideApply();
+            ClusterSeed.namespace(client, ns);
         }
         service("chat");
     }
@@ -288,9 +285,7 @@ class RouteIT {
     }
 
     private static void service(String name) {
-        client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+        ClusterSeed.webSocketService(client, NS, name);
     }
 
     private static WebSocketRoute create(String name, WebSocketRouteSpec spec) {

@@ -1,0 +1,42 @@
+package io.wsroute.it;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Objects the route ITs start from, applied server-side so a test class that finds them already there (the API server
+ * is shared within a run) leaves them as they are.
+ */
+final class ClusterSeed {
+
+    private ClusterSeed() {
+    }
+
+    /** The default IngressClass {@code nginx}, served by ingress-nginx, a namespace, and its WebSocket Service chat. */
+    static void routeNamespace(KubernetesClient client, String namespace) {
+        defaultNginxClass(client);
+        namespace(client, namespace);
+        webSocketService(client, namespace, "chat");
+    }
+
+    static void defaultNginxClass(KubernetesClient client) {
+        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
+                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
+                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+    }
+
+    /** With the kubernetes.io/metadata.name label, which Kubernetes 1.20 does not set yet and the webhooks select on. */
+    static void namespace(KubernetesClient client, String namespace) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+                .addToLabels("kubernetes.io/metadata.name", namespace).endMetadata().build()).serverSideApply();
+    }
+
+    /** Port ws 8080 with appProtocol kubernetes.io/ws. */
+    static void webSocketService(KubernetesClient client, String namespace, String name) {
+        client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
+                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+    }
+}
