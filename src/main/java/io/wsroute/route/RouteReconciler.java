@@ -117,7 +117,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         // a ready route is probed again every interval, whether or not anything else changes
         Optional<Duration> reprobe = outcome.ready().status() && probes.enabled() ? Optional.of(probes.interval())
                 : Optional.empty();
-        if (sameStatus(before, status)) {
+        if (before.equals(status)) {
             UpdateControl<WebSocketRoute> none = UpdateControl.noUpdate();
             return reprobe.map(none::rescheduleAfter).orElse(none);
         }
@@ -267,13 +267,5 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         copy.setConditions(source.getConditions());
         copy.setObservedGeneration(source.getObservedGeneration());
         return copy;
-    }
-
-    private static boolean sameStatus(WebSocketRouteStatus a, WebSocketRouteStatus b) {
-        return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
-                && Objects.equals(a.getConditions(), b.getConditions()) && Objects.equals(a.getIngressName(), b.getIngressName())
-                && Objects.equals(a.getUrl(), b.getUrl()) && Objects.equals(a.getController(), b.getController())
-                && Objects.equals(a.getIngressClassName(), b.getIngressClassName())
-                && Objects.equals(a.getAddress(), b.getAddress());
     }
 }

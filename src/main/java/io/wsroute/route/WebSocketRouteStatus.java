@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What wsroute observed and did. Mutable, as the operator SDK expects of a status it patches. */
@@ -91,5 +92,19 @@ public class WebSocketRouteStatus {
 
     public void setAddress(String address) {
         this.address = address;
+    }
+
+    /** Same observed state: the reconciler writes the status only when this is false. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebSocketRouteStatus that && Objects.equals(observedGeneration, that.observedGeneration)
+                && Objects.equals(conditions, that.conditions) && Objects.equals(ingressName, that.ingressName)
+                && Objects.equals(url, that.url) && Objects.equals(controller, that.controller)
+                && Objects.equals(ingressClassName, that.ingressClassName) && Objects.equals(address, that.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, conditions, ingressName, url, controller, ingressClassName, address);
     }
 }
