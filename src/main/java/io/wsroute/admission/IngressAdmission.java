@@ -53,8 +53,9 @@ public class IngressAdmission {
             return allow(request, context.notes());
         }
         IngressReview review = context.review().get();
-        List<Finding> findings = rules.evaluate(review);
-        if (findings.isEmpty() && !rules.detect(review).webSocket()) {
+        WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(review);
+        List<Finding> findings = evaluation.findings();
+        if (findings.isEmpty() && !evaluation.detection().webSocket()) {
             // What wsroute had to assume about the controller only matters to WebSocket Ingresses.
             return allow(request, List.of());
         }

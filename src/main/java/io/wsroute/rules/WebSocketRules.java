@@ -17,13 +17,22 @@ public final class WebSocketRules {
         return new ReviewedIngress(review).detection();
     }
 
+    /** Whether the Ingress carries WebSocket traffic, and all its findings in rule-id order. */
+    public record Evaluation(WebSocketDetection detection, List<Finding> findings) {
+    }
+
     /** All findings for the Ingress, in rule-id order. */
     public List<Finding> evaluate(IngressReview review) {
+        return evaluateWithDetection(review).findings();
+    }
+
+    /** {@link #evaluate} and {@link #detect} from one look at the Ingress, for callers that need both. */
+    public Evaluation evaluateWithDetection(IngressReview review) {
         ReviewedIngress ingress = new ReviewedIngress(review);
         Stream<RuleCheck> checks = ingress.detection().webSocket()
                 ? Stream.concat(RuleChecks.ALWAYS.stream(), RuleChecks.WEBSOCKET.stream())
                 : RuleChecks.ALWAYS.stream();
-        return checks.flatMap(check -> check.check(ingress)).toList();
+        return new Evaluation(ingress.detection(), checks.flatMap(check -> check.check(ingress)).toList());
     }
 
     /** Names of the Services the Ingress routes to, so adapters know which Services to look up. */
