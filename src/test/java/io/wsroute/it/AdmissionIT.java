@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,7 +13,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +94,8 @@ class AdmissionIT {
     void warnNamespaceAdmitsAndTheClientSeesTheWarnings() throws Exception {
         String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(ingress("relaxed", "unit-timeout",
                 Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
-        Process kubectl = new ProcessBuilder(kubectl(), "--kubeconfig", RealApiServer.kubeconfigFile.toString(),
-                "create", "-f", "-").redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder(RealApiServer.kubectl(), "--kubeconfig",
+                RealApiServer.kubeconfigFile.toString(), "create", "-f", "-").redirectErrorStream(true).start();
         kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
         kubectl.getOutputStream().close();
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -134,15 +132,6 @@ class AdmissionIT {
     }
 
     private static Ingress ingress(String namespace, String name, Map<String, String> annotations) {
-        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(annotations)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
-                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build();
-    }
-
-    private static String kubectl() {
-        return Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s",
-                RealApiServer.KUBE_VERSION + "-linux-amd64", "kubectl").toString();
+        return ClusterSeed.webSocketIngress(namespace, name, annotations);
     }
 }

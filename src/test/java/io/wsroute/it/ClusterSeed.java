@@ -2,8 +2,12 @@ package io.wsroute.it;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.util.Map;
 
 /**
  * Objects the route ITs start from, applied server-side so a test class that finds them already there (the API server
@@ -38,5 +42,14 @@ final class ClusterSeed {
         client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
                 .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+    }
+
+    /** An Ingress of class nginx for NAME.example.com/ws to Service chat port 8080, with the given annotations. */
+    static Ingress webSocketIngress(String namespace, String name, Map<String, String> annotations) {
+        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(annotations)
+                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
+                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
+                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
+                .endRule().endSpec().build();
     }
 }

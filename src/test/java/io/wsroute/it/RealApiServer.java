@@ -85,6 +85,12 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The kubectl that hack/kube-binaries.sh provisions beside the API server. */
+    static String kubectl() {
+        return Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s", KUBE_VERSION + "-linux-amd64", "kubectl")
+                .toString();
+    }
+
     static KubernetesClient client() {
         return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
     }

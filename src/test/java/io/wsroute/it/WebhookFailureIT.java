@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -22,7 +21,6 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,8 +168,8 @@ class WebhookFailureIT {
         broken.getMetadata().setAnnotations(Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
         String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(broken);
         long start = System.nanoTime();
-        Process kubectl = new ProcessBuilder(kubectl(), "--kubeconfig", RealApiServer.kubeconfigFile.toString(),
-                "create", "-f", "-").redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder(RealApiServer.kubectl(), "--kubeconfig",
+                RealApiServer.kubeconfigFile.toString(), "create", "-f", "-").redirectErrorStream(true).start();
         kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
         kubectl.getOutputStream().close();
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -220,15 +218,6 @@ class WebhookFailureIT {
 
     private static Ingress ingress(String namespace, String name) {
         Map<String, String> none = new HashMap<>();
-        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(none)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
-                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build();
-    }
-
-    private static String kubectl() {
-        return Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s",
-                RealApiServer.KUBE_VERSION + "-linux-amd64", "kubectl").toString();
+        return ClusterSeed.webSocketIngress(namespace, name, none);
     }
 }
