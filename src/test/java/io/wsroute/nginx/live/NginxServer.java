@@ -47,7 +47,8 @@ public final class NginxServer implements AutoCloseable {
             Files.createDirectories(prefix.resolve(dir));
         }
         SelfSignedCertificate certificate = SelfSignedCertificate.create(prefix);
-        NginxServer server = new NginxServer(binary, prefix, freePort(), freePort(), certificate);
+        int[] ports = freePorts(2);
+        NginxServer server = new NginxServer(binary, prefix, ports[0], ports[1], certificate);
         server.launch(httpConfig);
         return server;
     }
@@ -185,9 +186,24 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * Distinct free loopback ports: all are held open until every one is picked, since two pickings one after the
+     * other may be handed the same port (seen: nginx refusing "a duplicate listen").
+     */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }
