@@ -4,7 +4,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.wsroute.cli.LintCommand;
 import io.wsroute.webhook.TlsBootstrap;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,8 +16,7 @@ import java.util.Arrays;
 @QuarkusMain
 public final class WsrouteMain {
 
-    private WsrouteMain() {
-    }
+    private WsrouteMain() {}
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("lint")) {

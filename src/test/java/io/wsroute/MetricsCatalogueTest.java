@@ -14,7 +14,6 @@ import io.wsroute.probe.ProbeOutcome;
 import io.wsroute.probe.ProbeResult;
 import io.wsroute.route.RouteCondition;
 import io.wsroute.route.RouteMetrics;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,13 +36,17 @@ class MetricsCatalogueTest {
     @Test
     void readmeDocumentsEveryExportedMetric() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(exported()).isNotEmpty().allSatisfy(name -> assertThat(readme).as("README documents %s", name)
-                .contains("`" + family(name)));
+        assertThat(exported())
+                .isNotEmpty()
+                .allSatisfy(name ->
+                        assertThat(readme).as("README documents %s", name).contains("`" + family(name)));
     }
 
     @Test
     void theDashboardQueriesOnlyExportedMetrics() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(Path.of("helm", "wsroute", "dashboards", "wsroute.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(
+                        Path.of("helm", "wsroute", "dashboards", "wsroute.json").toFile());
         Set<String> queried = new TreeSet<>();
         for (JsonNode expr : dashboard.findValues("expr")) {
             Matcher m = METRIC.matcher(expr.asText());
@@ -64,8 +66,8 @@ class MetricsCatalogueTest {
         audit.totals(Map.of(new RuleSeverity("WS101", "error"), 1), 1, 1);
         audit.event("WebSocketFindings");
         new RouteMetrics(registry).reconciled(RouteCondition.ok(RouteCondition.READY, "IngressReady", "ok"), 1_000_000);
-        new ProbeMetrics(registry).record(new ProbeResult(ProbeOutcome.UPGRADED, OptionalInt.of(101), "101",
-                Duration.ofMillis(3)));
+        new ProbeMetrics(registry)
+                .record(new ProbeResult(ProbeOutcome.UPGRADED, OptionalInt.of(101), "101", Duration.ofMillis(3)));
         Set<String> names = new TreeSet<>();
         registry.scrape().lines().filter(l -> l.startsWith("wsroute_")).forEach(l -> {
             Matcher m = METRIC.matcher(l);

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +23,14 @@ class SbomIT {
         assertThat(json.path("bomFormat").asText()).isEqualTo("CycloneDX");
         List<String> purls = new ArrayList<>();
         json.path("components").forEach(c -> purls.add(c.path("purl").asText()));
-        assertThat(purls).hasSizeGreaterThan(50)
+        assertThat(purls)
+                .hasSizeGreaterThan(50)
                 .anyMatch(p -> p.startsWith("pkg:maven/io.quarkus/quarkus-rest@"))
                 .anyMatch(p -> p.startsWith("pkg:maven/io.quarkiverse.operatorsdk/quarkus-operator-sdk@"))
                 .anyMatch(p -> p.startsWith("pkg:maven/org.yaml/snakeyaml@"))
-                .noneMatch(p -> p.contains("/jqwik") || p.contains("/assertj") || p.contains("/kube-api-test")
+                .noneMatch(p -> p.contains("/jqwik")
+                        || p.contains("/assertj")
+                        || p.contains("/kube-api-test")
                         || p.contains("/rest-assured"))
                 .allMatch(p -> p.matches("pkg:maven/[^@]+@[0-9][^@]*") && !p.contains("SNAPSHOT"));
     }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +25,20 @@ public class AdmissionMetrics {
     /** Not decided on the object: bad request, internal error, or deadline missed (the latter two admit). */
     public static final String ERROR = "error";
 
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5)
+    };
 
     private final MeterRegistry registry;
     // Registered once per endpoint (and verdict): building and registering a meter on every request cost more
@@ -41,11 +51,22 @@ public class AdmissionMetrics {
     }
 
     public void record(String endpoint, String verdict, long nanos) {
-        requests.computeIfAbsent(endpoint + ' ' + verdict, key -> Counter.builder(REQUESTS)
-                .description("Admission requests answered, by endpoint and verdict")
-                .tag("endpoint", endpoint).tag("verdict", verdict).register(registry)).increment();
-        durations.computeIfAbsent(endpoint, key -> Timer.builder(DURATION).description("Time to answer an admission request")
-                .tag("endpoint", endpoint).serviceLevelObjectives(BUCKETS).register(registry))
+        requests.computeIfAbsent(
+                        endpoint + ' ' + verdict,
+                        key -> Counter.builder(REQUESTS)
+                                .description("Admission requests answered, by endpoint and verdict")
+                                .tag("endpoint", endpoint)
+                                .tag("verdict", verdict)
+                                .register(registry))
+                .increment();
+        durations
+                .computeIfAbsent(
+                        endpoint,
+                        key -> Timer.builder(DURATION)
+                                .description("Time to answer an admission request")
+                                .tag("endpoint", endpoint)
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

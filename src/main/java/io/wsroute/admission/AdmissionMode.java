@@ -14,7 +14,8 @@ public enum AdmissionMode {
     OFF;
 
     public static Optional<AdmissionMode> parse(String value) {
-        return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(value == null ? "" : value.trim()))
+        return Arrays.stream(values())
+                .filter(m -> m.name().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst();
     }
 

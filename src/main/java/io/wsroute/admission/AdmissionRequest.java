@@ -2,7 +2,6 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Set;
 
 /**
@@ -13,8 +12,8 @@ import java.util.Set;
  * @param object the object as it would be stored; null for DELETE and CONNECT, which wsroute always allows
  * @param dryRun the API server will not persist the object; wsroute has no side effects, so only the log says so
  */
-public record AdmissionRequest(String uid, String operation, String namespace, String name, String kind,
-        JsonNode object, boolean dryRun) {
+public record AdmissionRequest(
+        String uid, String operation, String namespace, String name, String kind, JsonNode object, boolean dryRun) {
 
     static final String API_VERSION = "admission.k8s.io/v1";
     static final String KIND = "AdmissionReview";
@@ -49,9 +48,10 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         if (review == null || !review.isObject()) {
             throw new BadAdmissionRequest("body is not a JSON object: expected an AdmissionReview");
         }
-        if (!API_VERSION.equals(review.path("apiVersion").asText()) || !KIND.equals(review.path("kind").asText())) {
-            throw new BadAdmissionRequest("expected apiVersion %s kind %s, got apiVersion %s kind %s".formatted(
-                    API_VERSION, KIND, Shown.field(review, "apiVersion"), Shown.field(review, "kind")));
+        if (!API_VERSION.equals(review.path("apiVersion").asText())
+                || !KIND.equals(review.path("kind").asText())) {
+            throw new BadAdmissionRequest("expected apiVersion %s kind %s, got apiVersion %s kind %s"
+                    .formatted(API_VERSION, KIND, Shown.field(review, "apiVersion"), Shown.field(review, "kind")));
         }
         JsonNode request = review.path("request");
         if (!request.isObject()) {
@@ -66,14 +66,20 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
             throw new BadAdmissionRequest("request.operation is missing");
         }
         if (!OPERATIONS.contains(operation)) {
-            throw new BadAdmissionRequest("request.operation %s is not one of %s".formatted(Shown.of(operation),
-                    "CREATE, UPDATE, DELETE, CONNECT"));
+            throw new BadAdmissionRequest("request.operation %s is not one of %s"
+                    .formatted(Shown.of(operation), "CREATE, UPDATE, DELETE, CONNECT"));
         }
         boolean dryRun = request.path("dryRun").asBoolean(false);
         if (!operation.equals("CREATE") && !operation.equals("UPDATE")) {
             // DELETE carries oldObject only, CONNECT an options object: neither has anything to check.
-            return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"),
-                    request.path("kind").path("kind").asText(null), null, dryRun);
+            return new AdmissionRequest(
+                    uid,
+                    operation,
+                    text(request, "namespace"),
+                    text(request, "name"),
+                    request.path("kind").path("kind").asText(null),
+                    null,
+                    dryRun);
         }
         JsonNode object = request.path("object");
         if (!object.isObject()) {
@@ -82,15 +88,17 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         String kind = object.path("kind").asText(null);
         String apiVersion = object.path("apiVersion").asText(null);
         if (!expectedKind.equals(kind)) {
-            throw new BadAdmissionRequest("request.object is a %s, this endpoint admits %s %s".formatted(
-                    kind == null ? "object without kind" : Shown.of(kind), expectedApiVersion, expectedKind));
+            throw new BadAdmissionRequest("request.object is a %s, this endpoint admits %s %s"
+                    .formatted(
+                            kind == null ? "object without kind" : Shown.of(kind), expectedApiVersion, expectedKind));
         }
         if (!expectedApiVersion.equals(apiVersion)) {
-            throw new BadAdmissionRequest("request.object has apiVersion %s, this endpoint admits %s %s (register the webhook for %s)"
-                    .formatted(Shown.of(apiVersion), expectedApiVersion, expectedKind, expectedApiVersion));
+            throw new BadAdmissionRequest(
+                    "request.object has apiVersion %s, this endpoint admits %s %s (register the webhook for %s)"
+                            .formatted(Shown.of(apiVersion), expectedApiVersion, expectedKind, expectedApiVersion));
         }
-        return new AdmissionRequest(uid, operation, text(request, "namespace"), text(request, "name"), kind, object,
-                dryRun);
+        return new AdmissionRequest(
+                uid, operation, text(request, "namespace"), text(request, "name"), kind, object, dryRun);
     }
 
     /** The object bound to {@code type}; one that does not bind is a bad request that says why (shortened). */
@@ -98,10 +106,11 @@ public record AdmissionRequest(String uid, String operation, String namespace, S
         try {
             return mapper.treeToValue(object, type);
         } catch (Exception e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
                     : e.getMessage().lines().findFirst().orElse("");
-            throw new BadAdmissionRequest("request.object is not a valid %s: %s".formatted(type.getSimpleName(),
-                    Shown.of(reason, 300)));
+            throw new BadAdmissionRequest(
+                    "request.object is not a valid %s: %s".formatted(type.getSimpleName(), Shown.of(reason, 300)));
         }
     }
 

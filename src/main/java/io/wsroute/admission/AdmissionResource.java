@@ -8,15 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * HTTP endpoints the API server calls. Thin: parse, decide, render, log. A body that is not
@@ -38,8 +37,12 @@ public class AdmissionResource {
     private final DecisionDeadline deadline;
     private final AdmissionMetrics metrics;
 
-    public AdmissionResource(IngressAdmission ingresses, ConfigMapAdmission configMaps, ObjectMapper mapper,
-            DecisionDeadline deadline, AdmissionMetrics metrics) {
+    public AdmissionResource(
+            IngressAdmission ingresses,
+            ConfigMapAdmission configMaps,
+            ObjectMapper mapper,
+            DecisionDeadline deadline,
+            AdmissionMetrics metrics) {
         this.metrics = metrics;
         this.ingresses = ingresses;
         this.configMaps = configMaps;
@@ -83,14 +86,14 @@ public class AdmissionResource {
     }
 
     /** The object type an endpoint admits. */
-    private record Admits(String apiVersion, String kind) {
-    }
+    private record Admits(String apiVersion, String kind) {}
 
-    private static final Admits INGRESS = new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
+    private static final Admits INGRESS =
+            new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
     private static final Admits CONFIG_MAP = new Admits(ConfigMapAdmission.API_VERSION, ConfigMapAdmission.KIND);
 
-    private CompletionStage<Response> admit(String endpoint, byte[] body, Admits admits,
-            Function<AdmissionRequest, AdmissionVerdict> decide) {
+    private CompletionStage<Response> admit(
+            String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {
         long start = System.nanoTime();
         // Set when the answer is not a decision on the object (fail-open or late), for the verdict label.
         AtomicBoolean undecided = new AtomicBoolean();
@@ -102,32 +105,41 @@ public class AdmissionResource {
             metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
             throw e;
         }
-        return deadline.within(() -> {
-            try {
-                return decide.apply(request);
-            } catch (BadAdmissionRequest e) {
-                throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other bad body
-            } catch (RuntimeException e) {
-                undecided.set(true);
-                return failOpen(request, e);
-            }
-        }, () -> {
-            undecided.set(true);
-            return late(endpoint, request);
-        }).handle((verdict, error) -> {
-            if (error != null) {
-                metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                if (cause instanceof BadAdmissionRequest bad) {
-                    return badRequest(bad);
-                }
-                throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
-            }
-            long took = System.nanoTime() - start;
-            metrics.record(endpoint, undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict), took);
-            logDecision(endpoint, request, verdict, took);
-            return Response.ok(verdict.toReview(mapper)).build();
-        });
+        return deadline.within(
+                        () -> {
+                            try {
+                                return decide.apply(request);
+                            } catch (BadAdmissionRequest e) {
+                                throw e; // the object is unreadable (e.g. not a valid Ingress): a 400 like any other
+                                // bad body
+                            } catch (RuntimeException e) {
+                                undecided.set(true);
+                                return failOpen(request, e);
+                            }
+                        },
+                        () -> {
+                            undecided.set(true);
+                            return late(endpoint, request);
+                        })
+                .handle((verdict, error) -> {
+                    if (error != null) {
+                        metrics.record(endpoint, AdmissionMetrics.ERROR, System.nanoTime() - start);
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        if (cause instanceof BadAdmissionRequest bad) {
+                            return badRequest(bad);
+                        }
+                        throw error instanceof CompletionException completion
+                                ? completion
+                                : new CompletionException(cause);
+                    }
+                    long took = System.nanoTime() - start;
+                    metrics.record(
+                            endpoint,
+                            undecided.get() ? AdmissionMetrics.ERROR : AdmissionMetrics.verdictOf(verdict),
+                            took);
+                    logDecision(endpoint, request, verdict, took);
+                    return Response.ok(verdict.toReview(mapper)).build();
+                });
     }
 
     /**
@@ -135,26 +147,42 @@ public class AdmissionResource {
      * warnings included (the API server passes those to the client), are DEBUG: at hundreds of writes a second a
      * line each is a noticeable share of a small review's cost, and the API server's audit log records every request.
      */
-    private static void logDecision(String endpoint, AdmissionRequest request, AdmissionVerdict verdict, long tookNanos) {
+    private static void logDecision(
+            String endpoint, AdmissionRequest request, AdmissionVerdict verdict, long tookNanos) {
         Logger.Level level = !verdict.allowed() || verdict.patched() ? Logger.Level.INFO : Logger.Level.DEBUG;
         if (LOG.isEnabled(level)) {
-            LOG.logf(level, "admission %s %s %s%s: %s%s rules=%s in %d us", endpoint, request.operation(),
-                    request.displayName(), request.dryRun() ? " (dry run)" : "", verdict.allowed() ? "allowed" : "denied",
-                    verdict.patched() ? " (patched)" : "", verdict.rules(), tookNanos / 1000);
+            LOG.logf(
+                    level,
+                    "admission %s %s %s%s: %s%s rules=%s in %d us",
+                    endpoint,
+                    request.operation(),
+                    request.displayName(),
+                    request.dryRun() ? " (dry run)" : "",
+                    verdict.allowed() ? "allowed" : "denied",
+                    verdict.patched() ? " (patched)" : "",
+                    verdict.rules(),
+                    tookNanos / 1000);
         }
     }
 
     private AdmissionVerdict late(String endpoint, AdmissionRequest request) {
-        LOG.warnf("admission %s %s %s: no decision within %s; admitted unchecked", endpoint, request.operation(),
-                request.displayName(), deadline.limit());
-        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this %s within its "
-                .formatted(request.kind()) + "deadline of " + deadline.limit().toMillis() + " ms; it was admitted unchecked"),
-                null, List.of());
+        LOG.warnf(
+                "admission %s %s %s: no decision within %s; admitted unchecked",
+                endpoint, request.operation(), request.displayName(), deadline.limit());
+        return new AdmissionVerdict(
+                request.uid(),
+                null,
+                List.of("wsroute could not check this %s within its ".formatted(request.kind()) + "deadline of "
+                        + deadline.limit().toMillis() + " ms; it was admitted unchecked"),
+                null,
+                List.of());
     }
 
     private static Response error(String reason) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", reason)).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", reason))
+                .build();
     }
 
     /**
@@ -164,7 +192,12 @@ public class AdmissionResource {
      */
     static AdmissionVerdict failOpen(AdmissionRequest request, RuntimeException error) {
         LOG.errorf(error, "admission of %s %s failed; allowing it unchecked", request.kind(), request.displayName());
-        return new AdmissionVerdict(request.uid(), null, List.of("wsroute could not check this %s (internal error); "
-                .formatted(request.kind()) + "it was admitted unchecked"), null, List.of());
+        return new AdmissionVerdict(
+                request.uid(),
+                null,
+                List.of("wsroute could not check this %s (internal error); ".formatted(request.kind())
+                        + "it was admitted unchecked"),
+                null,
+                List.of());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -49,7 +48,10 @@ public record AdmissionVerdict(String uid, String denial, List<String> warnings,
         response.put("uid", uid);
         response.put("allowed", allowed());
         if (!allowed()) {
-            response.putObject("status").put("code", DENIED_CODE).put("reason", "Forbidden").put("message", capped(denial));
+            response.putObject("status")
+                    .put("code", DENIED_CODE)
+                    .put("reason", "Forbidden")
+                    .put("message", capped(denial));
         }
         if (!warnings.isEmpty()) {
             ArrayNode list = response.putArray("warnings");
@@ -57,12 +59,15 @@ public record AdmissionVerdict(String uid, String denial, List<String> warnings,
         }
         if (patched()) {
             response.put("patchType", "JSONPatch");
-            response.put("patch", Base64.getEncoder().encodeToString(patch.toString().getBytes(StandardCharsets.UTF_8)));
+            response.put(
+                    "patch", Base64.getEncoder().encodeToString(patch.toString().getBytes(StandardCharsets.UTF_8)));
         }
         return review;
     }
 
     private static String capped(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "... (cut at " + MAX_TEXT + " characters)";
+        return text.length() <= MAX_TEXT
+                ? text
+                : text.substring(0, MAX_TEXT) + "... (cut at " + MAX_TEXT + " characters)";
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 final class AnnotationPatch {
 
-    private AnnotationPatch() {
-    }
+    private AnnotationPatch() {}
 
     /**
      * @param object the object the patch will be applied to
@@ -38,11 +36,16 @@ final class AnnotationPatch {
             // Missing (or null): add the whole map in one operation.
             ObjectNode value = json.objectNode();
             annotations.forEach(value::put);
-            patch.addObject().put("op", "add").put("path", "/metadata/annotations").set("value", value);
+            patch.addObject()
+                    .put("op", "add")
+                    .put("path", "/metadata/annotations")
+                    .set("value", value);
             return patch;
         }
-        annotations.forEach((key, value) -> patch.addObject().put("op", "add")
-                .put("path", "/metadata/annotations/" + escape(key)).put("value", value));
+        annotations.forEach((key, value) -> patch.addObject()
+                .put("op", "add")
+                .put("path", "/metadata/annotations/" + escape(key))
+                .put("value", value));
         return patch;
     }
 

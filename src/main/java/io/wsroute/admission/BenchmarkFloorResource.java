@@ -2,6 +2,7 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.NonBlocking;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.smallrye.common.annotation.NonBlocking;
-
 import java.util.List;
 
 /**
@@ -35,6 +34,8 @@ public class BenchmarkFloorResource {
     @POST
     @NonBlocking
     public Response floor(byte[] body) {
-        return enabled ? Response.ok(answer).build() : Response.status(Response.Status.NOT_FOUND).build();
+        return enabled
+                ? Response.ok(answer).build()
+                : Response.status(Response.Status.NOT_FOUND).build();
     }
 }

@@ -15,7 +15,6 @@ import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +44,8 @@ public class ConfigMapAdmission {
     private final ReviewContextFactory contexts;
     private final ObjectMapper mapper;
 
-    public ConfigMapAdmission(ClusterView cluster, LiveControllers controllers, ReviewContextFactory contexts,
-            ObjectMapper mapper) {
+    public ConfigMapAdmission(
+            ClusterView cluster, LiveControllers controllers, ReviewContextFactory contexts, ObjectMapper mapper) {
         this.cluster = cluster;
         this.controllers = controllers;
         this.contexts = contexts;
@@ -71,20 +70,31 @@ public class ConfigMapAdmission {
         if (mode == AdmissionMode.OFF) {
             return allow(request, List.of());
         }
-        ControllerProfile proposed = ControllerConfigMaps.read(flavor.get(), configMap.getData(),
-                "ConfigMap " + namespace + "/" + name, controllers.nginxIncSnippetsEnabled());
+        ControllerProfile proposed = ControllerConfigMaps.read(
+                flavor.get(),
+                configMap.getData(),
+                "ConfigMap " + namespace + "/" + name,
+                controllers.nginxIncSnippetsEnabled());
         Set<String> errors = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         int[] affected = new int[2];
         for (Ingress ingress : cluster.ingresses()) {
-            ReviewContext context = contexts.contextFor(ingress, ingress.getMetadata().getNamespace());
-            Optional<IngressReview> now = context.review().filter(r -> r.profile().flavor() == flavor.get());
+            ReviewContext context =
+                    contexts.contextFor(ingress, ingress.getMetadata().getNamespace());
+            Optional<IngressReview> now =
+                    context.review().filter(r -> r.profile().flavor() == flavor.get());
             if (now.isEmpty() || !rules.detect(now.get()).webSocket()) {
                 continue;
             }
-            IngressReview after = new IngressReview(ingress, now.get().services(), now.get().backendReplicas(), proposed,
+            IngressReview after = new IngressReview(
+                    ingress,
+                    now.get().services(),
+                    now.get().backendReplicas(),
+                    proposed,
                     now.get().settings());
-            Set<String> before = rules.evaluate(now.get()).stream().map(ConfigMapAdmission::key).collect(Collectors.toSet());
+            Set<String> before = rules.evaluate(now.get()).stream()
+                    .map(ConfigMapAdmission::key)
+                    .collect(Collectors.toSet());
             for (Finding finding : rules.evaluate(after)) {
                 if (before.contains(key(finding))) {
                     continue;
@@ -101,17 +111,25 @@ public class ConfigMapAdmission {
         List<String> messages = new ArrayList<>(notes);
         warnings.forEach(messages::add);
         if (affected[1] > warnings.size()) {
-            messages.add("wsroute: %d more warnings like these on other Ingresses".formatted(affected[1] - warnings.size()));
+            messages.add(
+                    "wsroute: %d more warnings like these on other Ingresses".formatted(affected[1] - warnings.size()));
         }
         List<String> ids = List.of();
         if (errors.isEmpty()) {
             return new AdmissionVerdict(request.uid(), null, messages, null, ids);
         }
-        String summary = String.join("\n", errors) + (affected[0] > errors.size()
-                ? "\n... and %d more on other Ingresses".formatted(affected[0] - errors.size()) : "");
+        String summary = String.join("\n", errors)
+                + (affected[0] > errors.size()
+                        ? "\n... and %d more on other Ingresses".formatted(affected[0] - errors.size())
+                        : "");
         if (mode == AdmissionMode.ENFORCE) {
-            return new AdmissionVerdict(request.uid(), "wsroute denied ConfigMap %s: the change would break WebSocket "
-                    .formatted(request.displayName()) + "Ingresses this controller serves.\n" + summary, messages, null, ids);
+            return new AdmissionVerdict(
+                    request.uid(),
+                    "wsroute denied ConfigMap %s: the change would break WebSocket ".formatted(request.displayName())
+                            + "Ingresses this controller serves.\n" + summary,
+                    messages,
+                    null,
+                    ids);
         }
         messages.add(0, "wsroute (not enforced: warn mode): this change breaks WebSocket Ingresses:\n" + summary);
         return new AdmissionVerdict(request.uid(), null, messages, null, ids);

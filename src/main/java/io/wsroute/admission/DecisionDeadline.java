@@ -4,8 +4,6 @@ import io.wsroute.config.WsrouteConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.ManagedExecutor;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * wsroute's own answer time (wsroute.admission.deadline). The API server waits for a webhook up to the
@@ -60,8 +59,8 @@ public class DecisionDeadline {
     <T> CompletionStage<T> within(Supplier<T> decision, Supplier<T> late) {
         CompletableFuture<T> answer = CompletableFuture.supplyAsync(decision, executor);
         // Whichever completes the answer first wins; the other's completion is a no-op.
-        ScheduledFuture<?> deadline = timer.schedule(() -> answer.completeExceptionally(new TimeoutException()),
-                limit.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> answer.completeExceptionally(new TimeoutException()), limit.toNanos(), TimeUnit.NANOSECONDS);
         answer.whenComplete((value, error) -> deadline.cancel(false));
         return answer.exceptionally(error -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;

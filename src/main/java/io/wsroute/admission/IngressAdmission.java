@@ -11,7 +11,6 @@ import io.wsroute.rules.Remediation;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -60,12 +59,18 @@ public class IngressAdmission {
             return allow(request, List.of());
         }
         List<String> warnings = new ArrayList<>(context.notes());
-        List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<Finding> errors =
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<String> ids = findings.stream().map(Finding::rule).distinct().toList();
         if (!errors.isEmpty() && context.mode() == AdmissionMode.ENFORCE) {
-            findings.stream().filter(f -> f.severity() == Severity.WARNING).map(Finding::summary).forEach(warnings::add);
-            String denial = "wsroute denied Ingress %s: it would break WebSocket traffic.\n%s".formatted(
-                    request.displayName(), errors.stream().map(Finding::summary).collect(Collectors.joining("\n")));
+            findings.stream()
+                    .filter(f -> f.severity() == Severity.WARNING)
+                    .map(Finding::summary)
+                    .forEach(warnings::add);
+            String denial = "wsroute denied Ingress %s: it would break WebSocket traffic.\n%s"
+                    .formatted(
+                            request.displayName(),
+                            errors.stream().map(Finding::summary).collect(Collectors.joining("\n")));
             return new AdmissionVerdict(request.uid(), denial, warnings, null, ids);
         }
         findings.stream().map(IngressAdmission::warning).forEach(warnings::add);
@@ -83,7 +88,8 @@ public class IngressAdmission {
         Remediation remediation = rules.remediate(context.review().get());
         ArrayNode patch = AnnotationPatch.adding(request.object(), remediation.annotationsToAdd());
         List<String> added = remediation.annotationsToAdd().entrySet().stream()
-                .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue())).toList();
+                .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue()))
+                .toList();
         return new AdmissionVerdict(request.uid(), null, added, patch, List.of());
     }
 
@@ -92,8 +98,9 @@ public class IngressAdmission {
         if (finding.severity() != Severity.ERROR) {
             return finding.summary();
         }
-        return "%s %s (not enforced: warn mode): %s (%s). Fix: %s".formatted(finding.rule(), finding.severity().label(),
-                finding.message(), finding.field(), finding.fix());
+        return "%s %s (not enforced: warn mode): %s (%s). Fix: %s"
+                .formatted(
+                        finding.rule(), finding.severity().label(), finding.message(), finding.field(), finding.fix());
     }
 
     private Ingress toIngress(AdmissionRequest request) {

@@ -12,7 +12,6 @@ import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ import java.util.Optional;
 public class ReviewContextFactory {
 
     /** The rules' input, the mode that applies, and what had to be assumed. */
-    public record ReviewContext(Optional<IngressReview> review, AdmissionMode mode, List<String> notes) {
-    }
+    public record ReviewContext(Optional<IngressReview> review, AdmissionMode mode, List<String> notes) {}
 
     private final ClusterView cluster;
     private final LiveControllers controllers;
@@ -66,8 +64,9 @@ public class ReviewContextFactory {
             cluster.service(namespace, name).ifPresent(s -> services.put(name, s));
             cluster.readyEndpoints(namespace, name).ifPresent(n -> replicas.put(name, n));
         }
-        return new ReviewContext(Optional.of(new IngressReview(ingress, services, replicas, profile,
-                controllers.ruleSettings())), mode,
+        return new ReviewContext(
+                Optional.of(new IngressReview(ingress, services, replicas, profile, controllers.ruleSettings())),
+                mode,
                 notes);
     }
 
@@ -80,8 +79,8 @@ public class ReviewContextFactory {
             return configured;
         }
         return AdmissionMode.parse(label.get()).orElseGet(() -> {
-            notes.add("wsroute: namespace label %s=%s is not enforce, warn or off; using %s".formatted(
-                    WsrouteAnnotations.ADMISSION_LABEL, label.get(), configured.label()));
+            notes.add("wsroute: namespace label %s=%s is not enforce, warn or off; using %s"
+                    .formatted(WsrouteAnnotations.ADMISSION_LABEL, label.get(), configured.label()));
             return configured;
         });
     }

@@ -10,8 +10,7 @@ final class Shown {
 
     static final int MAX = 120;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     static String of(String value) {
         return of(value, MAX);
@@ -33,6 +32,8 @@ final class Shown {
         if (value == null || value.isNull()) {
             return "(none)";
         }
-        return value.isTextual() ? of(value.asText()) : "(a " + value.getNodeType().name().toLowerCase() + ")";
+        return value.isTextual()
+                ? of(value.asText())
+                : "(a " + value.getNodeType().name().toLowerCase() + ")";
     }
 }

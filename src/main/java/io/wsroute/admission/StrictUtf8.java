@@ -8,8 +8,7 @@ package io.wsroute.admission;
  */
 final class StrictUtf8 {
 
-    private StrictUtf8() {
-    }
+    private StrictUtf8() {}
 
     /** Offset of the first byte that breaks the rules above, or -1 when the body passes. */
     static int firstInvalid(byte[] bytes) {

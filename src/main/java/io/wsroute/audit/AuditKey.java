@@ -6,5 +6,4 @@ package io.wsroute.audit;
  * namespace's admission mode. Equal keys, equal findings: a change-driven step skips the Ingress.
  * (Ready endpoint counts are not in the key: the periodic pass re-evaluates everything.)
  */
-record AuditKey(String resourceVersion, long epoch, long namespaceEpoch, String mode) {
-}
+record AuditKey(String resourceVersion, long epoch, long namespaceEpoch, String mode) {}

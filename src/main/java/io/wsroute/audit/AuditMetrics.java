@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.wsroute.audit.AuditSink.RuleSeverity;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +25,7 @@ public class AuditMetrics {
 
     /** One gauge per rule/severity pair ever seen, kept (at 0 when none is left) rather than removed and re-added. */
     private final Map<RuleSeverity, AtomicInteger> findings = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AtomicInteger audited = new AtomicInteger();
     private final Counter evaluations;
     private final MeterRegistry registry;
@@ -33,17 +33,23 @@ public class AuditMetrics {
     public AuditMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(INGRESSES, audited, AtomicInteger::get)
-                .description("Ingresses the audit evaluates (served by an NGINX class, mode not off)").register(registry);
-        evaluations = Counter.builder(EVALUATIONS).description("Ingress evaluations by the audit").register(registry);
+                .description("Ingresses the audit evaluates (served by an NGINX class, mode not off)")
+                .register(registry);
+        evaluations = Counter.builder(EVALUATIONS)
+                .description("Ingress evaluations by the audit")
+                .register(registry);
     }
 
     public void totals(Map<RuleSeverity, Integer> totals, int auditedIngresses, int evaluated) {
-        totals.keySet().forEach(key -> findings.computeIfAbsent(key, k -> {
-            AtomicInteger value = new AtomicInteger();
-            Gauge.builder(FINDINGS, value, AtomicInteger::get).description("Current audit findings on Ingresses, by rule and severity")
-                    .tags(Tags.of("rule", k.rule(), "severity", k.severity())).register(registry);
-            return value;
-        }));
+        totals.keySet()
+                .forEach(key -> findings.computeIfAbsent(key, k -> {
+                    AtomicInteger value = new AtomicInteger();
+                    Gauge.builder(FINDINGS, value, AtomicInteger::get)
+                            .description("Current audit findings on Ingresses, by rule and severity")
+                            .tags(Tags.of("rule", k.rule(), "severity", k.severity()))
+                            .register(registry);
+                    return value;
+                }));
         findings.forEach((key, value) -> value.set(totals.getOrDefault(key, 0)));
         audited.set(auditedIngresses);
         evaluations.increment(evaluated);
@@ -51,8 +57,11 @@ public class AuditMetrics {
 
     /** An Event written on an Ingress: {@code reason} WebSocketFindings or WebSocketFindingsResolved. */
     public void event(String reason) {
-        Counter.builder(EVENTS).description("Events the audit wrote on Ingresses, by reason").tag("reason", reason)
-                .register(registry).increment();
+        Counter.builder(EVENTS)
+                .description("Events the audit wrote on Ingresses, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     public static List<String> names() {

@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wsroute.rules.Finding;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Writes the audit's results: Events on Ingresses, one report per namespace (server-side apply), metrics. */
 @ApplicationScoped
@@ -41,28 +40,47 @@ public class AuditPublisher implements AuditSink {
         String namespace = ingress.getMetadata().getNamespace();
         String name = ingress.getMetadata().getName();
         String rules = now.stream().map(Finding::rule).distinct().collect(Collectors.joining(","));
-        LOG.infof("audit Ingress %s/%s: %d finding(s) rules=[%s] (before: %d)", namespace, name, now.size(), rules,
-                before.size());
+        LOG.infof(
+                "audit Ingress %s/%s: %d finding(s) rules=[%s] (before: %d)",
+                namespace, name, now.size(), rules, before.size());
         if (now.isEmpty() && before.isEmpty()) {
             return;
         }
         String reason = now.isEmpty() ? RESOLVED : FINDINGS;
-        String message = now.isEmpty() ? "wsroute audit: no WebSocket finding any more"
+        String message = now.isEmpty()
+                ? "wsroute audit: no WebSocket finding any more"
                 : "wsroute audit: " + now.stream().map(Finding::summary).collect(Collectors.joining(" | "));
         if (message.length() > MESSAGE_LIMIT) {
             message = message.substring(0, MESSAGE_LIMIT - 3) + "...";
         }
         String time = DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC));
-        var event = new EventBuilder().withNewMetadata()
-                .withName(name + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .withNamespace(namespace).endMetadata()
-                .withNewInvolvedObject().withApiVersion("networking.k8s.io/v1").withKind("Ingress").withName(name)
-                .withNamespace(namespace).withUid(ingress.getMetadata().getUid())
-                .withResourceVersion(ingress.getMetadata().getResourceVersion()).endInvolvedObject()
-                .withType(now.stream().anyMatch(f -> f.severity() == io.wsroute.rules.Severity.ERROR) ? "Warning"
-                        : now.isEmpty() ? "Normal" : "Warning")
-                .withReason(reason).withMessage(message).withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
-                .withNewSource().withComponent("wsroute-audit").endSource().build();
+        var event = new EventBuilder()
+                .withNewMetadata()
+                .withName(name + "."
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withApiVersion("networking.k8s.io/v1")
+                .withKind("Ingress")
+                .withName(name)
+                .withNamespace(namespace)
+                .withUid(ingress.getMetadata().getUid())
+                .withResourceVersion(ingress.getMetadata().getResourceVersion())
+                .endInvolvedObject()
+                .withType(
+                        now.stream().anyMatch(f -> f.severity() == io.wsroute.rules.Severity.ERROR)
+                                ? "Warning"
+                                : now.isEmpty() ? "Normal" : "Warning")
+                .withReason(reason)
+                .withMessage(message)
+                .withFirstTimestamp(time)
+                .withLastTimestamp(time)
+                .withCount(1)
+                .withNewSource()
+                .withComponent("wsroute-audit")
+                .endSource()
+                .build();
         try {
             client.v1().events().inNamespace(namespace).resource(event).create();
             metrics.event(reason);
@@ -74,7 +92,10 @@ public class AuditPublisher implements AuditSink {
     @Override
     public boolean report(String namespace, AuditReportSpec spec) {
         WebSocketAuditReport report = new WebSocketAuditReport();
-        report.setMetadata(new ObjectMetaBuilder().withName(WebSocketAuditReport.NAME).withNamespace(namespace).build());
+        report.setMetadata(new ObjectMetaBuilder()
+                .withName(WebSocketAuditReport.NAME)
+                .withNamespace(namespace)
+                .build());
         report.setSpec(spec);
         try {
             client.resource(report).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();

@@ -1,7 +1,6 @@
 package io.wsroute.audit;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import java.util.List;
 
 /**
@@ -10,9 +9,14 @@ import java.util.List;
  * @param truncated true when results were left out (the summary still counts them)
  */
 public record AuditReportSpec(
-        @JsonPropertyDescription("Counts over every audited Ingress of the namespace.") AuditSummary summary,
-        @JsonPropertyDescription("One entry per finding, by Ingress then rule.") List<AuditResult> results,
-        @JsonPropertyDescription("True when results were left out to keep the report small; the summary counts them all.")
+        @JsonPropertyDescription("Counts over every audited Ingress of the namespace.")
+        AuditSummary summary,
+
+        @JsonPropertyDescription("One entry per finding, by Ingress then rule.")
+        List<AuditResult> results,
+
+        @JsonPropertyDescription(
+                "True when results were left out to keep the report small; the summary counts them all.")
         Boolean truncated) {
 
     /**
@@ -21,17 +25,31 @@ public record AuditReportSpec(
      */
     public record AuditSummary(
             @JsonPropertyDescription("Ingresses audited.") int ingresses,
-            @JsonPropertyDescription("Ingresses with at least one finding.") int failing,
-            @JsonPropertyDescription("Findings of severity error.") int errors,
-            @JsonPropertyDescription("Findings of severity warning.") int warnings) {
-    }
+
+            @JsonPropertyDescription("Ingresses with at least one finding.")
+            int failing,
+
+            @JsonPropertyDescription("Findings of severity error.")
+            int errors,
+
+            @JsonPropertyDescription("Findings of severity warning.")
+            int warnings) {}
 
     public record AuditResult(
-            @JsonPropertyDescription("Name of the Ingress, in the report's namespace.") String ingress,
-            @JsonPropertyDescription("Rule id, e.g. WS101 (see wsroute's README).") String rule,
+            @JsonPropertyDescription("Name of the Ingress, in the report's namespace.")
+            String ingress,
+
+            @JsonPropertyDescription("Rule id, e.g. WS101 (see wsroute's README).")
+            String rule,
+
             @JsonPropertyDescription("error or warning.") String severity,
-            @JsonPropertyDescription("Where the problem is, as a path into the Ingress.") String field,
-            @JsonPropertyDescription("What is wrong and what it does to WebSocket traffic.") String message,
-            @JsonPropertyDescription("The change that repairs it.") String fix) {
-    }
+
+            @JsonPropertyDescription("Where the problem is, as a path into the Ingress.")
+            String field,
+
+            @JsonPropertyDescription("What is wrong and what it does to WebSocket traffic.")
+            String message,
+
+            @JsonPropertyDescription("The change that repairs it.")
+            String fix) {}
 }

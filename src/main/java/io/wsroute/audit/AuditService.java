@@ -13,13 +13,12 @@ import io.wsroute.rules.Finding;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the audit ({@link IngressAuditor}) on the leader: one thread, woken every wsroute.audit.debounce to evaluate
@@ -42,8 +41,13 @@ public class AuditService {
     private boolean seeded;
     private long nextFullPass;
 
-    public AuditService(ClusterView cluster, ReviewContextFactory contexts, KubernetesClient client,
-            Leadership leadership, WsrouteConfig config, AuditPublisher publisher) {
+    public AuditService(
+            ClusterView cluster,
+            ReviewContextFactory contexts,
+            KubernetesClient client,
+            Leadership leadership,
+            WsrouteConfig config,
+            AuditPublisher publisher) {
         this.cluster = cluster;
         this.contexts = contexts;
         this.client = client;
@@ -102,8 +106,12 @@ public class AuditService {
             long start = System.nanoTime();
             int evaluated = auditor.step(full);
             if (evaluated > 0) {
-                LOG.infof("audit %s: %d of %d Ingresses evaluated in %d ms", full ? "pass" : "step", evaluated,
-                        cluster.ingresses().size(), (System.nanoTime() - start) / 1_000_000);
+                LOG.infof(
+                        "audit %s: %d of %d Ingresses evaluated in %d ms",
+                        full ? "pass" : "step",
+                        evaluated,
+                        cluster.ingresses().size(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
             // The scheduler drops a task that throws: log, and go on with the next tick.
@@ -114,15 +122,21 @@ public class AuditService {
     /** Reads the reports once per leadership (the only list from the API server the audit makes). */
     private void seed() {
         try {
-            auditor.seed(client.resources(WebSocketAuditReport.class).inAnyNamespace().list().getItems());
+            auditor.seed(client.resources(WebSocketAuditReport.class)
+                    .inAnyNamespace()
+                    .list()
+                    .getItems());
         } catch (KubernetesClientException e) {
-            LOG.warnf("audit: cannot read existing reports (%s); Ingresses already reported may get their Event again",
+            LOG.warnf(
+                    "audit: cannot read existing reports (%s); Ingresses already reported may get their Event again",
                     e.getMessage());
         }
         seeded = true;
     }
 
     private Optional<List<Finding>> evaluate(Ingress ingress) {
-        return contexts.contextFor(ingress, ingress.getMetadata().getNamespace()).review().map(rules::evaluate);
+        return contexts.contextFor(ingress, ingress.getMetadata().getNamespace())
+                .review()
+                .map(rules::evaluate);
     }
 }

@@ -2,7 +2,6 @@ package io.wsroute.audit;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.rules.Finding;
-
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,5 @@ public interface AuditSink {
     /** After a step that evaluated anything: the current totals. */
     void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated);
 
-    record RuleSeverity(String rule, String severity) {
-    }
+    record RuleSeverity(String rule, String severity) {}
 }

@@ -12,7 +12,6 @@ import io.wsroute.cluster.ClusterView;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,8 +40,7 @@ import java.util.function.Function;
 public final class IngressAuditor {
 
     /** An Ingress as last evaluated; {@code findings} empty when it is not audited or has none. */
-    private record Audited(AuditKey key, boolean audited, List<Finding> findings) {
-    }
+    private record Audited(AuditKey key, boolean audited, List<Finding> findings) {}
 
     private final ClusterView cluster;
     private final Function<Ingress, Optional<List<Finding>>> evaluate;
@@ -61,7 +59,10 @@ public final class IngressAuditor {
     private final Map<String, AuditReportSpec> written = new HashMap<>();
     private final Set<String> unwritten = new HashSet<>();
 
-    public IngressAuditor(ClusterView cluster, Function<Ingress, Optional<List<Finding>>> evaluate, AuditSink sink,
+    public IngressAuditor(
+            ClusterView cluster,
+            Function<Ingress, Optional<List<Finding>>> evaluate,
+            AuditSink sink,
             int maxReportResults) {
         this.cluster = cluster;
         this.evaluate = evaluate;
@@ -80,7 +81,8 @@ public final class IngressAuditor {
                 continue;
             }
             written.put(namespace, report.getSpec());
-            for (AuditResult result : Optional.ofNullable(report.getSpec().results()).orElse(List.of())) {
+            for (AuditResult result :
+                    Optional.ofNullable(report.getSpec().results()).orElse(List.of())) {
                 seeded.computeIfAbsent(namespace + "/" + result.ingress(), k -> new HashSet<>())
                         .add(signature(result.rule(), result.severity(), result.field(), result.message()));
             }
@@ -125,7 +127,8 @@ public final class IngressAuditor {
             candidates.forEach(i -> present.add(keyOf(i)));
             // Deleted while nobody looked (or the delete was coalesced): drop them from the reports.
             byNamespace.forEach((namespace, ingresses) -> ingresses.keySet().stream()
-                    .filter(name -> !present.contains(namespace + "/" + name)).forEach(name -> keys.add(namespace + "/" + name)));
+                    .filter(name -> !present.contains(namespace + "/" + name))
+                    .forEach(name -> keys.add(namespace + "/" + name)));
         } else {
             candidates = List.of();
         }
@@ -155,8 +158,13 @@ public final class IngressAuditor {
             }
         }
         if (evaluated > 0 || !dirtyNamespaces.isEmpty()) {
-            sink.totals(totals(), (int) byNamespace.values().stream().flatMap(m -> m.values().stream())
-                    .filter(Audited::audited).count(), evaluated);
+            sink.totals(
+                    totals(),
+                    (int) byNamespace.values().stream()
+                            .flatMap(m -> m.values().stream())
+                            .filter(Audited::audited)
+                            .count(),
+                    evaluated);
         }
         return evaluated;
     }
@@ -164,9 +172,13 @@ public final class IngressAuditor {
     private int audit(Ingress ingress, boolean force, Set<String> dirtyNamespaces) {
         String namespace = ingress.getMetadata().getNamespace();
         String name = ingress.getMetadata().getName();
-        AuditKey key = new AuditKey(ingress.getMetadata().getResourceVersion(), epoch.get(),
-                namespaceEpochs.getOrDefault(namespace, 0L), cluster.namespaceLabels(namespace)
-                        .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL)).orElse(null));
+        AuditKey key = new AuditKey(
+                ingress.getMetadata().getResourceVersion(),
+                epoch.get(),
+                namespaceEpochs.getOrDefault(namespace, 0L),
+                cluster.namespaceLabels(namespace)
+                        .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL))
+                        .orElse(null));
         Map<String, Audited> ingresses = byNamespace.computeIfAbsent(namespace, n -> new HashMap<>());
         Audited before = ingresses.get(name);
         if (!force && before != null && before.key().equals(key)) {
@@ -176,12 +188,15 @@ public final class IngressAuditor {
         List<Finding> now = findings.orElse(List.of()).stream().sorted(ORDER).toList();
         Audited after = new Audited(key, findings.isPresent(), now);
         ingresses.put(name, after);
-        Set<String> previous = before != null ? signatures(before.findings())
+        Set<String> previous = before != null
+                ? signatures(before.findings())
                 : Objects.requireNonNullElse(seeded.remove(namespace + "/" + name), Set.of());
         if (!previous.equals(signatures(now))) {
             sink.findingsChanged(ingress, before == null ? List.of() : before.findings(), now);
         }
-        if (before == null || before.audited() != after.audited() || !before.findings().equals(now)) {
+        if (before == null
+                || before.audited() != after.audited()
+                || !before.findings().equals(now)) {
             dirtyNamespaces.add(namespace);
         }
         return 1;
@@ -206,8 +221,8 @@ public final class IngressAuditor {
                     warnings++;
                 }
                 if (results.size() < maxReportResults) {
-                    results.add(new AuditResult(entry.getKey(), f.rule(), f.severity().label(), f.field(), f.message(),
-                            f.fix()));
+                    results.add(new AuditResult(
+                            entry.getKey(), f.rule(), f.severity().label(), f.field(), f.message(), f.fix()));
                 } else {
                     truncated = true;
                 }
@@ -217,15 +232,20 @@ public final class IngressAuditor {
     }
 
     private Map<RuleSeverity, Integer> totals() {
-        Map<RuleSeverity, Integer> totals = new TreeMap<>(Comparator.comparing(RuleSeverity::rule)
-                .thenComparing(RuleSeverity::severity));
-        byNamespace.values().forEach(m -> m.values().forEach(a -> a.findings().forEach(f -> totals.merge(
-                new RuleSeverity(f.rule(), f.severity().label()), 1, Integer::sum))));
+        Map<RuleSeverity, Integer> totals =
+                new TreeMap<>(Comparator.comparing(RuleSeverity::rule).thenComparing(RuleSeverity::severity));
+        byNamespace
+                .values()
+                .forEach(m -> m.values()
+                        .forEach(a -> a.findings()
+                                .forEach(f -> totals.merge(
+                                        new RuleSeverity(f.rule(), f.severity().label()), 1, Integer::sum))));
         return totals;
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::rule)
-            .thenComparing(f -> Objects.toString(f.field(), "")).thenComparing(f -> Objects.toString(f.message(), ""));
+            .thenComparing(f -> Objects.toString(f.field(), ""))
+            .thenComparing(f -> Objects.toString(f.message(), ""));
 
     private static Set<String> signatures(List<Finding> findings) {
         Set<String> set = new HashSet<>();
@@ -238,6 +258,7 @@ public final class IngressAuditor {
     }
 
     private static String keyOf(Ingress ingress) {
-        return ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName();
+        return ingress.getMetadata().getNamespace() + "/"
+                + ingress.getMetadata().getName();
     }
 }

@@ -20,11 +20,26 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("WebSocketAuditReport")
 @Plural("websocketauditreports")
 @ShortNames("wsar")
-@AdditionalPrinterColumn(name = "Ingresses", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".spec.summary.ingresses")
-@AdditionalPrinterColumn(name = "Failing", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".spec.summary.failing")
-@AdditionalPrinterColumn(name = "Errors", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".spec.summary.errors")
-@AdditionalPrinterColumn(name = "Warnings", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".spec.summary.warnings")
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+@AdditionalPrinterColumn(
+        name = "Ingresses",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.ingresses")
+@AdditionalPrinterColumn(
+        name = "Failing",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.failing")
+@AdditionalPrinterColumn(
+        name = "Errors",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.errors")
+@AdditionalPrinterColumn(
+        name = "Warnings",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.warnings")
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
 public class WebSocketAuditReport extends CustomResource<AuditReportSpec, Void> implements Namespaced {
 
     /** The one report of a namespace. */

@@ -6,7 +6,6 @@ import io.wsroute.cli.ManifestReader.Manifest;
 import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +17,22 @@ import java.util.Map;
  */
 final class ControllerProfiles {
 
-    private ControllerProfiles() {
-    }
+    private ControllerProfiles() {}
 
     /**
      * @param configMapFlavor the flavour whose controller reads {@code configMap}
      * @param configMap manifests of the {@code --controller-configmap} file, or null when none was given
      * @param nginxIncSnippets the F5 controller runs with {@code -enable-snippets}
      */
-    static Map<ControllerFlavor, ControllerProfile> of(ControllerFlavor configMapFlavor, List<Manifest> configMap,
-            String configMapFile, boolean nginxIncSnippets) throws UnreadableInput {
+    static Map<ControllerFlavor, ControllerProfile> of(
+            ControllerFlavor configMapFlavor, List<Manifest> configMap, String configMapFile, boolean nginxIncSnippets)
+            throws UnreadableInput {
         Map<ControllerFlavor, ControllerProfile> profiles = new EnumMap<>(ControllerFlavor.class);
         for (ControllerFlavor flavor : ControllerFlavor.values()) {
-            profiles.put(flavor, ControllerProfile.defaults(flavor)
-                    .withSnippetsAllowed(flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets));
+            profiles.put(
+                    flavor,
+                    ControllerProfile.defaults(flavor)
+                            .withSnippetsAllowed(flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets));
         }
         if (configMap != null) {
             profiles.put(configMapFlavor, read(configMapFlavor, configMap, configMapFile, nginxIncSnippets));
@@ -39,10 +40,13 @@ final class ControllerProfiles {
         return profiles;
     }
 
-    private static ControllerProfile read(ControllerFlavor flavor, List<Manifest> manifests, String file,
-            boolean nginxIncSnippets) throws UnreadableInput {
-        List<Manifest> configMaps = manifests.stream().filter(m -> m.object().path("apiVersion").asText().equals("v1")
-                && m.object().path("kind").asText().equals("ConfigMap")).toList();
+    private static ControllerProfile read(
+            ControllerFlavor flavor, List<Manifest> manifests, String file, boolean nginxIncSnippets)
+            throws UnreadableInput {
+        List<Manifest> configMaps = manifests.stream()
+                .filter(m -> m.object().path("apiVersion").asText().equals("v1")
+                        && m.object().path("kind").asText().equals("ConfigMap"))
+                .toList();
         if (configMaps.size() != 1) {
             throw new UnreadableInput("%s: --controller-configmap needs exactly one ConfigMap, found %d"
                     .formatted(file, configMaps.size()));
@@ -52,7 +56,8 @@ final class ControllerProfiles {
         TypedObjects.requireStrings(manifest.object().path("data"), "data", file + ": ConfigMap " + name.asText());
         ConfigMap configMap = TypedObjects.convert(manifest, ConfigMap.class);
         String namespace = configMap.getMetadata().getNamespace();
-        String source = "ConfigMap " + (namespace == null ? "" : namespace + "/") + configMap.getMetadata().getName();
+        String source = "ConfigMap " + (namespace == null ? "" : namespace + "/")
+                + configMap.getMetadata().getName();
         return ControllerConfigMaps.read(flavor, configMap.getData(), source, nginxIncSnippets);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,8 +27,7 @@ final class DocumentBuilder {
         }
     }
 
-    private record Anchored(JsonNode node, long values, int height) {
-    }
+    private record Anchored(JsonNode node, long values, int height) {}
 
     private static final class Frame {
         final ContainerNode<?> node;
@@ -39,6 +37,7 @@ final class DocumentBuilder {
         int height = 1;
         /** Mapping: the key whose value comes next, or null when a key comes next. */
         String key;
+
         boolean mergeKey;
         final List<JsonNode> merges = new ArrayList<>();
 

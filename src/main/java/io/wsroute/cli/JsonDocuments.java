@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -30,8 +29,12 @@ final class JsonDocuments {
     JsonDocuments(Limits limits) {
         this.limits = limits;
         // Jackson's own guards; the builder enforces the rest. +1: Jackson counts the root as a level too.
-        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxNesting() + 1).maxStringLength(limits.maxCodePoints()).build()).build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNesting() + 1)
+                        .maxStringLength(limits.maxCodePoints())
+                        .build())
+                .build();
     }
 
     List<JsonNode> read(Reader reader) throws UnreadableInput {
@@ -47,7 +50,8 @@ final class JsonDocuments {
                     throw new UnreadableInput(at(parser.currentTokenLocation()) + e.getMessage());
                 }
                 if (parser.currentLocation().getCharOffset() - documentStart > limits.maxCodePoints()) {
-                    throw new UnreadableInput("a document is longer than %d characters".formatted(limits.maxCodePoints()));
+                    throw new UnreadableInput(
+                            "a document is longer than %d characters".formatted(limits.maxCodePoints()));
                 }
                 if (parser.getParsingContext().inRoot()) {
                     documents.add(document.result());
@@ -88,7 +92,8 @@ final class JsonDocuments {
     }
 
     private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : "line %d, column %d: ".formatted(location.getLineNr(), location.getColumnNr());
     }
 }

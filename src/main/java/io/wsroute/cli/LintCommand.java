@@ -12,11 +12,6 @@ import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -25,77 +20,119 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code wsroute lint}: the admission rules, offline, on manifest files. */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
         versionProvider = LintCommand.Version.class,
-        description = {"Checks the Ingresses in Kubernetes manifests for settings that break WebSocket traffic behind "
-                + "NGINX ingress controllers, with the rules of wsroute's admission webhook.",
-                "",
-                "Reads multi-document YAML and JSON, and the items of List kinds. Services (appProtocol), "
-                        + "IngressClasses (which controller), Deployments and StatefulSets (replicas) in the input "
-                        + "are used; documents without apiVersion and kind are skipped with a note.",
-                "",
-                "With --probe URL instead of files: sends a real WebSocket handshake (HTTP/1.1 Upgrade) to a live "
-                        + "endpoint and says what its answer means (101, 426 from the backend, redirect, 502, refused, "
-                        + "TLS failure, timeout)."},
+        description = {
+            "Checks the Ingresses in Kubernetes manifests for settings that break WebSocket traffic behind "
+                    + "NGINX ingress controllers, with the rules of wsroute's admission webhook.",
+            "",
+            "Reads multi-document YAML and JSON, and the items of List kinds. Services (appProtocol), "
+                    + "IngressClasses (which controller), Deployments and StatefulSets (replicas) in the input "
+                    + "are used; documents without apiVersion and kind are skipped with a note.",
+            "",
+            "With --probe URL instead of files: sends a real WebSocket handshake (HTTP/1.1 Upgrade) to a live "
+                    + "endpoint and says what its answer means (101, 426 from the backend, redirect, 502, refused, "
+                    + "TLS failure, timeout)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error finding (warnings allowed); --probe: 101 Switching Protocols",
-                "1:at least one error finding; --probe: the handshake failed",
-                "2:unreadable or invalid input, or bad usage"})
+        exitCodeList = {
+            "0:no error finding (warnings allowed); --probe: 101 Switching Protocols",
+            "1:at least one error finding; --probe: the handshake failed",
+            "2:unreadable or invalid input, or bad usage"
+        })
 public final class LintCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int ERRORS_FOUND = 1;
     static final int UNREADABLE = 2;
 
-    enum Output { text, json }
+    enum Output {
+        text,
+        json
+    }
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json",
-            description = "text: a line per finding and a summary; json: an array of findings (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "text",
+            paramLabel = "text|json",
+            description =
+                    "text: a line per finding and a summary; json: an array of findings (default: ${DEFAULT-VALUE})")
     Output output;
 
-    @Option(names = "--controller", defaultValue = "ingress-nginx", paramLabel = "ingress-nginx|nginx-inc",
+    @Option(
+            names = "--controller",
+            defaultValue = "ingress-nginx",
+            paramLabel = "ingress-nginx|nginx-inc",
             converter = FlavorConverter.class,
             description = "controller that serves Ingresses whose IngressClass is not in the input, and that reads "
                     + "--controller-configmap (default: ${DEFAULT-VALUE})")
     ControllerFlavor controller;
 
-    @Option(names = "--controller-configmap", paramLabel = "FILE",
+    @Option(
+            names = "--controller-configmap",
+            paramLabel = "FILE",
             description = "the controller's ConfigMap (global timeouts, snippet settings); otherwise its built-in "
                     + "defaults apply")
     String controllerConfigMap;
 
-    @Option(names = "--nginx-inc-snippets-enabled",
+    @Option(
+            names = "--nginx-inc-snippets-enabled",
             description = "the F5 controller runs with -enable-snippets (a flag, so not in its ConfigMap)")
     boolean nginxIncSnippets;
 
-    @Option(names = "--min-idle-timeout", defaultValue = "1h", paramLabel = "DURATION",
+    @Option(
+            names = "--min-idle-timeout",
+            defaultValue = "1h",
+            paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "idle time a WebSocket must survive, as nginx time: 3600, 90s, 1h (default: ${DEFAULT-VALUE})")
+            description =
+                    "idle time a WebSocket must survive, as nginx time: 3600, 90s, 1h (default: ${DEFAULT-VALUE})")
     Duration minIdleTimeout;
 
-    @Option(names = {"-n", "--namespace"}, defaultValue = "default", paramLabel = "NAMESPACE",
+    @Option(
+            names = {"-n", "--namespace"},
+            defaultValue = "default",
+            paramLabel = "NAMESPACE",
             description = "namespace of objects that name none, as kubectl apply -n (default: ${DEFAULT-VALUE})")
     String namespace;
 
-    @Option(names = "--probe", paramLabel = "URL",
+    @Option(
+            names = "--probe",
+            paramLabel = "URL",
             description = "instead of checking files, try a WebSocket handshake with this ws:// or wss:// URL")
     String probe;
 
-    @Option(names = "--probe-host", paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--probe-host",
+            paramLabel = "HOST[:PORT]",
             description = "Host header and TLS server name for --probe, when the URL names another address (the "
                     + "controller's Service or load balancer)")
     String probeHost;
 
-    @Option(names = "--probe-timeout", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--probe-timeout",
+            defaultValue = "5s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "bound on the whole --probe: connect, TLS, answer (default: ${DEFAULT-VALUE})")
     Duration probeTimeout;
 
     @Option(names = "--insecure", description = "--probe accepts any TLS certificate (self-signed test setups)")
     boolean insecure;
 
-    @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*",
+    @Parameters(
+            paramLabel = "FILE|DIR|-",
+            arity = "0..*",
             description = "manifest files; directories, searched recursively for *.yaml, *.yml and *.json (hidden "
                     + "ones skipped); - for stdin")
     List<String> inputs;
@@ -111,7 +148,9 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Runs lint as the command line does and returns the exit code; nothing escapes as an exception. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new LintCommand(stdin)).setOut(out).setErr(err)
+        CommandLine commandLine = new CommandLine(new LintCommand(stdin))
+                .setOut(out)
+                .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, a) -> {
                     err.println("lint: " + e.getMessage());
@@ -139,23 +178,26 @@ public final class LintCommand implements Callable<Integer> {
             return probe(out);
         }
         if (probeHost != null || insecure) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--probe-host and --insecure need --probe URL");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--probe-host and --insecure need --probe URL");
         }
         if (inputs == null || inputs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give FILE|DIR|- to check, or --probe URL");
         }
         if ("-".equals(controllerConfigMap) && inputs.contains("-")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "stdin (-) can be the manifests or the --controller-configmap, not both");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "stdin (-) can be the manifests or the --controller-configmap, not both");
         }
         List<LintReport.Located> findings;
         int checked;
         try {
             ManifestReader reader = new ManifestReader(Limits.DEFAULT);
             LintInputs lintInputs = LintInputs.of(reader.read(inputs, stdin), namespace);
-            Map<ControllerFlavor, ControllerProfile> profiles = ControllerProfiles.of(controller,
+            Map<ControllerFlavor, ControllerProfile> profiles = ControllerProfiles.of(
+                    controller,
                     controllerConfigMap == null ? null : reader.read(List.of(controllerConfigMap), stdin),
-                    controllerConfigMap, nginxIncSnippets);
+                    controllerConfigMap,
+                    nginxIncSnippets);
             lintInputs.notes.forEach(note -> err.println("lint: note: " + note));
             findings = check(lintInputs, profiles, err);
             checked = lintInputs.ingresses.size();
@@ -173,8 +215,8 @@ public final class LintCommand implements Callable<Integer> {
 
     private int probe(PrintWriter out) {
         if (inputs != null && !inputs.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--probe checks a live endpoint, not files: run lint on the files separately");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--probe checks a live endpoint, not files: run lint on the files separately");
         }
         ProbeRequest request;
         try {
@@ -187,15 +229,16 @@ public final class LintCommand implements Callable<Integer> {
         return result.upgraded() ? OK : ERRORS_FOUND;
     }
 
-    private List<LintReport.Located> check(LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles,
-            PrintWriter err) throws UnreadableInput {
+    private List<LintReport.Located> check(
+            LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles, PrintWriter err)
+            throws UnreadableInput {
         RuleSettings settings = new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace());
         WebSocketRules rules = new WebSocketRules();
         List<LintReport.Located> findings = new ArrayList<>();
         int servedByOtherFlavor = 0;
         for (LintInputs.SourcedIngress sourced : lintInputs.ingresses) {
-            IngressClassResolution resolution = IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses,
-                    Optional.of(controller));
+            IngressClassResolution resolution =
+                    IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses, Optional.of(controller));
             if (!resolution.servedByNginx()) {
                 continue; // another controller's Ingress: not ours to judge
             }
@@ -203,23 +246,32 @@ public final class LintCommand implements Callable<Integer> {
             if (flavor != controller) {
                 servedByOtherFlavor++;
             }
-            IngressReview review = new IngressReview(sourced.ingress(), lintInputs.servicesFor(sourced.ingress()),
-                    lintInputs.replicasFor(sourced.ingress()), profiles.get(flavor), settings);
+            IngressReview review = new IngressReview(
+                    sourced.ingress(),
+                    lintInputs.servicesFor(sourced.ingress()),
+                    lintInputs.replicasFor(sourced.ingress()),
+                    profiles.get(flavor),
+                    settings);
             try {
-                rules.evaluate(review).forEach(finding -> findings.add(new LintReport.Located(sourced.source(), finding)));
+                rules.evaluate(review)
+                        .forEach(finding -> findings.add(new LintReport.Located(sourced.source(), finding)));
             } catch (RuntimeException e) {
-                throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s".formatted(
-                        sourced.source(), sourced.ingress().getMetadata().getNamespace(),
-                        sourced.ingress().getMetadata().getName(), e));
+                throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s"
+                        .formatted(
+                                sourced.source(),
+                                sourced.ingress().getMetadata().getNamespace(),
+                                sourced.ingress().getMetadata().getName(),
+                                e));
             }
         }
         if (lintInputs.ingresses.isEmpty()) {
             err.println("lint: note: no networking.k8s.io/v1 Ingress in the input");
         }
         if (controllerConfigMap != null && servedByOtherFlavor > 0) {
-            err.printf("lint: note: --controller-configmap is read as %s's (--controller); %d Ingress%s served by the "
-                    + "other controller use its built-in defaults%n", controller.cliName(), servedByOtherFlavor,
-                    servedByOtherFlavor == 1 ? "" : "es");
+            err.printf(
+                    "lint: note: --controller-configmap is read as %s's (--controller); %d Ingress%s served by the "
+                            + "other controller use its built-in defaults%n",
+                    controller.cliName(), servedByOtherFlavor, servedByOtherFlavor == 1 ? "" : "es");
         }
         return findings;
     }
@@ -241,8 +293,9 @@ public final class LintCommand implements Callable<Integer> {
     static final class FlavorConverter implements CommandLine.ITypeConverter<ControllerFlavor> {
         @Override
         public ControllerFlavor convert(String value) {
-            return ControllerFlavor.fromCliName(value).orElseThrow(
-                    () -> new CommandLine.TypeConversionException("must be ingress-nginx or nginx-inc, not " + value));
+            return ControllerFlavor.fromCliName(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "must be ingress-nginx or nginx-inc, not " + value));
         }
     }
 

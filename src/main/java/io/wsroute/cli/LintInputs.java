@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.cli.ManifestReader.Manifest;
 import io.wsroute.rules.WebSocketRules;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,11 +21,11 @@ import java.util.Set;
  */
 final class LintInputs {
 
-    record SourcedIngress(String source, Ingress ingress) {
-    }
+    record SourcedIngress(String source, Ingress ingress) {}
 
     /** Ingress versions the API server no longer serves (removed in Kubernetes 1.22): noted, not checked. */
-    private static final Set<String> REMOVED_INGRESS_VERSIONS = Set.of("extensions/v1beta1", "networking.k8s.io/v1beta1");
+    private static final Set<String> REMOVED_INGRESS_VERSIONS =
+            Set.of("extensions/v1beta1", "networking.k8s.io/v1beta1");
 
     final List<SourcedIngress> ingresses = new ArrayList<>();
     final List<IngressClass> ingressClasses = new ArrayList<>();
@@ -34,6 +33,7 @@ final class LintInputs {
     final List<String> notes = new ArrayList<>();
     /** By namespace, then name: each Ingress looks only at its own namespace's Services. */
     private final Map<String, Map<String, Service>> services = new HashMap<>();
+
     private final List<JsonNode> workloads = new ArrayList<>();
     private final String defaultNamespace;
 
@@ -54,26 +54,34 @@ final class LintInputs {
             }
             inputs.add(manifest, apiVersion, kind);
         }
-        notKubernetes.forEach((source, count) -> inputs.notes.add("%s: ignored %d document%s without apiVersion and kind"
-                .formatted(source, count, count == 1 ? "" : "s")));
+        notKubernetes.forEach(
+                (source, count) -> inputs.notes.add("%s: ignored %d document%s without apiVersion and kind"
+                        .formatted(source, count, count == 1 ? "" : "s")));
         return inputs;
     }
 
     private void add(Manifest manifest, String apiVersion, String kind) throws UnreadableInput {
         switch (apiVersion + " " + kind) {
-            case "networking.k8s.io/v1 Ingress" -> ingresses.add(new SourcedIngress(manifest.source(),
-                    namespaced(TypedObjects.convert(manifest, Ingress.class))));
+            case "networking.k8s.io/v1 Ingress" ->
+                ingresses.add(new SourcedIngress(
+                        manifest.source(), namespaced(TypedObjects.convert(manifest, Ingress.class))));
             case "v1 Service" -> {
                 Service service = namespaced(TypedObjects.convert(manifest, Service.class));
                 services.computeIfAbsent(service.getMetadata().getNamespace(), namespace -> new HashMap<>())
                         .put(service.getMetadata().getName(), service);
             }
-            case "networking.k8s.io/v1 IngressClass" -> ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
+            case "networking.k8s.io/v1 IngressClass" ->
+                ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
             case "apps/v1 Deployment", "apps/v1 StatefulSet" -> workloads.add(manifest.object());
             default -> {
                 if (kind.equals("Ingress") && REMOVED_INGRESS_VERSIONS.contains(apiVersion)) {
                     notes.add("%s: Ingress %s not checked: %s was removed in Kubernetes 1.22, use networking.k8s.io/v1"
-                            .formatted(manifest.source(), manifest.object().path("metadata").path("name").asText("(unnamed)"),
+                            .formatted(
+                                    manifest.source(),
+                                    manifest.object()
+                                            .path("metadata")
+                                            .path("name")
+                                            .asText("(unnamed)"),
                                     apiVersion));
                 }
                 // Every other object plays no part in WebSocket routing.
@@ -83,7 +91,8 @@ final class LintInputs {
 
     /** Services of the Ingress's namespace that its backends name, by name. */
     Map<String, Service> servicesFor(Ingress ingress) {
-        Map<String, Service> inNamespace = services.getOrDefault(ingress.getMetadata().getNamespace(), Map.of());
+        Map<String, Service> inNamespace =
+                services.getOrDefault(ingress.getMetadata().getNamespace(), Map.of());
         Map<String, Service> named = new HashMap<>();
         for (String name : WebSocketRules.backendServiceNames(ingress)) {
             Service service = inNamespace.get(name);
@@ -102,18 +111,23 @@ final class LintInputs {
         Map<String, Integer> replicas = new HashMap<>();
         String namespace = ingress.getMetadata().getNamespace();
         servicesFor(ingress).forEach((name, service) -> {
-            Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
+            Map<String, String> selector =
+                    service.getSpec() == null ? null : service.getSpec().getSelector();
             if (selector == null || selector.isEmpty()) {
                 return;
             }
             int total = 0;
             boolean matched = false;
             for (JsonNode workload : workloads) {
-                if (!namespace.equals(workload.path("metadata").path("namespace").asText(defaultNamespace))) {
+                if (!namespace.equals(
+                        workload.path("metadata").path("namespace").asText(defaultNamespace))) {
                     continue;
                 }
-                JsonNode labels = workload.path("spec").path("template").path("metadata").path("labels");
-                if (selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.path(e.getKey()).asText(null)))) {
+                JsonNode labels =
+                        workload.path("spec").path("template").path("metadata").path("labels");
+                if (selector.entrySet().stream()
+                        .allMatch(
+                                e -> e.getValue().equals(labels.path(e.getKey()).asText(null)))) {
                     matched = true;
                     total += workload.path("spec").path("replicas").asInt(1);
                 }

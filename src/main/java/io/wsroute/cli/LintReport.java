@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
-
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -13,21 +12,35 @@ import java.util.List;
 final class LintReport {
 
     /** A finding and the file it came from. */
-    record Located(String source, Finding finding) {
-    }
+    record Located(String source, Finding finding) {}
 
-    private LintReport() {
-    }
+    private LintReport() {}
 
     static void text(List<Located> findings, int ingresses, PrintWriter out) {
         for (Located located : findings) {
             Finding f = located.finding();
-            out.printf("%s: %s %s/%s %s %s %s: %s. Fix: %s%n", located.source(), f.kind(), f.namespace(), f.name(),
-                    f.rule(), f.severity().label(), f.field(), f.message(), f.fix());
+            out.printf(
+                    "%s: %s %s/%s %s %s %s: %s. Fix: %s%n",
+                    located.source(),
+                    f.kind(),
+                    f.namespace(),
+                    f.name(),
+                    f.rule(),
+                    f.severity().label(),
+                    f.field(),
+                    f.message(),
+                    f.fix());
         }
-        long errors = findings.stream().filter(l -> l.finding().severity() == Severity.ERROR).count();
-        out.printf("%d error%s, %d warning%s in %d Ingress%s%n", errors, errors == 1 ? "" : "s",
-                findings.size() - errors, findings.size() - errors == 1 ? "" : "s", ingresses,
+        long errors = findings.stream()
+                .filter(l -> l.finding().severity() == Severity.ERROR)
+                .count();
+        out.printf(
+                "%d error%s, %d warning%s in %d Ingress%s%n",
+                errors,
+                errors == 1 ? "" : "s",
+                findings.size() - errors,
+                findings.size() - errors == 1 ? "" : "s",
+                ingresses,
                 ingresses == 1 ? "" : "es");
     }
 
@@ -36,9 +49,16 @@ final class LintReport {
         ArrayNode array = mapper.createArrayNode();
         for (Located located : findings) {
             Finding f = located.finding();
-            array.addObject().put("rule", f.rule()).put("severity", f.severity().label()).put("kind", f.kind())
-                    .put("namespace", f.namespace()).put("name", f.name()).put("field", f.field())
-                    .put("message", f.message()).put("fix", f.fix()).put("file", located.source());
+            array.addObject()
+                    .put("rule", f.rule())
+                    .put("severity", f.severity().label())
+                    .put("kind", f.kind())
+                    .put("namespace", f.namespace())
+                    .put("name", f.name())
+                    .put("field", f.field())
+                    .put("message", f.message())
+                    .put("fix", f.fix())
+                    .put("file", located.source());
         }
         out.println(array.toPrettyString());
     }

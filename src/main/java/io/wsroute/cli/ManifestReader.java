@@ -1,8 +1,6 @@
 package io.wsroute.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.yaml.snakeyaml.reader.UnicodeReader;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Reads manifests from files, directories and stdin: multi-document YAML or JSON, with {@code List} kinds
@@ -33,8 +32,7 @@ final class ManifestReader {
      * @param source the file as named on the command line (or found under a directory), or {@code <stdin>}
      * @param document 1-based position of the YAML document or JSON value in the source
      */
-    record Manifest(String source, int document, JsonNode object) {
-    }
+    record Manifest(String source, int document, JsonNode object) {}
 
     static final String STDIN = "<stdin>";
     static final String NOT_UNICODE = "not valid UTF-8, and no byte order mark says UTF-16 or UTF-32";
@@ -74,8 +72,8 @@ final class ManifestReader {
                     manifests.addAll(parseFile(path));
                 }
             } else {
-                throw new UnreadableInput(argument + ": " + (Files.exists(path) ? "not a regular file or directory"
-                        : "no such file or directory"));
+                throw new UnreadableInput(argument + ": "
+                        + (Files.exists(path) ? "not a regular file or directory" : "no such file or directory"));
             }
         }
         return manifests;
@@ -109,7 +107,9 @@ final class ManifestReader {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && !hidden(file) && file.getFileName().toString().matches(".*\\.(ya?ml|json)")) {
+            if (attributes.isRegularFile()
+                    && !hidden(file)
+                    && file.getFileName().toString().matches(".*\\.(ya?ml|json)")) {
                 files.add(file);
             }
             return FileVisitResult.CONTINUE;

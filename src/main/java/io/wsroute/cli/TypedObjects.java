@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.cli.ManifestReader.Manifest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,7 @@ final class TypedObjects {
 
     private static final ObjectMapper MAPPER = Serialization.jsonMapper();
 
-    private TypedObjects() {
-    }
+    private TypedObjects() {}
 
     /**
      * The typed object. Annotation and label values must be strings: the API server refuses {@code 3600} or
@@ -26,15 +24,20 @@ final class TypedObjects {
      */
     static <T extends HasMetadata> T convert(Manifest manifest, Class<T> type) throws UnreadableInput {
         JsonNode object = manifest.object();
-        String what = "%s: %s %s".formatted(manifest.source(), object.path("kind").asText(),
-                object.path("metadata").path("name").asText("(unnamed)"));
+        String what = "%s: %s %s"
+                .formatted(
+                        manifest.source(),
+                        object.path("kind").asText(),
+                        object.path("metadata").path("name").asText("(unnamed)"));
         requireStrings(object.path("metadata").path("annotations"), "metadata.annotations", what);
         requireStrings(object.path("metadata").path("labels"), "metadata.labels", what);
         T typed;
         try {
             typed = MAPPER.treeToValue(object, type);
         } catch (Exception e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new UnreadableInput(what + " is not valid: " + reason);
         }
         if (typed.getMetadata() == null || blank(typed.getMetadata().getName())) {
@@ -64,9 +67,13 @@ final class TypedObjects {
             if (value.isNull()) {
                 nulls.add(entry.getKey());
             } else if (!value.isTextual()) {
-                throw new UnreadableInput("%s: %s[\"%s\"] is %s, not a string; the API server refuses it.%s".formatted(
-                        what, field, entry.getKey(), describe(value),
-                        value.isValueNode() ? " Quote it: \"" + value.asText() + "\"" : ""));
+                throw new UnreadableInput("%s: %s[\"%s\"] is %s, not a string; the API server refuses it.%s"
+                        .formatted(
+                                what,
+                                field,
+                                entry.getKey(),
+                                describe(value),
+                                value.isValueNode() ? " Quote it: \"" + value.asText() + "\"" : ""));
             }
         }
         nulls.forEach(key -> ((ObjectNode) map).set(key, TextNode.valueOf("")));

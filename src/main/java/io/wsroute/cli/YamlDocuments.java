@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.Reader;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,14 +32,6 @@ import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.io.Reader;
-import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Multi-document YAML into JSON trees. SnakeYAML's parser gives the events, and {@link DocumentBuilder} builds the
@@ -83,7 +82,8 @@ final class YamlDocuments {
             throw new UnreadableInput(e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new UnreadableInput(at(mark) + "not valid YAML: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
+            throw new UnreadableInput(at(mark) + "not valid YAML: "
+                    + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
         } catch (YAMLException e) {
             // e.g. the code point limit; read errors (bad UTF-8) arrive wrapped
             if (e.getCause() instanceof CharacterCodingException) {
@@ -154,7 +154,8 @@ final class YamlDocuments {
             } else if (tag.equals(Tag.INT)) {
                 // Integer, Long or BigInteger, whichever fits: fabric8's IntOrString wants an int node
                 Object number = scalars.construct(tag, text);
-                return number instanceof Integer i ? IntNode.valueOf(i)
+                return number instanceof Integer i
+                        ? IntNode.valueOf(i)
                         : number instanceof Long l ? LongNode.valueOf(l) : BigIntegerNode.valueOf((BigInteger) number);
             } else if (tag.equals(Tag.FLOAT)) {
                 return DoubleNode.valueOf(((Number) scalars.construct(tag, text)).doubleValue());
@@ -180,7 +181,9 @@ final class YamlDocuments {
         }
 
         Object construct(Tag tag, String text) {
-            return yamlConstructors.get(tag).construct(new ScalarNode(tag, text, null, null, DumperOptions.ScalarStyle.PLAIN));
+            return yamlConstructors
+                    .get(tag)
+                    .construct(new ScalarNode(tag, text, null, null, DumperOptions.ScalarStyle.PLAIN));
         }
     }
 }

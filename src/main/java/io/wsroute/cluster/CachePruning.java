@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
-
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,7 @@ public final class CachePruning {
     /** The field manager of wsroute's Ingress writes (RouteReconciler); its managedFields entries are kept. */
     public static final String WSROUTE_FIELD_MANAGER = "wsroute";
 
-    private CachePruning() {
-    }
+    private CachePruning() {}
 
     /** An item store for informers that prunes what it stores. */
     public static <T extends HasMetadata> ItemStore<T> store() {
@@ -39,7 +37,8 @@ public final class CachePruning {
         if (entries != null && !entries.isEmpty()) {
             List<ManagedFieldsEntry> own = entries.stream()
                     .filter(entry -> WSROUTE_FIELD_MANAGER.equals(entry.getManager()))
-                    .map(CachePruning::annotationsOnly).toList();
+                    .map(CachePruning::annotationsOnly)
+                    .toList();
             object.getMetadata().setManagedFields(own.isEmpty() ? null : own);
         }
         return object;

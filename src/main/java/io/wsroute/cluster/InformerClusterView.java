@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,8 +19,6 @@ import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -31,6 +29,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * {@link ClusterView} backed by fabric8 informers: IngressClasses, Namespaces (labels), Ingresses (indexed by host),
@@ -58,7 +57,8 @@ public class InformerClusterView implements ClusterView {
     private final WsrouteConfig config;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final List<CompletableFuture<Void>> starts = new ArrayList<>();
-    private final Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps = new EnumMap<>(ControllerFlavor.class);
+    private final Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps =
+            new EnumMap<>(ControllerFlavor.class);
     private SharedIndexInformer<IngressClass> ingressClasses;
     private SharedIndexInformer<Namespace> namespaces;
     private SharedIndexInformer<Service> services;
@@ -75,22 +75,34 @@ public class InformerClusterView implements ClusterView {
         ingressClasses = start(notifying(client.network().v1().ingressClasses().runnableInformer(0)));
         namespaces = start(client.namespaces().runnableInformer(0));
         services = start(notifying(client.services().inAnyNamespace().runnableInformer(0)));
-        SharedIndexInformer<Ingress> allIngresses = client.network().v1().ingresses().inAnyNamespace().runnableInformer(0);
+        SharedIndexInformer<Ingress> allIngresses =
+                client.network().v1().ingresses().inAnyNamespace().runnableInformer(0);
         allIngresses.addIndexers(Map.of(BY_HOST, InformerClusterView::hosts));
         ingresses = start(notifying(allIngresses));
-        SharedIndexInformer<EndpointSlice> slices = client.discovery().v1().endpointSlices().inAnyNamespace()
-                .runnableInformer(0);
+        SharedIndexInformer<EndpointSlice> slices =
+                client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0);
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
         endpointSlices = start(slices);
-        configMaps.put(ControllerFlavor.INGRESS_NGINX, configMapInformer("wsroute.controllers.ingress-nginx.config-map",
-                config.controllers().ingressNginx().configMap()));
-        configMaps.put(ControllerFlavor.NGINX_INC, configMapInformer("wsroute.controllers.nginx-inc.config-map",
-                config.controllers().nginxInc().configMap()));
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).thenRun(() -> LOG.infof(
-                "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",
-                ingressClasses.getStore().list().size(), namespaces.getStore().list().size(),
-                services.getStore().list().size(), configMaps.entrySet().stream()
-                        .filter(e -> !e.getValue().getStore().list().isEmpty()).map(e -> e.getKey().cliName()).toList()));
+        configMaps.put(
+                ControllerFlavor.INGRESS_NGINX,
+                configMapInformer(
+                        "wsroute.controllers.ingress-nginx.config-map",
+                        config.controllers().ingressNginx().configMap()));
+        configMaps.put(
+                ControllerFlavor.NGINX_INC,
+                configMapInformer(
+                        "wsroute.controllers.nginx-inc.config-map",
+                        config.controllers().nginxInc().configMap()));
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+                .thenRun(() -> LOG.infof(
+                        "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",
+                        ingressClasses.getStore().list().size(),
+                        namespaces.getStore().list().size(),
+                        services.getStore().list().size(),
+                        configMaps.entrySet().stream()
+                                .filter(e -> !e.getValue().getStore().list().isEmpty())
+                                .map(e -> e.getKey().cliName())
+                                .toList()));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -103,7 +115,9 @@ public class InformerClusterView implements ClusterView {
             throw new IllegalArgumentException("%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
         }
         // A field selector keeps only the controller's ConfigMap in memory, not every ConfigMap of its namespace.
-        return start(notifying(client.configMaps().inNamespace(parts[0]).withField("metadata.name", parts[1])
+        return start(notifying(client.configMaps()
+                .inNamespace(parts[0])
+                .withField("metadata.name", parts[1])
                 .runnableInformer(0)));
     }
 
@@ -132,7 +146,11 @@ public class InformerClusterView implements ClusterView {
             try {
                 listener.accept(object);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "cluster change listener failed on %s %s", object.getKind(), object.getMetadata().getName());
+                LOG.warnf(
+                        e,
+                        "cluster change listener failed on %s %s",
+                        object.getKind(),
+                        object.getMetadata().getName());
             }
         }
     }
@@ -141,7 +159,8 @@ public class InformerClusterView implements ClusterView {
         informer.itemStore(CachePruning.store());
         informer.exceptionHandler((started, error) -> {
             // fabric8's Reflector already logs every failed list/watch at WARN; this only adds the type.
-            LOG.debugf("informer for %s: %s; retrying", informer.getApiTypeClass().getSimpleName(), error.getMessage());
+            LOG.debugf(
+                    "informer for %s: %s; retrying", informer.getApiTypeClass().getSimpleName(), error.getMessage());
             return true;
         });
         starts.add(informer.start().toCompletableFuture());
@@ -157,7 +176,9 @@ public class InformerClusterView implements ClusterView {
     @Override
     public Optional<ConfigMap> controllerConfigMap(ControllerFlavor flavor) {
         SharedIndexInformer<ConfigMap> informer = configMaps.get(flavor);
-        return informer == null ? Optional.empty() : informer.getStore().list().stream().findFirst();
+        return informer == null
+                ? Optional.empty()
+                : informer.getStore().list().stream().findFirst();
     }
 
     @Override
@@ -182,8 +203,11 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public Optional<Map<String, String>> namespaceLabels(String namespace) {
-        return Optional.ofNullable(namespaces).map(i -> i.getStore().getByKey(namespace))
-                .map(ns -> ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
+        return Optional.ofNullable(namespaces)
+                .map(i -> i.getStore().getByKey(namespace))
+                .map(ns -> ns.getMetadata().getLabels() == null
+                        ? Map.of()
+                        : ns.getMetadata().getLabels());
     }
 
     @Override
@@ -201,9 +225,13 @@ public class InformerClusterView implements ClusterView {
             return OptionalInt.empty();
         }
         // A dual-stack Service has one slice per address family listing the same pods: count each pod once.
-        return OptionalInt.of((int) slices.stream().filter(s -> s.getEndpoints() != null)
-                .flatMap(s -> s.getEndpoints().stream()).filter(InformerClusterView::isReady)
-                .map(InformerClusterView::identity).distinct().count());
+        return OptionalInt.of((int) slices.stream()
+                .filter(s -> s.getEndpoints() != null)
+                .flatMap(s -> s.getEndpoints().stream())
+                .filter(InformerClusterView::isReady)
+                .map(InformerClusterView::identity)
+                .distinct()
+                .count());
     }
 
     private static String identity(Endpoint endpoint) {
@@ -218,24 +246,29 @@ public class InformerClusterView implements ClusterView {
     public boolean synced() {
         // EndpointSlices only refine a warning (replica counts) and discovery.k8s.io/v1 is missing before
         // Kubernetes 1.21: waiting for them would hold everything else back for ever on such a cluster.
-        return !informers.isEmpty() && informers.stream().filter(i -> i != endpointSlices)
-                .allMatch(SharedIndexInformer::hasSynced);
+        return !informers.isEmpty()
+                && informers.stream().filter(i -> i != endpointSlices).allMatch(SharedIndexInformer::hasSynced);
     }
 
     private static boolean isReady(Endpoint endpoint) {
-        return endpoint.getConditions() == null || !Boolean.FALSE.equals(endpoint.getConditions().getReady());
+        return endpoint.getConditions() == null
+                || !Boolean.FALSE.equals(endpoint.getConditions().getReady());
     }
 
     private static List<String> hosts(Ingress ingress) {
         if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
             return List.of();
         }
-        return ingress.getSpec().getRules().stream().map(IngressRule::getHost).filter(h -> h != null && !h.isEmpty())
-                .distinct().toList();
+        return ingress.getSpec().getRules().stream()
+                .map(IngressRule::getHost)
+                .filter(h -> h != null && !h.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static String serviceKey(EndpointSlice slice) {
         Map<String, String> labels = slice.getMetadata().getLabels();
-        return slice.getMetadata().getNamespace() + "/" + (labels == null ? "" : labels.getOrDefault(SERVICE_NAME_LABEL, ""));
+        return slice.getMetadata().getNamespace() + "/"
+                + (labels == null ? "" : labels.getOrDefault(SERVICE_NAME_LABEL, ""));
     }
 }

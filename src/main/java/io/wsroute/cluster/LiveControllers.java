@@ -9,7 +9,6 @@ import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.rules.RuleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,9 @@ public class LiveControllers {
 
     /** Which controller serves the Ingress; the configured default flavour is assumed when no class decides. */
     public IngressClassResolution resolve(Ingress ingress) {
-        return IngressClasses.resolve(ingress, cluster.ingressClasses(),
+        return IngressClasses.resolve(
+                ingress,
+                cluster.ingressClasses(),
                 Optional.of(config.admission().defaultController()));
     }
 
@@ -44,16 +45,17 @@ public class LiveControllers {
         return cluster.controllerConfigMap(flavor)
                 .map(cm -> ControllerConfigMaps.read(flavor, cm.getData(), "ConfigMap " + location, nginxIncSnippets))
                 .orElseGet(() -> {
-                    notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults".formatted(location,
-                            flavor.cliName()));
-                    return ControllerProfile.defaults(flavor).withSnippetsAllowed(
-                            flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
+                    notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults"
+                            .formatted(location, flavor.cliName()));
+                    return ControllerProfile.defaults(flavor)
+                            .withSnippetsAllowed(flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
                 });
     }
 
     /** namespace/name of the flavour's ConfigMap, as configured. */
     public String configMapLocation(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? config.controllers().ingressNginx().configMap()
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? config.controllers().ingressNginx().configMap()
                 : config.controllers().nginxInc().configMap();
     }
 

@@ -11,7 +11,9 @@ public class ConfiguredModeConverter implements Converter<AdmissionMode> {
 
     @Override
     public AdmissionMode convert(String value) {
-        return AdmissionMode.parse(value).filter(m -> m != AdmissionMode.OFF).orElseThrow(() -> new IllegalArgumentException(
-                "wsroute.admission.mode must be enforce or warn, got \"" + value + "\""));
+        return AdmissionMode.parse(value)
+                .filter(m -> m != AdmissionMode.OFF)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "wsroute.admission.mode must be enforce or warn, got \"" + value + "\""));
     }
 }

@@ -6,7 +6,6 @@ import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.ProbeMode;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

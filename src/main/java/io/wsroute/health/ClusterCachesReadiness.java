@@ -1,11 +1,11 @@
 package io.wsroute.health;
 
+import io.smallrye.health.api.HealthGroup;
 import io.wsroute.cluster.ClusterView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import io.smallrye.health.api.HealthGroup;
 
 /**
  * Ready once the cluster caches have listed everything once: before that, the webhooks would judge on assumed
@@ -26,6 +26,8 @@ public class ClusterCachesReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("wsroute cluster caches").status(cluster.synced()).build();
+        return HealthCheckResponse.named("wsroute cluster caches")
+                .status(cluster.synced())
+                .build();
     }
 }

@@ -1,14 +1,9 @@
 package io.wsroute.health;
 
+import io.smallrye.health.api.HealthGroup;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-import io.smallrye.health.api.HealthGroup;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +13,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * When a serving certificate is configured (wsroute.tls.cert), ready only while it is readable and valid: the API
@@ -51,14 +50,18 @@ public class WebhookTlsReadiness implements HealthCheck {
         }
         Path file = Path.of(config.tls().cert().get());
         try (InputStream in = Files.newInputStream(file)) {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in);
+            X509Certificate certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             Instant notAfter = certificate.getNotAfter().toInstant();
             Instant now = clock.instant();
             boolean valid = !now.isBefore(certificate.getNotBefore().toInstant()) && now.isBefore(notAfter);
-            return response.status(valid).withData("notAfter", notAfter.toString()).build();
+            return response.status(valid)
+                    .withData("notAfter", notAfter.toString())
+                    .build();
         } catch (IOException | GeneralSecurityException | ClassCastException e) {
-            return response.down().withData("error", file + ": " + e.getMessage()).build();
+            return response.down()
+                    .withData("error", file + ": " + e.getMessage())
+                    .build();
         }
     }
 }

@@ -25,8 +25,7 @@ public final class AnnotationCatalog {
         FOREIGN
     }
 
-    private AnnotationCatalog() {
-    }
+    private AnnotationCatalog() {}
 
     public static Standing classify(String key, ControllerFlavor serving) {
         if (key.equals(IngressNginxAnnotations.NONEXISTENT_WEBSOCKET_SERVICES)) {
@@ -38,7 +37,8 @@ public final class AnnotationCatalog {
         if (key.startsWith(IngressNginxAnnotations.LEGACY_PREFIX)) {
             return Standing.LEGACY_PREFIX;
         }
-        return ownerOf(key).map(owner -> owner == serving ? Standing.UNKNOWN_NAME : Standing.OTHER_FLAVOR)
+        return ownerOf(key)
+                .map(owner -> owner == serving ? Standing.UNKNOWN_NAME : Standing.OTHER_FLAVOR)
                 .orElse(Standing.FOREIGN);
     }
 
@@ -56,13 +56,18 @@ public final class AnnotationCatalog {
     /** True when the controller reads this exact key. */
     public static boolean knows(ControllerFlavor flavor, String key) {
         return switch (flavor) {
-            case INGRESS_NGINX -> key.startsWith(IngressNginxAnnotations.PREFIX)
-                    && IngressNginxAnnotations.KNOWN_NAMES.contains(key.substring(IngressNginxAnnotations.PREFIX.length()));
-            case NGINX_INC -> key.startsWith(NginxIncAnnotations.PREFIX)
-                    && NginxIncAnnotations.KNOWN_NAMES.contains(key.substring(NginxIncAnnotations.PREFIX.length()))
-                    || key.startsWith(NginxIncAnnotations.PLUS_PREFIX) && NginxIncAnnotations.KNOWN_PLUS_NAMES
-                            .contains(key.substring(NginxIncAnnotations.PLUS_PREFIX.length()))
-                    || key.equals(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
+            case INGRESS_NGINX ->
+                key.startsWith(IngressNginxAnnotations.PREFIX)
+                        && IngressNginxAnnotations.KNOWN_NAMES.contains(
+                                key.substring(IngressNginxAnnotations.PREFIX.length()));
+            case NGINX_INC ->
+                key.startsWith(NginxIncAnnotations.PREFIX)
+                                && NginxIncAnnotations.KNOWN_NAMES.contains(
+                                        key.substring(NginxIncAnnotations.PREFIX.length()))
+                        || key.startsWith(NginxIncAnnotations.PLUS_PREFIX)
+                                && NginxIncAnnotations.KNOWN_PLUS_NAMES.contains(
+                                        key.substring(NginxIncAnnotations.PLUS_PREFIX.length()))
+                        || key.equals(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
         };
     }
 
@@ -75,29 +80,34 @@ public final class AnnotationCatalog {
 
     /** Snippet annotations, which each controller gates behind its own switch. */
     public static boolean isSnippet(ControllerFlavor flavor, String key) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.isSnippet(key)
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotations.isSnippet(key)
                 : NginxIncAnnotations.isSnippet(key);
     }
 
     /** The snippet annotation inserted into every location of the Ingress (where Upgrade headers live). */
     public static String locationSnippet(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.CONFIGURATION_SNIPPET
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotations.CONFIGURATION_SNIPPET
                 : NginxIncAnnotations.LOCATION_SNIPPETS;
     }
 
     public static String proxyReadTimeout(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.PROXY_READ_TIMEOUT
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotations.PROXY_READ_TIMEOUT
                 : NginxIncAnnotations.PROXY_READ_TIMEOUT;
     }
 
     public static String proxySendTimeout(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.PROXY_SEND_TIMEOUT
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotations.PROXY_SEND_TIMEOUT
                 : NginxIncAnnotations.PROXY_SEND_TIMEOUT;
     }
 
     /** The annotation that turns the HTTP to HTTPS redirect off, which both controllers default on with TLS. */
     public static String sslRedirect(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? IngressNginxAnnotations.SSL_REDIRECT
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotations.SSL_REDIRECT
                 : NginxIncAnnotations.SSL_REDIRECT;
     }
 }

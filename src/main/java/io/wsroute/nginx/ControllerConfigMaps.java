@@ -20,16 +20,15 @@ public final class ControllerConfigMaps {
     public static final String ALLOW_SNIPPET_ANNOTATIONS = "allow-snippet-annotations";
     public static final String ANNOTATIONS_RISK_LEVEL = "annotations-risk-level";
 
-    private ControllerConfigMaps() {
-    }
+    private ControllerConfigMaps() {}
 
     /**
      * @param data the ConfigMap's data (may be empty)
      * @param source a human name for the ConfigMap, e.g. {@code ConfigMap ingress-nginx/ingress-nginx-controller}
      * @param nginxIncSnippetsFlag the F5 controller's {@code -enable-snippets} flag (ignored for ingress-nginx)
      */
-    public static ControllerProfile read(ControllerFlavor flavor, Map<String, String> data, String source,
-            boolean nginxIncSnippetsFlag) {
+    public static ControllerProfile read(
+            ControllerFlavor flavor, Map<String, String> data, String source, boolean nginxIncSnippetsFlag) {
         Map<String, String> values = data == null ? Map.of() : data;
         ControllerProfile defaults = ControllerProfile.defaults(flavor);
         List<String> problems = new ArrayList<>();
@@ -38,14 +37,26 @@ public final class ControllerConfigMaps {
                 Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
                 Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
                 // Copied into nginx.conf as written: a value nginx cannot parse fails every reload.
-                Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems,
-                        "nginx refuses the configuration and every reload fails")
+                Optional<Duration> shutdown = nginxTime(
+                                values,
+                                WORKER_SHUTDOWN_TIMEOUT,
+                                problems,
+                                "nginx refuses the configuration and every reload fails")
                         .or(defaults::workerShutdownTimeout);
                 boolean allowSnippets = ingressNginxBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
                 RiskLevel risk = riskLevel(values, problems);
                 String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), problems);
-                yield new ControllerProfile(flavor, source, allowSnippets && risk.admits(RiskLevel.CRITICAL), risk,
-                        read, send, shutdown, httpVersion, problems, false);
+                yield new ControllerProfile(
+                        flavor,
+                        source,
+                        allowSnippets && risk.admits(RiskLevel.CRITICAL),
+                        risk,
+                        read,
+                        send,
+                        shutdown,
+                        httpVersion,
+                        problems,
+                        false);
             }
             case NGINX_INC -> {
                 // The F5 controller copies these keys into nginx.conf unvalidated: a bad value fails the reload.
@@ -55,8 +66,17 @@ public final class ControllerConfigMaps {
                 Duration send = nginxTime(values, PROXY_SEND_TIMEOUT, problems, consequence)
                         .orElse(defaults.proxySendTimeout());
                 Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
-                yield new ControllerProfile(flavor, source, nginxIncSnippetsFlag, RiskLevel.CRITICAL, read, send,
-                        shutdown, defaults.proxyHttpVersion(), problems, false);
+                yield new ControllerProfile(
+                        flavor,
+                        source,
+                        nginxIncSnippetsFlag,
+                        RiskLevel.CRITICAL,
+                        read,
+                        send,
+                        shutdown,
+                        defaults.proxyHttpVersion(),
+                        problems,
+                        false);
             }
         };
     }
@@ -67,8 +87,8 @@ public final class ControllerConfigMaps {
         return colon < 0 ? problem : problem.substring(0, colon);
     }
 
-    private static Duration ingressNginxSeconds(Map<String, String> values, String key, Duration fallback,
-            List<String> problems) {
+    private static Duration ingressNginxSeconds(
+            Map<String, String> values, String key, Duration fallback, List<String> problems) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
@@ -82,8 +102,8 @@ public final class ControllerConfigMaps {
         return parsed.get();
     }
 
-    private static Optional<Duration> nginxTime(Map<String, String> values, String key, List<String> problems,
-            String consequence) {
+    private static Optional<Duration> nginxTime(
+            Map<String, String> values, String key, List<String> problems, String consequence) {
         String raw = values.get(key);
         if (raw == null) {
             return Optional.empty();
@@ -96,8 +116,8 @@ public final class ControllerConfigMaps {
     }
 
     /** ConfigMap booleans go through mapstructure's weak decoding: Go's ParseBool, and "" reads as false. */
-    private static boolean ingressNginxBool(Map<String, String> values, String key, boolean fallback,
-            List<String> problems) {
+    private static boolean ingressNginxBool(
+            Map<String, String> values, String key, boolean fallback, List<String> problems) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
@@ -119,7 +139,8 @@ public final class ControllerConfigMaps {
         }
         return RiskLevel.parse(raw).orElseGet(() -> {
             problems.add(("%s: \"%s\" is not one of Critical, High, Medium, Low; ingress-nginx reads it as Low and "
-                    + "refuses every annotation rated above Low").formatted(ANNOTATIONS_RISK_LEVEL, raw));
+                            + "refuses every annotation rated above Low")
+                    .formatted(ANNOTATIONS_RISK_LEVEL, raw));
             return RiskLevel.LOW;
         });
     }

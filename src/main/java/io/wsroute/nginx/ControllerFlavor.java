@@ -39,10 +39,14 @@ public enum ControllerFlavor {
     }
 
     public static Optional<ControllerFlavor> fromControllerName(String controller) {
-        return Arrays.stream(values()).filter(f -> f.controllerName.equals(controller)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.controllerName.equals(controller))
+                .findFirst();
     }
 
     public static Optional<ControllerFlavor> fromCliName(String name) {
-        return Arrays.stream(values()).filter(f -> f.cliName.equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.cliName.equalsIgnoreCase(name))
+                .findFirst();
     }
 }

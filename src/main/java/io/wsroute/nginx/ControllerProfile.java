@@ -48,17 +48,44 @@ public record ControllerProfile(
     /** The controller's documented defaults, used when its ConfigMap cannot be found. */
     public static ControllerProfile defaults(ControllerFlavor flavor) {
         return switch (flavor) {
-            case INGRESS_NGINX -> new ControllerProfile(flavor, "ingress-nginx built-in defaults", false, RiskLevel.HIGH,
-                    NGINX_DEFAULT_TIMEOUT, NGINX_DEFAULT_TIMEOUT, Optional.of(INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT),
-                    "1.1", List.of(), true);
-            case NGINX_INC -> new ControllerProfile(flavor, "F5 NGINX Ingress Controller built-in defaults", false,
-                    RiskLevel.CRITICAL, NGINX_DEFAULT_TIMEOUT, NGINX_DEFAULT_TIMEOUT, Optional.empty(), "1.1",
-                    List.of(), true);
+            case INGRESS_NGINX ->
+                new ControllerProfile(
+                        flavor,
+                        "ingress-nginx built-in defaults",
+                        false,
+                        RiskLevel.HIGH,
+                        NGINX_DEFAULT_TIMEOUT,
+                        NGINX_DEFAULT_TIMEOUT,
+                        Optional.of(INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT),
+                        "1.1",
+                        List.of(),
+                        true);
+            case NGINX_INC ->
+                new ControllerProfile(
+                        flavor,
+                        "F5 NGINX Ingress Controller built-in defaults",
+                        false,
+                        RiskLevel.CRITICAL,
+                        NGINX_DEFAULT_TIMEOUT,
+                        NGINX_DEFAULT_TIMEOUT,
+                        Optional.empty(),
+                        "1.1",
+                        List.of(),
+                        true);
         };
     }
 
     public ControllerProfile withSnippetsAllowed(boolean allowed) {
-        return new ControllerProfile(flavor, source, allowed, riskLevel, proxyReadTimeout, proxySendTimeout,
-                workerShutdownTimeout, proxyHttpVersion, problems, fromDefaults);
+        return new ControllerProfile(
+                flavor,
+                source,
+                allowed,
+                riskLevel,
+                proxyReadTimeout,
+                proxySendTimeout,
+                workerShutdownTimeout,
+                proxyHttpVersion,
+                problems,
+                fromDefaults);
     }
 }

@@ -12,6 +12,7 @@ public final class GeneratedValues {
 
     /** A Service name as the API server validates it: a DNS-1035 label, 1 to 63 characters. */
     private static final String LABEL = "[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?";
+
     private static final Pattern SERVICE_NAME = Pattern.compile(LABEL);
     private static final Pattern VALUE = Pattern.compile(
             "[0-9]{1,9}s?" // timeouts: ingress-nginx seconds, nginx.org seconds with unit
@@ -19,8 +20,7 @@ public final class GeneratedValues {
                     + "|HTTPS" // backend-protocol
                     + "|" + LABEL + "(?:," + LABEL + ")*"); // websocket-services, ssl-services
 
-    private GeneratedValues() {
-    }
+    private GeneratedValues() {}
 
     /**
      * True for a valid Service name. Names come from the Ingress, and the mutating webhook sees the object before

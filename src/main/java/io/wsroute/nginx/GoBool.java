@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class GoBool {
 
-    private GoBool() {
-    }
+    private GoBool() {}
 
     /** The value, or empty when Go would refuse it (the controllers then keep their default). */
     public static Optional<Boolean> parse(String value) {

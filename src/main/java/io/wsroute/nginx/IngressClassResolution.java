@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param assumed true when no IngressClass object decided it and a configured default flavour was assumed
  * @param note how it was decided, for warnings ("IngressClass nginx not found; assumed ingress-nginx")
  */
-public record IngressClassResolution(Optional<String> className, Optional<ControllerFlavor> flavor, boolean assumed,
-        String note) {
+public record IngressClassResolution(
+        Optional<String> className, Optional<ControllerFlavor> flavor, boolean assumed, String note) {
 
     /** True when an NGINX controller (known or assumed) serves the Ingress, so the rules apply. */
     public boolean servedByNginx() {

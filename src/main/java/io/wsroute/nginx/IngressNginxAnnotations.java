@@ -15,6 +15,7 @@ public final class IngressNginxAnnotations {
     public static final String PROXY_READ_TIMEOUT = PREFIX + "proxy-read-timeout";
     /** Integer seconds, like {@link #PROXY_READ_TIMEOUT}. */
     public static final String PROXY_SEND_TIMEOUT = PREFIX + "proxy-send-timeout";
+
     public static final String PROXY_CONNECT_TIMEOUT = PREFIX + "proxy-connect-timeout";
     /** "1.0" or "1.1"; anything else falls back to the ConfigMap value. */
     public static final String PROXY_HTTP_VERSION = PREFIX + "proxy-http-version";
@@ -22,6 +23,7 @@ public final class IngressNginxAnnotations {
     public static final String CONNECTION_PROXY_HEADER = PREFIX + "connection-proxy-header";
     /** HTTP, HTTPS, AUTO_HTTP, GRPC, GRPCS, FCGI (case-insensitive); anything else falls back to HTTP. */
     public static final String BACKEND_PROTOCOL = PREFIX + "backend-protocol";
+
     public static final String CONFIGURATION_SNIPPET = PREFIX + "configuration-snippet";
     public static final String SERVER_SNIPPET = PREFIX + "server-snippet";
     public static final String AUTH_SNIPPET = PREFIX + "auth-snippet";
@@ -29,15 +31,19 @@ public final class IngressNginxAnnotations {
     public static final String STREAM_SNIPPET = PREFIX + "stream-snippet";
     /** Defaults to true when the Ingress has spec.tls. */
     public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
+
     public static final String FORCE_SSL_REDIRECT = PREFIX + "force-ssl-redirect";
     /** Only "cookie" is accepted. */
     public static final String AFFINITY = PREFIX + "affinity";
+
     public static final String UPSTREAM_HASH_BY = PREFIX + "upstream-hash-by";
     /** "true" proxies to the Service's ClusterIP, which turns every balancer, sticky ones included, off. */
     public static final String SERVICE_UPSTREAM = PREFIX + "service-upstream";
+
     public static final String USE_REGEX = PREFIX + "use-regex";
     /** Required with cookie affinity when {@link #USE_REGEX} is "true". */
     public static final String SESSION_COOKIE_PATH = PREFIX + "session-cookie-path";
+
     public static final String SESSION_COOKIE_NAME = PREFIX + "session-cookie-name";
     /** Concurrent connections per client address (limit_conn). */
     public static final String LIMIT_CONNECTIONS = PREFIX + "limit-connections";
@@ -74,42 +80,146 @@ public final class IngressNginxAnnotations {
      * silently ignored.
      */
     public static final Set<String> KNOWN_NAMES = Set.of(
-            "affinity", "affinity-canary-behavior", "affinity-mode", "allowlist-source-range", "app-root",
-            "auth-always-set-cookie", "auth-cache-duration", "auth-cache-key", "auth-keepalive",
-            "auth-keepalive-requests", "auth-keepalive-share-vars", "auth-keepalive-timeout", "auth-method",
-            "auth-proxy-set-headers", "auth-realm", "auth-request-redirect", "auth-response-headers", "auth-secret",
-            "auth-secret-type", "auth-signin", "auth-signin-redirect-param", "auth-snippet", "auth-tls-error-page",
-            "auth-tls-match-cn", "auth-tls-pass-certificate-to-upstream", "auth-tls-secret", "auth-tls-verify-client",
-            "auth-tls-verify-depth", "auth-type", "auth-url", "backend-protocol", "canary", "canary-by-cookie",
-            "canary-by-header", "canary-by-header-pattern", "canary-by-header-value", "canary-weight",
-            "canary-weight-total", "client-body-buffer-size", "configuration-snippet", "connection-proxy-header",
-            "cors-allow-credentials", "cors-allow-headers", "cors-allow-methods", "cors-allow-origin",
-            "cors-expose-headers", "cors-max-age", "custom-headers", "custom-http-errors", "default-backend",
-            "denylist-source-range", "disable-proxy-intercept-errors", "enable-access-log", "enable-cors",
-            "enable-global-auth", "enable-modsecurity", "enable-opentelemetry", "enable-owasp-core-rules",
-            "enable-rewrite-log", "fastcgi-index", "fastcgi-params-configmap", "force-ssl-redirect",
-            "from-to-www-redirect", "http2-push-preload", "limit-allowlist", "limit-burst-multiplier",
-            "limit-connections", "limit-rate", "limit-rate-after", "limit-rpm", "limit-rps", "limit-whitelist",
-            "load-balance", "mirror-host", "mirror-request-body", "mirror-target", "modsecurity-snippet",
-            "modsecurity-transaction-id", "opentelemetry-operation-name", "opentelemetry-trust-incoming-span",
-            "permanent-redirect", "permanent-redirect-code", "preserve-trailing-slash", "proxy-body-size",
-            "proxy-buffer-size", "proxy-buffering", "proxy-buffers-number", "proxy-busy-buffers-size",
-            "proxy-connect-timeout", "proxy-cookie-domain", "proxy-cookie-path", "proxy-http-version",
-            "proxy-max-temp-file-size", "proxy-next-upstream", "proxy-next-upstream-timeout",
-            "proxy-next-upstream-tries", "proxy-read-timeout", "proxy-redirect-from", "proxy-redirect-to",
-            "proxy-request-buffering", "proxy-send-timeout", "proxy-ssl-ciphers", "proxy-ssl-name",
-            "proxy-ssl-protocols", "proxy-ssl-secret", "proxy-ssl-server-name", "proxy-ssl-verify",
-            "proxy-ssl-verify-depth", "rewrite-target", "satisfy", "server-alias", "server-snippet",
-            "service-upstream", "session-cookie-change-on-failure", "session-cookie-conditional-samesite-none",
-            "session-cookie-domain", "session-cookie-expires", "session-cookie-max-age", "session-cookie-name",
-            "session-cookie-partitioned", "session-cookie-path", "session-cookie-samesite", "session-cookie-secure",
-            "ssl-ciphers", "ssl-passthrough", "ssl-prefer-server-ciphers", "ssl-redirect", "stream-snippet",
-            "temporal-redirect", "temporal-redirect-code", "upstream-hash-by", "upstream-hash-by-subset",
-            "upstream-hash-by-subset-size", "upstream-vhost", "use-port-in-redirects", "use-regex",
-            "whitelist-source-range", "x-forwarded-prefix");
+            "affinity",
+            "affinity-canary-behavior",
+            "affinity-mode",
+            "allowlist-source-range",
+            "app-root",
+            "auth-always-set-cookie",
+            "auth-cache-duration",
+            "auth-cache-key",
+            "auth-keepalive",
+            "auth-keepalive-requests",
+            "auth-keepalive-share-vars",
+            "auth-keepalive-timeout",
+            "auth-method",
+            "auth-proxy-set-headers",
+            "auth-realm",
+            "auth-request-redirect",
+            "auth-response-headers",
+            "auth-secret",
+            "auth-secret-type",
+            "auth-signin",
+            "auth-signin-redirect-param",
+            "auth-snippet",
+            "auth-tls-error-page",
+            "auth-tls-match-cn",
+            "auth-tls-pass-certificate-to-upstream",
+            "auth-tls-secret",
+            "auth-tls-verify-client",
+            "auth-tls-verify-depth",
+            "auth-type",
+            "auth-url",
+            "backend-protocol",
+            "canary",
+            "canary-by-cookie",
+            "canary-by-header",
+            "canary-by-header-pattern",
+            "canary-by-header-value",
+            "canary-weight",
+            "canary-weight-total",
+            "client-body-buffer-size",
+            "configuration-snippet",
+            "connection-proxy-header",
+            "cors-allow-credentials",
+            "cors-allow-headers",
+            "cors-allow-methods",
+            "cors-allow-origin",
+            "cors-expose-headers",
+            "cors-max-age",
+            "custom-headers",
+            "custom-http-errors",
+            "default-backend",
+            "denylist-source-range",
+            "disable-proxy-intercept-errors",
+            "enable-access-log",
+            "enable-cors",
+            "enable-global-auth",
+            "enable-modsecurity",
+            "enable-opentelemetry",
+            "enable-owasp-core-rules",
+            "enable-rewrite-log",
+            "fastcgi-index",
+            "fastcgi-params-configmap",
+            "force-ssl-redirect",
+            "from-to-www-redirect",
+            "http2-push-preload",
+            "limit-allowlist",
+            "limit-burst-multiplier",
+            "limit-connections",
+            "limit-rate",
+            "limit-rate-after",
+            "limit-rpm",
+            "limit-rps",
+            "limit-whitelist",
+            "load-balance",
+            "mirror-host",
+            "mirror-request-body",
+            "mirror-target",
+            "modsecurity-snippet",
+            "modsecurity-transaction-id",
+            "opentelemetry-operation-name",
+            "opentelemetry-trust-incoming-span",
+            "permanent-redirect",
+            "permanent-redirect-code",
+            "preserve-trailing-slash",
+            "proxy-body-size",
+            "proxy-buffer-size",
+            "proxy-buffering",
+            "proxy-buffers-number",
+            "proxy-busy-buffers-size",
+            "proxy-connect-timeout",
+            "proxy-cookie-domain",
+            "proxy-cookie-path",
+            "proxy-http-version",
+            "proxy-max-temp-file-size",
+            "proxy-next-upstream",
+            "proxy-next-upstream-timeout",
+            "proxy-next-upstream-tries",
+            "proxy-read-timeout",
+            "proxy-redirect-from",
+            "proxy-redirect-to",
+            "proxy-request-buffering",
+            "proxy-send-timeout",
+            "proxy-ssl-ciphers",
+            "proxy-ssl-name",
+            "proxy-ssl-protocols",
+            "proxy-ssl-secret",
+            "proxy-ssl-server-name",
+            "proxy-ssl-verify",
+            "proxy-ssl-verify-depth",
+            "rewrite-target",
+            "satisfy",
+            "server-alias",
+            "server-snippet",
+            "service-upstream",
+            "session-cookie-change-on-failure",
+            "session-cookie-conditional-samesite-none",
+            "session-cookie-domain",
+            "session-cookie-expires",
+            "session-cookie-max-age",
+            "session-cookie-name",
+            "session-cookie-partitioned",
+            "session-cookie-path",
+            "session-cookie-samesite",
+            "session-cookie-secure",
+            "ssl-ciphers",
+            "ssl-passthrough",
+            "ssl-prefer-server-ciphers",
+            "ssl-redirect",
+            "stream-snippet",
+            "temporal-redirect",
+            "temporal-redirect-code",
+            "upstream-hash-by",
+            "upstream-hash-by-subset",
+            "upstream-hash-by-subset-size",
+            "upstream-vhost",
+            "use-port-in-redirects",
+            "use-regex",
+            "whitelist-source-range",
+            "x-forwarded-prefix");
 
-    private IngressNginxAnnotations() {
-    }
+    private IngressNginxAnnotations() {}
 
     /** Any annotation of this controller whose name ends in -snippet (all rated Critical). */
     public static boolean isSnippet(String key) {

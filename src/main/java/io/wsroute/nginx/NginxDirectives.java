@@ -27,8 +27,7 @@ final class NginxDirectives {
         }
     }
 
-    private NginxDirectives() {
-    }
+    private NginxDirectives() {}
 
     static List<Directive> parse(String config) {
         return new Reader(config).read();
@@ -42,6 +41,7 @@ final class NginxDirectives {
         private final List<String> words = new ArrayList<>();
         /** The same words as written (quotes kept), for {@link Directive#text()}. */
         private final List<String> written = new ArrayList<>();
+
         private int position;
 
         Reader(String text) {
@@ -116,8 +116,11 @@ final class NginxDirectives {
 
         private void emit() {
             if (!words.isEmpty()) {
-                directives.add(new Directive(words.get(0).toLowerCase(Locale.ROOT), List.copyOf(words.subList(1,
-                        words.size())), List.copyOf(blocks), String.join(" ", written)));
+                directives.add(new Directive(
+                        words.get(0).toLowerCase(Locale.ROOT),
+                        List.copyOf(words.subList(1, words.size())),
+                        List.copyOf(blocks),
+                        String.join(" ", written)));
             }
             clear();
         }

@@ -20,6 +20,7 @@ public final class NginxIncAnnotations {
     public static final String PROXY_READ_TIMEOUT = PREFIX + "proxy-read-timeout";
     /** nginx time, like {@link #PROXY_READ_TIMEOUT}. */
     public static final String PROXY_SEND_TIMEOUT = PREFIX + "proxy-send-timeout";
+
     public static final String PROXY_CONNECT_TIMEOUT = PREFIX + "proxy-connect-timeout";
     public static final String LOCATION_SNIPPETS = PREFIX + "location-snippets";
     public static final String SERVER_SNIPPETS = PREFIX + "server-snippets";
@@ -27,6 +28,7 @@ public final class NginxIncAnnotations {
     public static final String SSL_SERVICES = PREFIX + "ssl-services";
     /** Service list, same format as {@link #WEBSOCKET_SERVICES}: these are proxied with grpc_pass. */
     public static final String GRPC_SERVICES = PREFIX + "grpc-services";
+
     public static final String REDIRECT_TO_HTTPS = PREFIX + "redirect-to-https";
     /** Defaults to true (ConfigMap ssl-redirect) when the Ingress has spec.tls. */
     public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
@@ -42,6 +44,7 @@ public final class NginxIncAnnotations {
     public static final String USE_CLUSTER_IP = PREFIX + "use-cluster-ip";
     /** "master" or "minion"; a master may not carry the service lists, which are stripped from it. */
     public static final String MERGEABLE_INGRESS_TYPE = PREFIX + "mergeable-ingress-type";
+
     public static final String MERGEABLE_MASTER = "master";
 
     /** lb-method values that keep a client on one pod (besides any {@code hash <key>}). */
@@ -53,26 +56,78 @@ public final class NginxIncAnnotations {
      * Anything else under the prefix is silently ignored.
      */
     public static final Set<String> KNOWN_NAMES = Set.of(
-            "app-root", "basic-auth-realm", "basic-auth-secret", "client-body-buffer-size", "client-max-body-size",
-            "fail-timeout", "grpc-services", "hsts", "hsts-behind-proxy", "hsts-include-subdomains", "hsts-max-age",
-            "http-redirect-code", "keepalive", "lb-method", "limit-req-burst", "limit-req-delay", "limit-req-dry-run",
-            "limit-req-key", "limit-req-log-level", "limit-req-no-delay", "limit-req-rate", "limit-req-reject-code",
-            "limit-req-scale", "limit-req-zone-size", "listen-ports", "listen-ports-ssl", "location-snippets",
-            "max-conns", "max-fails", "mergeable-ingress-type", "path-regex", "proxy-buffer-size", "proxy-buffering",
-            "proxy-buffers", "proxy-busy-buffers-size", "proxy-connect-timeout", "proxy-hide-headers",
-            "proxy-max-temp-file-size", "proxy-next-upstream", "proxy-next-upstream-timeout",
-            "proxy-next-upstream-tries", "proxy-pass-headers", "proxy-read-timeout", "proxy-send-timeout",
-            "proxy-set-headers", "redirect-to-https", "rewrite-target", "rewrites", "server-snippets", "server-tokens",
-            "ssl-ciphers", "ssl-prefer-server-ciphers", "ssl-redirect", "ssl-services", "sticky-cookie-services",
-            "upstream-zone-size", "use-cluster-ip", "websocket-services");
+            "app-root",
+            "basic-auth-realm",
+            "basic-auth-secret",
+            "client-body-buffer-size",
+            "client-max-body-size",
+            "fail-timeout",
+            "grpc-services",
+            "hsts",
+            "hsts-behind-proxy",
+            "hsts-include-subdomains",
+            "hsts-max-age",
+            "http-redirect-code",
+            "keepalive",
+            "lb-method",
+            "limit-req-burst",
+            "limit-req-delay",
+            "limit-req-dry-run",
+            "limit-req-key",
+            "limit-req-log-level",
+            "limit-req-no-delay",
+            "limit-req-rate",
+            "limit-req-reject-code",
+            "limit-req-scale",
+            "limit-req-zone-size",
+            "listen-ports",
+            "listen-ports-ssl",
+            "location-snippets",
+            "max-conns",
+            "max-fails",
+            "mergeable-ingress-type",
+            "path-regex",
+            "proxy-buffer-size",
+            "proxy-buffering",
+            "proxy-buffers",
+            "proxy-busy-buffers-size",
+            "proxy-connect-timeout",
+            "proxy-hide-headers",
+            "proxy-max-temp-file-size",
+            "proxy-next-upstream",
+            "proxy-next-upstream-timeout",
+            "proxy-next-upstream-tries",
+            "proxy-pass-headers",
+            "proxy-read-timeout",
+            "proxy-send-timeout",
+            "proxy-set-headers",
+            "redirect-to-https",
+            "rewrite-target",
+            "rewrites",
+            "server-snippets",
+            "server-tokens",
+            "ssl-ciphers",
+            "ssl-prefer-server-ciphers",
+            "ssl-redirect",
+            "ssl-services",
+            "sticky-cookie-services",
+            "upstream-zone-size",
+            "use-cluster-ip",
+            "websocket-services");
 
     /** Every NGINX Plus annotation name (after nginx.com/) the F5 controller reads on Ingress resources. */
     public static final Set<String> KNOWN_PLUS_NAMES = Set.of(
-            "health-checks", "health-checks-mandatory", "health-checks-mandatory-queue", "jwt-key", "jwt-login-url",
-            "jwt-realm", "jwt-token", "slow-start", "sticky-cookie-services");
+            "health-checks",
+            "health-checks-mandatory",
+            "health-checks-mandatory-queue",
+            "jwt-key",
+            "jwt-login-url",
+            "jwt-realm",
+            "jwt-token",
+            "slow-start",
+            "sticky-cookie-services");
 
-    private NginxIncAnnotations() {
-    }
+    private NginxIncAnnotations() {}
 
     /**
      * A service list as the controller reads it (ParseServiceList): split on commas and nothing else, so

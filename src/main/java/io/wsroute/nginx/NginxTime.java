@@ -17,10 +17,10 @@ public final class NginxTime {
     /** The F5 controller's own grammar (ParseTime in internal/configs/parsing_helpers.go): units in fixed order. */
     private static final Pattern NGINX_TIME = Pattern.compile(
             "^(\\d+y)??\\s*(\\d+M)??\\s*(\\d+w)??\\s*(\\d+d)??\\s*(\\d+h)??\\s*(\\d+m)??\\s*(\\d+s?)??\\s*(\\d+ms)??$");
+
     private static final Pattern GO_ATOI = Pattern.compile("^[+-]?\\d{1,18}$");
 
-    private NginxTime() {
-    }
+    private NginxTime() {}
 
     /** Parses an nginx time string as the F5 controller does; empty when it would reject the value. */
     public static Optional<Duration> parse(String value) {

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** ingress-nginx {@code annotations-risk-level}: annotations riskier than the level are refused. */
 public enum RiskLevel {
-    LOW("Low"), MEDIUM("Medium"), HIGH("High"), CRITICAL("Critical");
+    LOW("Low"),
+    MEDIUM("Medium"),
+    HIGH("High"),
+    CRITICAL("Critical");
 
     private final String configValue;
 
@@ -23,7 +26,8 @@ public enum RiskLevel {
     }
 
     public static Optional<RiskLevel> parse(String value) {
-        return Arrays.stream(values()).filter(r -> r.configValue.equalsIgnoreCase(value == null ? "" : value.trim()))
+        return Arrays.stream(values())
+                .filter(r -> r.configValue.equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst();
     }
 }

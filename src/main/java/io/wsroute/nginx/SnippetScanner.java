@@ -1,7 +1,6 @@
 package io.wsroute.nginx;
 
 import io.wsroute.nginx.NginxDirectives.Directive;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,18 +22,22 @@ public final class SnippetScanner {
      * {@code Connection: upgrade}: nginx sends both header lines, which RFC 9110 reads as one list that still holds
      * "upgrade"; only backends that read a single Connection line can miss it.
      */
-    public enum Breakage { HTTP_VERSION_BELOW_1_1, CONNECTION_OVERRIDDEN, UPGRADE_CLEARED }
+    public enum Breakage {
+        HTTP_VERSION_BELOW_1_1,
+        CONNECTION_OVERRIDDEN,
+        UPGRADE_CLEARED
+    }
 
     /** @param directive the directive as written, whitespace collapsed, without the trailing {@code ;} */
-    public record Hit(Breakage breakage, String directive) {
-    }
+    public record Hit(Breakage breakage, String directive) {}
 
-    private SnippetScanner() {
-    }
+    private SnippetScanner() {}
 
     public static List<Hit> scan(String snippet) {
-        return NginxDirectives.parse(snippet).stream().filter(SnippetScanner::appliesToLocation)
-                .flatMap(d -> judge(d).map(b -> new Hit(b, d.text())).stream()).toList();
+        return NginxDirectives.parse(snippet).stream()
+                .filter(SnippetScanner::appliesToLocation)
+                .flatMap(d -> judge(d).map(b -> new Hit(b, d.text())).stream())
+                .toList();
     }
 
     private static boolean appliesToLocation(Directive directive) {
@@ -50,7 +53,8 @@ public final class SnippetScanner {
             case "more_clear_input_headers":
                 // headers-more (ingress-nginx ships it): clearing the request's Upgrade empties $http_upgrade.
                 return directive.args().stream().anyMatch(a -> a.equalsIgnoreCase("upgrade"))
-                        ? Optional.of(Breakage.UPGRADE_CLEARED) : Optional.empty();
+                        ? Optional.of(Breakage.UPGRADE_CLEARED)
+                        : Optional.empty();
             default:
                 return Optional.empty();
         }

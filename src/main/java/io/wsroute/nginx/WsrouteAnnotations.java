@@ -10,8 +10,8 @@ public final class WsrouteAnnotations {
     public static final String WSS_ONLY = GROUP + "/wss-only";
     /** Namespace label: enforce, warn or off. */
     public static final String ADMISSION_LABEL = GROUP + "/admission";
+
     public static final String ROUTE_KIND = "WebSocketRoute";
 
-    private WsrouteAnnotations() {
-    }
+    private WsrouteAnnotations() {}
 }

@@ -1,7 +1,7 @@
 package io.wsroute.operator;
 
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.Unremovable;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.enterprise.context.Dependent;
@@ -36,10 +36,14 @@ public class LeaderElectionSettings {
         LOG.infof("leader election on: Lease %s/%s", settings.namespace().get(), settings.leaseName());
         // The SDK's defaults (durations, identity from HOSTNAME, exit when the Lease is lost), plus callbacks so
         // that the audit follows the same Lease (Leadership).
-        return new LeaderElectionConfiguration(settings.leaseName(), settings.namespace().get(),
+        return new LeaderElectionConfiguration(
+                settings.leaseName(),
+                settings.namespace().get(),
                 LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null,
-                new LeaderCallbacks(onStart, onStop, identity -> { }), true);
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                null,
+                new LeaderCallbacks(onStart, onStop, identity -> {}),
+                true);
     }
 }

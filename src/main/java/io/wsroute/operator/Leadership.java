@@ -4,11 +4,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Whether this replica is the one that does cluster-wide background work (the route controllers, the audit).
@@ -60,8 +59,9 @@ public class Leadership {
     /** Whether quarkus-operator-sdk activates leader election in the running profile (its default: prod only). */
     static boolean electionActiveInProfile() {
         var config = ConfigProvider.getConfig();
-        List<String> active = config.getOptionalValues("quarkus.operator-sdk.activate-leader-election-for-profiles",
-                String.class).orElse(List.of("prod"));
+        List<String> active = config.getOptionalValues(
+                        "quarkus.operator-sdk.activate-leader-election-for-profiles", String.class)
+                .orElse(List.of("prod"));
         List<String> profiles = io.quarkus.runtime.configuration.ConfigUtils.getProfiles();
         return profiles.stream().anyMatch(active::contains);
     }

@@ -1,12 +1,5 @@
 package io.wsroute.probe;
 
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +19,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalInt;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Sends one RFC 6455 opening handshake (an HTTP/1.1 GET with Upgrade: websocket) and classifies the answer.
@@ -69,17 +69,27 @@ public final class HandshakeProbe {
         } catch (UnknownHostException e) {
             return failure(ProbeOutcome.UNKNOWN_HOST, "host " + request.url().getHost() + " does not resolve");
         } catch (ConnectException e) {
-            return failure(ProbeOutcome.CONNECTION_REFUSED, "connection refused at " + where
-                    + ": nothing listens there (wrong address or port, or the controller is down)");
+            return failure(
+                    ProbeOutcome.CONNECTION_REFUSED,
+                    "connection refused at " + where
+                            + ": nothing listens there (wrong address or port, or the controller is down)");
         } catch (SocketTimeoutException e) {
-            return failure(ProbeOutcome.TIMEOUT, "no answer from " + where + " within "
-                    + request.timeout().toMillis() + " ms (packets dropped by a firewall, or a proxy holding the request)");
+            return failure(
+                    ProbeOutcome.TIMEOUT,
+                    "no answer from " + where + " within " + request.timeout().toMillis()
+                            + " ms (packets dropped by a firewall, or a proxy holding the request)");
         } catch (SSLException e) {
-            return failure(ProbeOutcome.TLS_FAILURE, "TLS handshake with " + where + " failed: " + e.getMessage()
-                    + (request.insecure() ? "" : " (a self-signed or private CA certificate? --insecure skips the check)"));
+            return failure(
+                    ProbeOutcome.TLS_FAILURE,
+                    "TLS handshake with " + where + " failed: " + e.getMessage()
+                            + (request.insecure()
+                                    ? ""
+                                    : " (a self-signed or private CA certificate? --insecure skips the check)"));
         } catch (MalformedResponse e) {
-            return failure(ProbeOutcome.NOT_HTTP, where + " did not answer with HTTP/1.x: " + e.getMessage()
-                    + (request.tls() ? "" : " (a TLS-only port? try wss://)"));
+            return failure(
+                    ProbeOutcome.NOT_HTTP,
+                    where + " did not answer with HTTP/1.x: " + e.getMessage()
+                            + (request.tls() ? "" : " (a TLS-only port? try wss://)"));
         } catch (IOException e) {
             return failure(ProbeOutcome.NETWORK_ERROR, "network error talking to " + where + ": " + e);
         }
@@ -98,7 +108,8 @@ public final class HandshakeProbe {
             if (!request.tls()) {
                 return plain;
             }
-            SSLSocket tls = (SSLSocket) sslContext(request.insecure()).getSocketFactory()
+            SSLSocket tls = (SSLSocket) sslContext(request.insecure())
+                    .getSocketFactory()
                     .createSocket(plain, request.serverName(), request.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             if (!request.insecure()) {
@@ -171,8 +182,16 @@ public final class HandshakeProbe {
         byte[] mask = new byte[4];
         random.nextBytes(mask);
         byte[] payload = {0x03, (byte) 0xE8};
-        byte[] frame = {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
-            (byte) (payload[0] ^ mask[0]), (byte) (payload[1] ^ mask[1])};
+        byte[] frame = {
+            (byte) 0x88,
+            (byte) 0x82,
+            mask[0],
+            mask[1],
+            mask[2],
+            mask[3],
+            (byte) (payload[0] ^ mask[0]),
+            (byte) (payload[1] ^ mask[1])
+        };
         try {
             out.write(frame);
             out.flush();
@@ -183,8 +202,8 @@ public final class HandshakeProbe {
 
     static String expectedAccept(String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1")
-                    .digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every JVM", e);
@@ -213,12 +232,10 @@ public final class HandshakeProbe {
     /** For --insecure only: self-signed test setups. The choice is the user's, made per probe. */
     private static final class TrustAll implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

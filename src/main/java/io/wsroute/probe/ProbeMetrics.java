@@ -23,9 +23,15 @@ public class ProbeMetrics {
 
     public ProbeResult record(ProbeResult result) {
         String outcome = result.outcome().reason();
-        Counter.builder(RESULTS).description("WebSocket handshake probes, by outcome").tag("outcome", outcome)
-                .register(registry).increment();
-        Timer.builder(DURATION).description("Time a handshake probe took").register(registry).record(result.elapsed());
+        Counter.builder(RESULTS)
+                .description("WebSocket handshake probes, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        Timer.builder(DURATION)
+                .description("Time a handshake probe took")
+                .register(registry)
+                .record(result.elapsed());
         return result;
     }
 }

@@ -39,8 +39,7 @@ public final class ProbeScheduler implements AutoCloseable {
     }
 
     /** A probe's result, when it finished, and what was probed. */
-    public record Verdict(ProbeRequest request, ProbeResult result, Instant at) {
-    }
+    public record Verdict(ProbeRequest request, ProbeResult result, Instant at) {}
 
     private final Settings settings;
     private final HandshakeProbe probe;
@@ -52,11 +51,15 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Map<String, ProbeRequest> inFlight = new ConcurrentHashMap<>();
 
     public ProbeScheduler(Settings settings, HandshakeProbe probe, Consumer<String> onResult, Clock clock) {
-        this(settings, probe, onResult, clock, result -> { });
+        this(settings, probe, onResult, clock, result -> {});
     }
 
     /** @param observer sees every finished probe's result first (metrics: {@link ProbeMetrics}) */
-    public ProbeScheduler(Settings settings, HandshakeProbe probe, Consumer<String> onResult, Clock clock,
+    public ProbeScheduler(
+            Settings settings,
+            HandshakeProbe probe,
+            Consumer<String> onResult,
+            Clock clock,
             Consumer<ProbeResult> observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -64,7 +67,11 @@ public final class ProbeScheduler implements AutoCloseable {
         this.onResult = Objects.requireNonNull(onResult, "onResult");
         this.clock = Objects.requireNonNull(clock, "clock");
         AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 60, TimeUnit.SECONDS,
+        executor = new ThreadPoolExecutor(
+                settings.concurrency(),
+                settings.concurrency(),
+                60,
+                TimeUnit.SECONDS,
                 settings.queueLimit() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(settings.queueLimit()),
                 task -> {
                     Thread thread = new Thread(task, "wsroute-probe-" + threads.incrementAndGet());

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param timeout bound on each probe
  * @param insecure accept any certificate (controllers with self-signed default certificates)
  */
-public record ProbeTargeting(ProbeMode mode, Optional<String> address, int httpPort, int httpsPort, Duration timeout,
-        boolean insecure) {
+public record ProbeTargeting(
+        ProbeMode mode, Optional<String> address, int httpPort, int httpsPort, Duration timeout, boolean insecure) {
 
     /** Either a request, or why no probe can be sent yet (becomes the condition's Unknown message). */
     public record Target(Optional<ProbeRequest> request, String unavailable) {
@@ -66,15 +66,20 @@ public record ProbeTargeting(ProbeMode mode, Optional<String> address, int httpP
             return Target.none("probing is off (wsroute.probe.mode=off)");
         }
         if (host.isEmpty()) {
-            return Target.none(mode == ProbeMode.LOAD_BALANCER
-                    ? "the Ingress has no load-balancer address yet"
-                    : "no controller Service configured for this controller");
+            return Target.none(
+                    mode == ProbeMode.LOAD_BALANCER
+                            ? "the Ingress has no load-balancer address yet"
+                            : "no controller Service configured for this controller");
         }
         String path = routeUrl.getRawPath() == null || routeUrl.getRawPath().isEmpty() ? "/" : routeUrl.getRawPath();
-        String authority = host.get().contains(":") && !host.get().startsWith("[") ? "[" + host.get() + "]" : host.get();
+        String authority =
+                host.get().contains(":") && !host.get().startsWith("[") ? "[" + host.get() + "]" : host.get();
         try {
-            return Target.of(ProbeRequest.of((tls ? "wss://" : "ws://") + authority + ":" + port + path,
-                    Optional.of(routeUrl.getHost()), timeout, insecure));
+            return Target.of(ProbeRequest.of(
+                    (tls ? "wss://" : "ws://") + authority + ":" + port + path,
+                    Optional.of(routeUrl.getHost()),
+                    timeout,
+                    insecure));
         } catch (IllegalArgumentException e) {
             return Target.none("cannot probe " + routeUrl + " through " + host.get() + ": " + e.getMessage());
         }

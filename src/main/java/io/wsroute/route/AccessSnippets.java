@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 final class AccessSnippets {
 
-    private AccessSnippets() {
-    }
+    private AccessSnippets() {}
 
     /**
      * Refuses handshakes whose Origin header names another site (cross-site WebSocket hijacking). A request

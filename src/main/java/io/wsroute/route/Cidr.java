@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 /** Numeric check of an address range that already matches {@link RouteGrammar#CIDR}. */
 final class Cidr {
 
-    private Cidr() {
-    }
+    private Cidr() {}
 
     static boolean valid(String range) {
         int slash = range.indexOf('/');

@@ -12,7 +12,6 @@ import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.wsroute.cluster.ClusterView;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,13 +42,20 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
 
     /** Index keys for the primary cache. */
     static List<String> serviceKeys(WebSocketRoute route) {
-        return route.getSpec() == null ? List.of() : route.getSpec().pathsOrEmpty().stream()
-                .filter(p -> p != null && p.service() != null)
-                .map(p -> route.getMetadata().getNamespace() + "/" + p.service().name()).distinct().toList();
+        return route.getSpec() == null
+                ? List.of()
+                : route.getSpec().pathsOrEmpty().stream()
+                        .filter(p -> p != null && p.service() != null)
+                        .map(p -> route.getMetadata().getNamespace() + "/"
+                                + p.service().name())
+                        .distinct()
+                        .toList();
     }
 
     static List<String> hostKeys(WebSocketRoute route) {
-        return route.getSpec() == null || route.getSpec().host() == null ? List.of() : List.of(route.getSpec().host());
+        return route.getSpec() == null || route.getSpec().host() == null
+                ? List.of()
+                : List.of(route.getSpec().host());
     }
 
     void changed(HasMetadata object) {
@@ -63,17 +69,22 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
         Set<ResourceID> ids = new LinkedHashSet<>();
         String namespace = object.getMetadata().getNamespace();
         if (object instanceof Ingress ingress) {
-            Stream.ofNullable(ingress.getMetadata().getOwnerReferences()).flatMap(List::stream)
+            Stream.ofNullable(ingress.getMetadata().getOwnerReferences())
+                    .flatMap(List::stream)
                     .filter(ClusterChangeEventSource::isRouteOwner)
                     .forEach(owner -> ids.add(new ResourceID(owner.getName(), namespace)));
             if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
-                ingress.getSpec().getRules().stream().map(IngressRule::getHost).filter(h -> h != null)
-                        .flatMap(host -> routes.byIndex(BY_HOST, host).stream()).map(ResourceID::fromResource)
+                ingress.getSpec().getRules().stream()
+                        .map(IngressRule::getHost)
+                        .filter(h -> h != null)
+                        .flatMap(host -> routes.byIndex(BY_HOST, host).stream())
+                        .map(ResourceID::fromResource)
                         .forEach(ids::add);
             }
         } else if (object instanceof Service) {
             routes.byIndex(BY_SERVICE, namespace + "/" + object.getMetadata().getName()).stream()
-                    .map(ResourceID::fromResource).forEach(ids::add);
+                    .map(ResourceID::fromResource)
+                    .forEach(ids::add);
         } else if (object instanceof IngressClass || object instanceof ConfigMap) {
             routes.list().map(ResourceID::fromResource).forEach(ids::add);
         }
@@ -81,7 +92,8 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
     }
 
     private static boolean isRouteOwner(OwnerReference owner) {
-        return "WebSocketRoute".equals(owner.getKind()) && owner.getApiVersion() != null
+        return "WebSocketRoute".equals(owner.getKind())
+                && owner.getApiVersion() != null
                 && owner.getApiVersion().startsWith(WebSocketRoute.GROUP + "/");
     }
 

@@ -2,7 +2,6 @@ package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,10 +26,19 @@ public record RouteCondition(String type, boolean status, String reason, String 
     public void applyTo(WebSocketRouteStatus target, Long generation) {
         Optional<Condition> previous = target.condition(type);
         String value = status ? "True" : "False";
-        String since = previous.filter(c -> value.equals(c.getStatus())).map(Condition::getLastTransitionTime)
-                .orElseGet(() -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        Condition condition = new ConditionBuilder().withType(type).withStatus(value).withReason(reason)
-                .withMessage(message).withObservedGeneration(generation).withLastTransitionTime(since).build();
+        String since = previous.filter(c -> value.equals(c.getStatus()))
+                .map(Condition::getLastTransitionTime)
+                .orElseGet(() -> Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
+        Condition condition = new ConditionBuilder()
+                .withType(type)
+                .withStatus(value)
+                .withReason(reason)
+                .withMessage(message)
+                .withObservedGeneration(generation)
+                .withLastTransitionTime(since)
+                .build();
         target.getConditions().removeIf(c -> type.equals(c.getType()));
         target.getConditions().add(condition);
         target.getConditions().sort(java.util.Comparator.comparing(Condition::getType));

@@ -33,7 +33,8 @@ public final class RouteGrammar {
     /** Browser origin: scheme, host (optionally a wildcard first label) and port; no path. */
     public static final String ORIGIN = "^https?://(\\*\\.)?" + LABEL + "(\\." + LABEL + ")*(:[0-9]{1,5})?$";
     /** IPv4 or IPv6 address with an optional prefix length; {@link RouteSpecCheck} checks the numbers. */
-    public static final String CIDR = "^([0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(/[0-9]{1,3})?)$";
+    public static final String CIDR =
+            "^([0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(/[0-9]{1,3})?)$";
 
     static final Pattern HOST_PATTERN = Pattern.compile(HOST);
     static final Pattern SUBDOMAIN_PATTERN = Pattern.compile(SUBDOMAIN);
@@ -45,6 +46,5 @@ public final class RouteGrammar {
     static final Pattern ORIGIN_PATTERN = Pattern.compile(ORIGIN);
     static final Pattern CIDR_PATTERN = Pattern.compile(CIDR);
 
-    private RouteGrammar() {
-    }
+    private RouteGrammar() {}
 }

@@ -2,7 +2,6 @@ package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ final class RouteIngressDiff {
 
     private static final String ANNOTATION_FIELD = "f:";
 
-    private RouteIngressDiff() {
-    }
+    private RouteIngressDiff() {}
 
     static boolean matches(Ingress live, Ingress desired, String fieldManager) {
         Map<String, String> liveAnnotations = orEmpty(live.getMetadata().getAnnotations());
@@ -28,13 +26,18 @@ final class RouteIngressDiff {
                 .allMatch(e -> e.getValue().equals(liveAnnotations.get(e.getKey())));
         // A key wsroute set earlier but no longer plans (a setting removed from the route) must go: an apply does that.
         boolean nothingStale = desiredAnnotations.keySet().containsAll(managedAnnotations(live, fieldManager));
-        boolean labelsMatch = orEmpty(live.getMetadata().getLabels()).entrySet()
+        boolean labelsMatch = orEmpty(live.getMetadata().getLabels())
+                .entrySet()
                 .containsAll(orEmpty(desired.getMetadata().getLabels()).entrySet());
-        boolean ownerMatches = Objects.equals(live.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
+        boolean ownerMatches = Objects.equals(
+                live.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
         boolean specMatches = live.getSpec() != null
-                && Objects.equals(live.getSpec().getIngressClassName(), desired.getSpec().getIngressClassName())
+                && Objects.equals(
+                        live.getSpec().getIngressClassName(), desired.getSpec().getIngressClassName())
                 && Objects.equals(live.getSpec().getRules(), desired.getSpec().getRules())
-                && Objects.equals(emptyToNull(live.getSpec().getTls()), emptyToNull(desired.getSpec().getTls()));
+                && Objects.equals(
+                        emptyToNull(live.getSpec().getTls()),
+                        emptyToNull(desired.getSpec().getTls()));
         return annotationsMatch && nothingStale && labelsMatch && ownerMatches && specMatches;
     }
 
@@ -53,8 +56,11 @@ final class RouteIngressDiff {
             Object metadata = entry.getFieldsV1().getAdditionalProperties().get("f:metadata");
             Object annotations = metadata instanceof Map<?, ?> m ? m.get("f:annotations") : null;
             if (annotations instanceof Map<?, ?> fields) {
-                ((Map<String, Object>) fields).keySet().stream().filter(k -> k.startsWith(ANNOTATION_FIELD))
-                        .map(k -> k.substring(ANNOTATION_FIELD.length())).forEach(keys::add);
+                ((Map<String, Object>) fields)
+                        .keySet().stream()
+                                .filter(k -> k.startsWith(ANNOTATION_FIELD))
+                                .map(k -> k.substring(ANNOTATION_FIELD.length()))
+                                .forEach(keys::add);
             }
         }
         return keys;

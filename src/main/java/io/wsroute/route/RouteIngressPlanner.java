@@ -18,7 +18,6 @@ import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +49,14 @@ public final class RouteIngressPlanner {
             // The route's URL is wss://, so the controller's HTTP to HTTPS redirect cannot meet a ws:// handshake.
             annotations.put(WsrouteAnnotations.WSS_ONLY, "true");
         }
-        annotations.put(AnnotationCatalog.proxyReadTimeout(flavor),
-                NginxTime.formatTimeout(flavor, RouteSpecCheck.idle(spec, target.settings().minIdleTimeout())));
-        annotations.put(AnnotationCatalog.proxySendTimeout(flavor),
-                NginxTime.formatTimeout(flavor, RouteSpecCheck.send(spec, target.settings().minIdleTimeout())));
+        annotations.put(
+                AnnotationCatalog.proxyReadTimeout(flavor),
+                NginxTime.formatTimeout(
+                        flavor, RouteSpecCheck.idle(spec, target.settings().minIdleTimeout())));
+        annotations.put(
+                AnnotationCatalog.proxySendTimeout(flavor),
+                NginxTime.formatTimeout(
+                        flavor, RouteSpecCheck.send(spec, target.settings().minIdleTimeout())));
         if (flavor == ControllerFlavor.INGRESS_NGINX) {
             ingressNginx(spec, profile, annotations, notEnforced);
         } else {
@@ -62,40 +65,54 @@ public final class RouteIngressPlanner {
         Ingress ingress = ingress(route, target.ingressClassName(), annotations);
         IngressReview review = new IngressReview(ingress, target.services(), Map.of(), profile, target.settings());
         ingress.getMetadata().getAnnotations().putAll(rules.remediate(review).annotationsToAdd());
-        List<Finding> findings = rules.evaluate(new IngressReview(ingress, target.services(), Map.of(), profile,
-                target.settings()));
-        return new RoutePlan(ingress, notEnforced, findings.stream().filter(f -> f.severity() == Severity.ERROR).toList(),
-                findings.stream().filter(f -> f.severity() == Severity.WARNING).toList(), url(spec));
+        List<Finding> findings =
+                rules.evaluate(new IngressReview(ingress, target.services(), Map.of(), profile, target.settings()));
+        return new RoutePlan(
+                ingress,
+                notEnforced,
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).toList(),
+                findings.stream().filter(f -> f.severity() == Severity.WARNING).toList(),
+                url(spec));
     }
 
-    private static void ingressNginx(WebSocketRouteSpec spec, ControllerProfile profile, Map<String, String> annotations,
+    private static void ingressNginx(
+            WebSocketRouteSpec spec,
+            ControllerProfile profile,
+            Map<String, String> annotations,
             List<String> notEnforced) {
         if (spec.sessionAffinity() != null && spec.sessionAffinity().cookie()) {
             annotations.put(IngressNginxAnnotations.AFFINITY, "cookie");
-            annotations.put(IngressNginxAnnotations.SESSION_COOKIE_NAME,
+            annotations.put(
+                    IngressNginxAnnotations.SESSION_COOKIE_NAME,
                     spec.sessionAffinity().cookieNameOrDefault());
         }
         if (spec.maxConnectionsPerClient() != null) {
-            annotations.put(IngressNginxAnnotations.LIMIT_CONNECTIONS,
+            annotations.put(
+                    IngressNginxAnnotations.LIMIT_CONNECTIONS,
                     spec.maxConnectionsPerClient().toString());
         }
         if (!spec.sourceRangesOrEmpty().isEmpty()) {
-            annotations.put(IngressNginxAnnotations.WHITELIST_SOURCE_RANGE,
-                    String.join(",", spec.sourceRangesOrEmpty()));
+            annotations.put(
+                    IngressNginxAnnotations.WHITELIST_SOURCE_RANGE, String.join(",", spec.sourceRangesOrEmpty()));
         }
         if (!spec.allowedOriginsOrEmpty().isEmpty()) {
             if (profile.snippetsAllowed()) {
-                annotations.put(IngressNginxAnnotations.CONFIGURATION_SNIPPET,
+                annotations.put(
+                        IngressNginxAnnotations.CONFIGURATION_SNIPPET,
                         AccessSnippets.originCheck(spec.allowedOriginsOrEmpty()));
             } else {
                 notEnforced.add(("spec.allowedOrigins: ingress-nginx has no Origin check but a configuration snippet, "
-                        + "and %s does not allow snippet annotations (allow-snippet-annotations \"true\" and "
-                        + "annotations-risk-level Critical)").formatted(profile.source()));
+                                + "and %s does not allow snippet annotations (allow-snippet-annotations \"true\" and "
+                                + "annotations-risk-level Critical)")
+                        .formatted(profile.source()));
             }
         }
     }
 
-    private static void nginxInc(WebSocketRouteSpec spec, ControllerProfile profile, Map<String, String> annotations,
+    private static void nginxInc(
+            WebSocketRouteSpec spec,
+            ControllerProfile profile,
+            Map<String, String> annotations,
             List<String> notEnforced) {
         if (spec.sessionAffinity() != null && spec.sessionAffinity().cookie()) {
             notEnforced.add("spec.sessionAffinity: cookie affinity on the F5 NGINX Ingress Controller needs NGINX Plus "
@@ -126,28 +143,63 @@ public final class RouteIngressPlanner {
 
     private static Ingress ingress(WebSocketRoute route, String ingressClassName, Map<String, String> annotations) {
         WebSocketRouteSpec spec = route.getSpec();
-        List<HTTPIngressPath> paths = spec.pathsOrEmpty().stream().map(p -> new HTTPIngressPathBuilder()
-                .withPath(p.path()).withPathType(p.pathTypeOrDefault().name()).withNewBackend().withNewService()
-                .withName(p.service().name()).withPort(new ServiceBackendPortBuilder()
-                        .withNumber(p.service().port().number()).withName(p.service().port().name()).build())
-                .endService().endBackend().build()).toList();
-        IngressBuilder builder = new IngressBuilder().withNewMetadata().withName(route.getMetadata().getName())
+        List<HTTPIngressPath> paths = spec.pathsOrEmpty().stream()
+                .map(p -> new HTTPIngressPathBuilder()
+                        .withPath(p.path())
+                        .withPathType(p.pathTypeOrDefault().name())
+                        .withNewBackend()
+                        .withNewService()
+                        .withName(p.service().name())
+                        .withPort(new ServiceBackendPortBuilder()
+                                .withNumber(p.service().port().number())
+                                .withName(p.service().port().name())
+                                .build())
+                        .endService()
+                        .endBackend()
+                        .build())
+                .toList();
+        IngressBuilder builder = new IngressBuilder()
+                .withNewMetadata()
+                .withName(route.getMetadata().getName())
                 .withNamespace(route.getMetadata().getNamespace())
-                .withLabels(new LinkedHashMap<>(Map.of(MANAGED_BY_LABEL, MANAGED_BY, ROUTE_LABEL, route.getMetadata().getName())))
+                .withLabels(new LinkedHashMap<>(Map.of(
+                        MANAGED_BY_LABEL,
+                        MANAGED_BY,
+                        ROUTE_LABEL,
+                        route.getMetadata().getName())))
                 .withAnnotations(annotations)
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(route.getApiVersion())
-                        .withKind(route.getKind()).withName(route.getMetadata().getName())
-                        .withUid(route.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build())
-                .endMetadata().withNewSpec().withIngressClassName(ingressClassName).addNewRule().withHost(spec.host())
-                .withNewHttp().withPaths(paths).endHttp().endRule().endSpec();
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(route.getApiVersion())
+                        .withKind(route.getKind())
+                        .withName(route.getMetadata().getName())
+                        .withUid(route.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName(ingressClassName)
+                .addNewRule()
+                .withHost(spec.host())
+                .withNewHttp()
+                .withPaths(paths)
+                .endHttp()
+                .endRule()
+                .endSpec();
         if (spec.tls() != null) {
-            builder.editSpec().addToTls(new IngressTLSBuilder().withHosts(spec.host())
-                    .withSecretName(spec.tls().secretName()).build()).endSpec();
+            builder.editSpec()
+                    .addToTls(new IngressTLSBuilder()
+                            .withHosts(spec.host())
+                            .withSecretName(spec.tls().secretName())
+                            .build())
+                    .endSpec();
         }
         return builder.build();
     }
 
     static String url(WebSocketRouteSpec spec) {
-        return (spec.tls() != null ? "wss://" : "ws://") + spec.host() + spec.pathsOrEmpty().get(0).path();
+        return (spec.tls() != null ? "wss://" : "ws://")
+                + spec.host()
+                + spec.pathsOrEmpty().get(0).path();
     }
 }

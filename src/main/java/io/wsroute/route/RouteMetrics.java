@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 
 /**
@@ -25,10 +24,15 @@ public class RouteMetrics {
     }
 
     public void reconciled(RouteCondition ready, long nanos) {
-        Counter.builder(RECONCILES).description("WebSocketRoute reconciles, by outcome (the Ready condition)")
-                .tag("ready", Boolean.toString(ready.status())).tag("reason", ready.reason()).register(registry)
+        Counter.builder(RECONCILES)
+                .description("WebSocketRoute reconciles, by outcome (the Ready condition)")
+                .tag("ready", Boolean.toString(ready.status()))
+                .tag("reason", ready.reason())
+                .register(registry)
                 .increment();
-        Timer.builder(DURATION).description("Time a WebSocketRoute reconcile took").register(registry)
+        Timer.builder(DURATION)
+                .description("Time a WebSocketRoute reconcile took")
+                .register(registry)
                 .record(Duration.ofNanos(nanos));
     }
 }

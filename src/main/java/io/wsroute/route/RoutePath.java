@@ -10,20 +10,21 @@ import io.fabric8.generator.annotation.Size;
 /** One path of the host and the Service behind it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoutePath(
-        @Required @Size(max = 256) @Pattern(RouteGrammar.PATH)
+        @Required
+        @Size(max = 256)
+        @Pattern(RouteGrammar.PATH)
         @JsonPropertyDescription("URL path, e.g. /ws. Letters, digits and . _ ~ / - only.")
         String path,
 
-        @Default("Prefix")
-        @JsonPropertyDescription("Prefix (default) or Exact, as in Ingress.")
+        @Default("Prefix") @JsonPropertyDescription("Prefix (default) or Exact, as in Ingress.")
         PathMatch pathType,
 
-        @Required
-        @JsonPropertyDescription("The backend Service in the route's namespace.")
+        @Required @JsonPropertyDescription("The backend Service in the route's namespace.")
         RouteService service) {
 
     public enum PathMatch {
-        Prefix, Exact
+        Prefix,
+        Exact
     }
 
     public PathMatch pathTypeOrDefault() {

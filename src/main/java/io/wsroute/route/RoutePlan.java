@@ -2,7 +2,6 @@ package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.rules.Finding;
-
 import java.util.List;
 
 /**
@@ -15,8 +14,8 @@ import java.util.List;
  * @param warnings warning findings (e.g. WS103, an idle timeout below the configured minimum): applied, and reported
  * @param url the URL clients use
  */
-public record RoutePlan(Ingress ingress, List<String> notEnforced, List<Finding> errors, List<Finding> warnings,
-        String url) {
+public record RoutePlan(
+        Ingress ingress, List<String> notEnforced, List<Finding> errors, List<Finding> warnings, String url) {
 
     public RoutePlan {
         notEnforced = List.copyOf(notEnforced);

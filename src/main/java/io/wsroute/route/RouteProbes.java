@@ -6,14 +6,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.HandshakeProbe;
-import io.wsroute.probe.ProbeMode;
 import io.wsroute.probe.ProbeMetrics;
+import io.wsroute.probe.ProbeMode;
 import io.wsroute.probe.ProbeResult;
 import io.wsroute.probe.ProbeScheduler;
 import io.wsroute.probe.ProbeTargeting;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -39,7 +38,7 @@ public class RouteProbes {
     private final WsrouteConfig config;
     private final ProbeTargeting targeting;
     private final ProbeScheduler scheduler;
-    private volatile Consumer<ResourceID> listener = id -> { };
+    private volatile Consumer<ResourceID> listener = id -> {};
 
     public RouteProbes(WsrouteConfig config) {
         this(config, new ProbeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
@@ -49,10 +48,14 @@ public class RouteProbes {
     public RouteProbes(WsrouteConfig config, ProbeMetrics metrics) {
         this.config = config;
         WsrouteConfig.Probe probe = config.probe();
-        this.targeting = new ProbeTargeting(probe.mode(), probe.address(), probe.httpPort(), probe.httpsPort(),
-                probe.timeout(), probe.insecure());
-        this.scheduler = new ProbeScheduler(new ProbeScheduler.Settings(probe.concurrency(), probe.queueLimit(),
-                probe.interval()), new HandshakeProbe(), this::finished, Clock.systemUTC(), metrics::record);
+        this.targeting = new ProbeTargeting(
+                probe.mode(), probe.address(), probe.httpPort(), probe.httpsPort(), probe.timeout(), probe.insecure());
+        this.scheduler = new ProbeScheduler(
+                new ProbeScheduler.Settings(probe.concurrency(), probe.queueLimit(), probe.interval()),
+                new HandshakeProbe(),
+                this::finished,
+                Clock.systemUTC(),
+                metrics::record);
     }
 
     public boolean enabled() {
@@ -83,26 +86,39 @@ public class RouteProbes {
         try {
             url = new URI(status.getUrl());
         } catch (URISyntaxException e) {
-            set(status, "Unknown", "NoProbeAddress", "cannot probe " + status.getUrl() + ": " + e.getReason(),
+            set(
+                    status,
+                    "Unknown",
+                    "NoProbeAddress",
+                    "cannot probe " + status.getUrl() + ": " + e.getReason(),
                     generation);
             return;
         }
-        ProbeTargeting.Target target = targeting.target(url, controllerService(flavor),
-                Optional.ofNullable(status.getAddress()));
+        ProbeTargeting.Target target =
+                targeting.target(url, controllerService(flavor), Optional.ofNullable(status.getAddress()));
         if (target.request().isEmpty()) {
             set(status, "Unknown", "NoProbeAddress", target.unavailable(), generation);
             return;
         }
-        Optional<ProbeScheduler.Verdict> verdict = scheduler.poll(key(route), target.request().get());
+        Optional<ProbeScheduler.Verdict> verdict =
+                scheduler.poll(key(route), target.request().get());
         if (verdict.isEmpty()) {
-            set(status, "Unknown", "Probing", "handshake probe of %s through %s under way".formatted(status.getUrl(),
-                    target.request().get().url()), generation);
+            set(
+                    status,
+                    "Unknown",
+                    "Probing",
+                    "handshake probe of %s through %s under way"
+                            .formatted(status.getUrl(), target.request().get().url()),
+                    generation);
             return;
         }
         ProbeResult result = verdict.get().result();
         // Stable text (no timings): an unchanged answer must not rewrite the status on every probe.
-        String message = "%s (probed %s with Host %s)".formatted(result.diagnosis(), verdict.get().request().url(),
-                verdict.get().request().hostHeader());
+        String message = "%s (probed %s with Host %s)"
+                .formatted(
+                        result.diagnosis(),
+                        verdict.get().request().url(),
+                        verdict.get().request().hostHeader());
         set(status, result.upgraded() ? "True" : "False", result.outcome().reason(), message, generation);
     }
 
@@ -112,7 +128,8 @@ public class RouteProbes {
     }
 
     private String controllerService(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.NGINX_INC ? config.controllers().nginxInc().service()
+        return flavor == ControllerFlavor.NGINX_INC
+                ? config.controllers().nginxInc().service()
                 : config.controllers().ingressNginx().service();
     }
 
@@ -128,12 +145,19 @@ public class RouteProbes {
     /** As RouteCondition.applyTo, with Unknown: lastTransitionTime moves only when the status value does. */
     private static void set(WebSocketRouteStatus status, String value, String reason, String message, Long generation) {
         Optional<Condition> previous = status.condition(HANDSHAKE_VERIFIED);
-        String since = previous.filter(c -> value.equals(c.getStatus())).map(Condition::getLastTransitionTime)
+        String since = previous.filter(c -> value.equals(c.getStatus()))
+                .map(Condition::getLastTransitionTime)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         status.getConditions().removeIf(c -> HANDSHAKE_VERIFIED.equals(c.getType()));
-        status.getConditions().add(new ConditionBuilder().withType(HANDSHAKE_VERIFIED).withStatus(value)
-                .withReason(reason).withMessage(message).withObservedGeneration(generation)
-                .withLastTransitionTime(since).build());
+        status.getConditions()
+                .add(new ConditionBuilder()
+                        .withType(HANDSHAKE_VERIFIED)
+                        .withStatus(value)
+                        .withReason(reason)
+                        .withMessage(message)
+                        .withObservedGeneration(generation)
+                        .withLastTransitionTime(since)
+                        .build());
         status.getConditions().sort(Comparator.comparing(Condition::getType));
     }
 

@@ -9,18 +9,19 @@ import io.fabric8.generator.annotation.Size;
 /** Session affinity, for protocols (Socket.IO, SignalR) whose fallback transports need the same pod again. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RouteSessionAffinity(
-        @Default("None")
-        @JsonPropertyDescription("None (default) or Cookie.")
+        @Default("None") @JsonPropertyDescription("None (default) or Cookie.")
         Type type,
 
-        @Size(min = 1, max = 64) @Pattern(RouteGrammar.COOKIE_NAME)
+        @Size(min = 1, max = 64)
+        @Pattern(RouteGrammar.COOKIE_NAME)
         @JsonPropertyDescription("Name of the affinity cookie. Default: wsroute-affinity.")
         String cookieName) {
 
     public static final String DEFAULT_COOKIE = "wsroute-affinity";
 
     public enum Type {
-        None, Cookie
+        None,
+        Cookie
     }
 
     public boolean cookie() {

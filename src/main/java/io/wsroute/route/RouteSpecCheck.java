@@ -1,7 +1,6 @@
 package io.wsroute.route;
 
 import io.wsroute.nginx.NginxTime;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +18,7 @@ public final class RouteSpecCheck {
 
     static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
-    private RouteSpecCheck() {
-    }
+    private RouteSpecCheck() {}
 
     /** Every problem, each naming the field ({@code spec.paths[0].path: ...}); empty when the spec is valid. */
     public static List<String> problems(WebSocketRouteSpec spec) {
@@ -48,8 +46,13 @@ public final class RouteSpecCheck {
             duration(problems, "spec.timeouts.send", spec.timeouts().send());
         }
         if (spec.sessionAffinity() != null) {
-            match(problems, "spec.sessionAffinity.cookieName", spec.sessionAffinity().cookieName(),
-                    RouteGrammar.COOKIE_NAME_PATTERN, 64, false);
+            match(
+                    problems,
+                    "spec.sessionAffinity.cookieName",
+                    spec.sessionAffinity().cookieName(),
+                    RouteGrammar.COOKIE_NAME_PATTERN,
+                    64,
+                    false);
         }
         list(problems, "spec.allowedOrigins", spec.allowedOriginsOrEmpty(), RouteGrammar.ORIGIN_PATTERN, 300, 32);
         list(problems, "spec.sourceRanges", spec.sourceRangesOrEmpty(), RouteGrammar.CIDR_PATTERN, 43, 64);
@@ -68,13 +71,15 @@ public final class RouteSpecCheck {
 
     /** The idle timeout the route asks for, or the given default. Call only on a spec without problems. */
     public static Duration idle(WebSocketRouteSpec spec, Duration defaultValue) {
-        return spec.timeouts() == null || spec.timeouts().idle() == null ? defaultValue
+        return spec.timeouts() == null || spec.timeouts().idle() == null
+                ? defaultValue
                 : NginxTime.parse(spec.timeouts().idle()).orElseThrow();
     }
 
     /** The send timeout the route asks for, else its idle timeout. Call only on a spec without problems. */
     public static Duration send(WebSocketRouteSpec spec, Duration defaultValue) {
-        return spec.timeouts() == null || spec.timeouts().send() == null ? idle(spec, defaultValue)
+        return spec.timeouts() == null || spec.timeouts().send() == null
+                ? idle(spec, defaultValue)
                 : NginxTime.parse(spec.timeouts().send()).orElseThrow();
     }
 
@@ -117,8 +122,8 @@ public final class RouteSpecCheck {
         }
     }
 
-    private static void list(List<String> problems, String field, List<String> values, Pattern pattern, int maxLength,
-            int maxItems) {
+    private static void list(
+            List<String> problems, String field, List<String> values, Pattern pattern, int maxLength, int maxItems) {
         if (values.size() > maxItems) {
             problems.add("%s: at most %d entries".formatted(field, maxItems));
         }
@@ -128,8 +133,8 @@ public final class RouteSpecCheck {
     }
 
     /** @return true when the value is absent (and optional) or well-formed */
-    private static boolean match(List<String> problems, String field, String value, Pattern pattern, int maxLength,
-            boolean required) {
+    private static boolean match(
+            List<String> problems, String field, String value, Pattern pattern, int maxLength, boolean required) {
         if (value == null || value.isEmpty()) {
             if (required) {
                 problems.add(field + ": required");

@@ -20,11 +20,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("wsr")
 @AdditionalPrinterColumn(name = "Host", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.host")
 @AdditionalPrinterColumn(name = "Path", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.paths[0].path")
-@AdditionalPrinterColumn(name = "Service", type = AdditionalPrinterColumn.Type.STRING,
+@AdditionalPrinterColumn(
+        name = "Service",
+        type = AdditionalPrinterColumn.Type.STRING,
         jsonPath = ".spec.paths[0].service.name")
-@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
+@AdditionalPrinterColumn(
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
 public class WebSocketRoute extends CustomResource<WebSocketRouteSpec, WebSocketRouteStatus> implements Namespaced {
 
     public static final String GROUP = "wsroute.io";

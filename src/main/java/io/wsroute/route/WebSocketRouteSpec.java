@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-
 import java.util.List;
 
 /**
@@ -16,16 +15,22 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebSocketRouteSpec(
-        @Required @Size(max = 253) @Pattern(RouteGrammar.HOST)
-        @JsonPropertyDescription("Host name clients connect to, e.g. chat.example.com (a leading *. wildcard label is allowed).")
+        @Required
+        @Size(max = 253)
+        @Pattern(RouteGrammar.HOST)
+        @JsonPropertyDescription(
+                "Host name clients connect to, e.g. chat.example.com (a leading *. wildcard label is allowed).")
         String host,
 
-        @Required @Size(min = 1, max = 16)
+        @Required
+        @Size(min = 1, max = 16)
         @JsonPropertyDescription("Paths on the host that carry WebSocket traffic, each to a backend Service.")
         List<RoutePath> paths,
 
-        @Size(max = 253) @Pattern(RouteGrammar.SUBDOMAIN)
-        @JsonPropertyDescription("IngressClass of the generated Ingress. Default: the cluster's default IngressClass. Must be served by ingress-nginx or the F5 NGINX Ingress Controller.")
+        @Size(max = 253)
+        @Pattern(RouteGrammar.SUBDOMAIN)
+        @JsonPropertyDescription(
+                "IngressClass of the generated Ingress. Default: the cluster's default IngressClass. Must be served by ingress-nginx or the F5 NGINX Ingress Controller.")
         String ingressClassName,
 
         @JsonPropertyDescription("TLS for wss:// on this host. Absent: plain ws://.")
@@ -38,15 +43,19 @@ public record WebSocketRouteSpec(
         RouteSessionAffinity sessionAffinity,
 
         @Size(max = 32)
-        @JsonPropertyDescription("Browser origins allowed to open the WebSocket, e.g. https://app.example.com; a handshake with another Origin header gets 403. Needs snippets enabled on the controller; the Enforced condition says when they are not. Empty: any origin.")
+        @JsonPropertyDescription(
+                "Browser origins allowed to open the WebSocket, e.g. https://app.example.com; a handshake with another Origin header gets 403. Needs snippets enabled on the controller; the Enforced condition says when they are not. Empty: any origin.")
         List<@Pattern(RouteGrammar.ORIGIN) @Size(max = 300) String> allowedOrigins,
 
-        @Min(1) @Max(100000)
-        @JsonPropertyDescription("Most concurrent connections one client IP address may hold (ingress-nginx limit-connections). Absent: no limit.")
+        @Min(1)
+        @Max(100000)
+        @JsonPropertyDescription(
+                "Most concurrent connections one client IP address may hold (ingress-nginx limit-connections). Absent: no limit.")
         Integer maxConnectionsPerClient,
 
         @Size(max = 64)
-        @JsonPropertyDescription("Client address ranges (CIDR) allowed to connect, e.g. 10.0.0.0/8. Empty: any address.")
+        @JsonPropertyDescription(
+                "Client address ranges (CIDR) allowed to connect, e.g. 10.0.0.0/8. Empty: any address.")
         List<@Pattern(RouteGrammar.CIDR) @Size(max = 43) String> sourceRanges) {
 
     public List<RoutePath> pathsOrEmpty() {

@@ -3,7 +3,6 @@ package io.wsroute.route;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,8 @@ public class WebSocketRouteStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Ready: the Ingress is in place as declared. Enforced: every declared setting is enforced by the controller. HandshakeVerified: a live WebSocket handshake through the controller succeeded (when probing is on).")
+    @JsonPropertyDescription(
+            "Ready: the Ingress is in place as declared. Enforced: every declared setting is enforced by the controller. HandshakeVerified: a live WebSocket handshake through the controller succeeded (when probing is on).")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Name of the Ingress wsroute owns for this route, in the same namespace.")
@@ -97,10 +97,14 @@ public class WebSocketRouteStatus {
     /** Same observed state: the reconciler writes the status only when this is false. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebSocketRouteStatus that && Objects.equals(observedGeneration, that.observedGeneration)
-                && Objects.equals(conditions, that.conditions) && Objects.equals(ingressName, that.ingressName)
-                && Objects.equals(url, that.url) && Objects.equals(controller, that.controller)
-                && Objects.equals(ingressClassName, that.ingressClassName) && Objects.equals(address, that.address);
+        return other instanceof WebSocketRouteStatus that
+                && Objects.equals(observedGeneration, that.observedGeneration)
+                && Objects.equals(conditions, that.conditions)
+                && Objects.equals(ingressName, that.ingressName)
+                && Objects.equals(url, that.url)
+                && Objects.equals(controller, that.controller)
+                && Objects.equals(ingressClassName, that.ingressClassName)
+                && Objects.equals(address, that.address);
     }
 
     @Override

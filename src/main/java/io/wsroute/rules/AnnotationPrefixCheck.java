@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,18 +27,30 @@ final class AnnotationPrefixCheck implements RuleCheck {
         String field = ReviewedIngress.annotationField(key);
         return switch (AnnotationCatalog.classify(key, serving)) {
             case KNOWN, FOREIGN -> Optional.empty();
-            case NONEXISTENT -> Optional.of(ingress.finding(Rule.WS111, field,
-                    key + " exists in no NGINX controller and is silently ignored",
-                    serving == ControllerFlavor.NGINX_INC
-                            ? "use %s instead".formatted(NginxIncAnnotations.WEBSOCKET_SERVICES) : NO_ANNOTATION_NEEDED));
-            case LEGACY_PREFIX -> Optional.of(ingress.finding(Rule.WS111, field,
-                    key + " uses the legacy prefix ingress.kubernetes.io/, which %s does not read, so it is silently ignored"
-                            .formatted(serving.cliName()),
-                    AnnotationCatalog.counterpart(serving, key).map(c -> "use " + c + " instead")
-                            .orElse("remove it; %s has no such setting".formatted(serving.cliName()))));
-            case UNKNOWN_NAME -> Optional.of(ingress.finding(Rule.WS111, field,
-                    key + " is not an annotation %s reads, so it is silently ignored".formatted(serving.cliName()),
-                    "check the name against the %s annotation reference".formatted(serving.cliName())));
+            case NONEXISTENT ->
+                Optional.of(ingress.finding(
+                        Rule.WS111,
+                        field,
+                        key + " exists in no NGINX controller and is silently ignored",
+                        serving == ControllerFlavor.NGINX_INC
+                                ? "use %s instead".formatted(NginxIncAnnotations.WEBSOCKET_SERVICES)
+                                : NO_ANNOTATION_NEEDED));
+            case LEGACY_PREFIX ->
+                Optional.of(ingress.finding(
+                        Rule.WS111,
+                        field,
+                        key
+                                + " uses the legacy prefix ingress.kubernetes.io/, which %s does not read, so it is silently ignored"
+                                        .formatted(serving.cliName()),
+                        AnnotationCatalog.counterpart(serving, key)
+                                .map(c -> "use " + c + " instead")
+                                .orElse("remove it; %s has no such setting".formatted(serving.cliName()))));
+            case UNKNOWN_NAME ->
+                Optional.of(ingress.finding(
+                        Rule.WS111,
+                        field,
+                        key + " is not an annotation %s reads, so it is silently ignored".formatted(serving.cliName()),
+                        "check the name against the %s annotation reference".formatted(serving.cliName())));
             case OTHER_FLAVOR -> Optional.of(otherFlavor(ingress, key, field));
         };
     }
@@ -48,15 +59,21 @@ final class AnnotationPrefixCheck implements RuleCheck {
         ControllerFlavor serving = ingress.flavor();
         ControllerFlavor owner = AnnotationCatalog.ownerOf(key).orElseThrow();
         if (!AnnotationCatalog.knows(owner, key)) {
-            return ingress.finding(Rule.WS111, field,
+            return ingress.finding(
+                    Rule.WS111,
+                    field,
                     key + " is not an annotation of either NGINX controller, so it is silently ignored",
                     "check the name against the %s annotation reference".formatted(serving.cliName()));
         }
-        String fix = key.equals(NginxIncAnnotations.WEBSOCKET_SERVICES) ? NO_ANNOTATION_NEEDED
+        String fix = key.equals(NginxIncAnnotations.WEBSOCKET_SERVICES)
+                ? NO_ANNOTATION_NEEDED
                 : AnnotationCatalog.counterpart(serving, key)
                         .map(c -> "use %s instead (in that controller's value format)".formatted(c))
-                        .orElse("remove it, or serve the Ingress from %s, which it was written for".formatted(owner.cliName()));
-        return ingress.finding(Rule.WS110, field,
+                        .orElse("remove it, or serve the Ingress from %s, which it was written for"
+                                .formatted(owner.cliName()));
+        return ingress.finding(
+                Rule.WS110,
+                field,
                 "%s is an annotation of %s, but this Ingress is served by %s, which silently ignores it"
                         .formatted(key, owner.cliName(), serving.cliName()),
                 fix);

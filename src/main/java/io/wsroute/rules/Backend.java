@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.fabric8.kubernetes.api.model.ServicePort;
-
 import java.util.Optional;
 
 /**

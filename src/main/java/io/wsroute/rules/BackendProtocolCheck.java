@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -23,9 +22,14 @@ final class BackendProtocolCheck implements RuleCheck {
 
     private static Stream<Finding> ingressNginx(ReviewedIngress ingress) {
         String key = IngressNginxAnnotations.BACKEND_PROTOCOL;
-        return ingress.annotation(key).map(p -> p.strip().toUpperCase(Locale.ROOT))
-                .filter(IngressNginxAnnotations.NON_WEBSOCKET_BACKEND_PROTOCOLS::contains).stream()
-                .map(protocol -> ingress.finding(Rule.WS107, ReviewedIngress.annotationField(key),
+        return ingress
+                .annotation(key)
+                .map(p -> p.strip().toUpperCase(Locale.ROOT))
+                .filter(IngressNginxAnnotations.NON_WEBSOCKET_BACKEND_PROTOCOLS::contains)
+                .stream()
+                .map(protocol -> ingress.finding(
+                        Rule.WS107,
+                        ReviewedIngress.annotationField(key),
                         "backend-protocol %s %s, which has no WebSocket tunnel".formatted(protocol, how(protocol)),
                         "serve the WebSocket paths from an Ingress without %s (HTTP, or HTTPS for wss backends)"
                                 .formatted(key)));
@@ -35,16 +39,22 @@ final class BackendProtocolCheck implements RuleCheck {
         return switch (protocol) {
             case "GRPC", "GRPCS" -> "makes nginx proxy with grpc_pass";
             case "FCGI" -> "makes nginx proxy with fastcgi_pass";
-            default -> "was proxied with ajp_pass by older ingress-nginx releases (current ones reject the value and silently use HTTP)";
+            default ->
+                "was proxied with ajp_pass by older ingress-nginx releases (current ones reject the value and silently use HTTP)";
         };
     }
 
     private static Stream<Finding> nginxInc(ReviewedIngress ingress) {
         String key = NginxIncAnnotations.GRPC_SERVICES;
-        Set<String> grpc = ingress.annotation(key).map(v -> Set.copyOf(NginxIncAnnotations.parseServiceList(v)))
+        Set<String> grpc = ingress.annotation(key)
+                .map(v -> Set.copyOf(NginxIncAnnotations.parseServiceList(v)))
                 .orElse(Set.of());
-        return ingress.detection().services().stream().sorted().filter(grpc::contains)
-                .map(service -> ingress.finding(Rule.WS107, ReviewedIngress.annotationField(key),
+        return ingress.detection().services().stream()
+                .sorted()
+                .filter(grpc::contains)
+                .map(service -> ingress.finding(
+                        Rule.WS107,
+                        ReviewedIngress.annotationField(key),
                         "Service %s carries WebSocket traffic but is listed in %s, so nginx proxies it with grpc_pass, which has no WebSocket tunnel"
                                 .formatted(service, key),
                         "remove %s from %s".formatted(service, key)));

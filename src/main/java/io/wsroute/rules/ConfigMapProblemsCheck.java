@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.ControllerConfigMaps;
-
 import java.util.stream.Stream;
 
 /**
@@ -13,9 +12,12 @@ final class ConfigMapProblemsCheck implements RuleCheck {
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         String source = ingress.profile().source();
-        return ingress.profile().problems().stream().map(problem -> ingress.finding(Rule.WS116,
-                configMapField(ingress, ControllerConfigMaps.problemKey(problem)), problem,
-                "correct %s in %s".formatted(ControllerConfigMaps.problemKey(problem), source)));
+        return ingress.profile().problems().stream()
+                .map(problem -> ingress.finding(
+                        Rule.WS116,
+                        configMapField(ingress, ControllerConfigMaps.problemKey(problem)),
+                        problem,
+                        "correct %s in %s".formatted(ControllerConfigMaps.problemKey(problem), source)));
     }
 
     /** A key of the controller ConfigMap, e.g. {@code ConfigMap ingress-nginx/controller data["proxy-read-timeout"]}. */

@@ -9,8 +9,15 @@ package io.wsroute.rules;
  * @param message what is wrong and what it does to WebSocket traffic
  * @param fix the change that repairs it
  */
-public record Finding(String rule, Severity severity, String kind, String namespace, String name, String field,
-        String message, String fix) {
+public record Finding(
+        String rule,
+        Severity severity,
+        String kind,
+        String namespace,
+        String name,
+        String field,
+        String message,
+        String fix) {
 
     /** One line for logs, denials and the text output of lint. */
     public String summary() {

@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.SnippetScanner.Breakage;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,7 +18,10 @@ final class HttpVersionCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        Stream<Finding> snippets = LocationSnippets.findings(ingress, Breakage.HTTP_VERSION_BELOW_1_1, Rule.WS105,
+        Stream<Finding> snippets = LocationSnippets.findings(
+                ingress,
+                Breakage.HTTP_VERSION_BELOW_1_1,
+                Rule.WS105,
                 "asks for HTTP/1.0 to the backend, which cannot carry the Upgrade; the controller already writes "
                         + "proxy_http_version in that location, so nginx also refuses the duplicate and the configuration does not load");
         return Stream.concat(annotationOrConfigMap(ingress).stream(), snippets);
@@ -31,20 +33,29 @@ final class HttpVersionCheck implements RuleCheck {
         }
         String key = IngressNginxAnnotations.PROXY_HTTP_VERSION;
         String field = ReviewedIngress.annotationField(key);
-        Optional<String> annotation = ingress.annotation(key).map(String::strip)
-                .filter(IngressNginxAnnotations.HTTP_VERSIONS::contains);
+        Optional<String> annotation =
+                ingress.annotation(key).map(String::strip).filter(IngressNginxAnnotations.HTTP_VERSIONS::contains);
         if (annotation.isPresent()) {
-            return annotation.filter(HTTP_1_0::equals).map(v -> ingress.finding(Rule.WS105, field,
-                    "proxy-http-version \"1.0\" makes nginx speak HTTP/1.0 to the backend, which cannot carry the Upgrade, so every WebSocket handshake fails",
-                    "set %s: \"1.1\" (or remove it)".formatted(key)));
+            return annotation
+                    .filter(HTTP_1_0::equals)
+                    .map(v -> ingress.finding(
+                            Rule.WS105,
+                            field,
+                            "proxy-http-version \"1.0\" makes nginx speak HTTP/1.0 to the backend, which cannot carry the Upgrade, so every WebSocket handshake fails",
+                            "set %s: \"1.1\" (or remove it)".formatted(key)));
         }
         if (!ingress.profile().proxyHttpVersion().equals(HTTP_1_0)) {
             return Optional.empty();
         }
-        return Optional.of(ingress.finding(Rule.WS105, field,
+        return Optional.of(ingress.finding(
+                Rule.WS105,
+                field,
                 "%s sets proxy-http-version \"1.0\"%s, so nginx speaks HTTP/1.0 to the backend, which cannot carry the Upgrade"
-                        .formatted(ingress.profile().source(), ingress.annotation(key).isPresent()
-                                ? " and this Ingress's own value is not one ingress-nginx accepts" : ""),
+                        .formatted(
+                                ingress.profile().source(),
+                                ingress.annotation(key).isPresent()
+                                        ? " and this Ingress's own value is not one ingress-nginx accepts"
+                                        : ""),
                 "set %s: \"1.1\" on this Ingress".formatted(key)));
     }
 }

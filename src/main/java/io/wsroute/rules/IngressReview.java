@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -19,8 +18,12 @@ import java.util.OptionalInt;
  * @param profile the controller that serves the Ingress's class
  * @param settings rule tunables
  */
-public record IngressReview(Ingress ingress, Map<String, Service> services, Map<String, Integer> backendReplicas,
-        ControllerProfile profile, RuleSettings settings) {
+public record IngressReview(
+        Ingress ingress,
+        Map<String, Service> services,
+        Map<String, Integer> backendReplicas,
+        ControllerProfile profile,
+        RuleSettings settings) {
 
     public IngressReview {
         Objects.requireNonNull(ingress, "ingress");

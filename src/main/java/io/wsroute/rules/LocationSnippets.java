@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.SnippetScanner;
 import io.wsroute.nginx.SnippetScanner.Breakage;
-
 import java.util.stream.Stream;
 
 /**
@@ -13,15 +12,17 @@ import java.util.stream.Stream;
  */
 final class LocationSnippets {
 
-    private LocationSnippets() {
-    }
+    private LocationSnippets() {}
 
     /** Hits of one kind, each as a finding on the snippet annotation that says what breaks and what to remove. */
     static Stream<Finding> findings(ReviewedIngress ingress, Breakage breakage, Rule rule, String consequence) {
         String key = AnnotationCatalog.locationSnippet(ingress.flavor());
-        return ingress.annotation(key).stream().flatMap(snippet -> SnippetScanner.scan(snippet).stream())
+        return ingress.annotation(key).stream()
+                .flatMap(snippet -> SnippetScanner.scan(snippet).stream())
                 .filter(hit -> hit.breakage() == breakage)
-                .map(hit -> ingress.finding(rule, ReviewedIngress.annotationField(key),
+                .map(hit -> ingress.finding(
+                        rule,
+                        ReviewedIngress.annotationField(key),
                         "snippet directive `%s` %s".formatted(hit.directive(), consequence),
                         "remove `%s` from %s".formatted(hit.directive(), key)));
     }

@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.WsrouteAnnotations;
-
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +16,9 @@ final class MarkerCheck implements RuleCheck {
             return Stream.empty();
         }
         String value = ingress.annotations().get(WsrouteAnnotations.WEBSOCKET);
-        return Stream.of(ingress.finding(Rule.WS100, ReviewedIngress.annotationField(WsrouteAnnotations.WEBSOCKET),
+        return Stream.of(ingress.finding(
+                Rule.WS100,
+                ReviewedIngress.annotationField(WsrouteAnnotations.WEBSOCKET),
                 "\"%s\" is neither \"true\" nor \"false\", so wsroute cannot tell whether this Ingress opts in or out; it is judged by its other signals (%s)"
                         .formatted(value, ingress.detection().reason()),
                 "set %s: \"true\" to opt in or \"false\" to opt out".formatted(WsrouteAnnotations.WEBSOCKET)));

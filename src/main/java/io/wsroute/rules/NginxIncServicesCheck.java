@@ -2,7 +2,6 @@ package io.wsroute.rules;
 
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
-
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,9 +24,12 @@ final class NginxIncServicesCheck implements RuleCheck {
             return Stream.empty();
         }
         String raw = ingress.annotations().get(KEY);
-        if (raw != null && NginxIncAnnotations.MERGEABLE_MASTER.equals(
-                ingress.annotations().get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE))) {
-            return Stream.of(ingress.finding(Rule.WS109, field(),
+        if (raw != null
+                && NginxIncAnnotations.MERGEABLE_MASTER.equals(
+                        ingress.annotations().get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE))) {
+            return Stream.of(ingress.finding(
+                    Rule.WS109,
+                    field(),
                     "%s is not allowed on a mergeable master (%s: master): the F5 controller strips it, so no minion gets the Upgrade headers"
                             .formatted(KEY, NginxIncAnnotations.MERGEABLE_INGRESS_TYPE),
                     "move %s to the minion Ingresses whose paths lead to the WebSocket Services".formatted(KEY)));
@@ -37,34 +39,53 @@ final class NginxIncServicesCheck implements RuleCheck {
         return Stream.concat(malformed(ingress, raw, listed, used), missing(ingress, listed, used));
     }
 
-    private static Stream<Finding> malformed(ReviewedIngress ingress, String raw, List<String> listed, Set<String> used) {
-        Set<String> unknown = listed.stream().filter(n -> !used.contains(n)).collect(Collectors.toCollection(TreeSet::new));
+    private static Stream<Finding> malformed(
+            ReviewedIngress ingress, String raw, List<String> listed, Set<String> used) {
+        Set<String> unknown =
+                listed.stream().filter(n -> !used.contains(n)).collect(Collectors.toCollection(TreeSet::new));
         if (raw == null || unknown.isEmpty()) {
             return Stream.empty();
         }
-        String suggestion = listed.stream().map(String::trim).filter(used::contains).distinct().sorted()
+        String suggestion = listed.stream()
+                .map(String::trim)
+                .filter(used::contains)
+                .distinct()
+                .sorted()
                 .collect(Collectors.joining(","));
-        String what = raw.isBlank() ? KEY + " is empty"
-                : "%s names %s, which %s not a backend Service of this Ingress".formatted(KEY,
-                        unknown.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")),
-                        unknown.size() == 1 ? "is" : "are");
-        return Stream.of(ingress.finding(Rule.WS109, field(),
-                what + "; the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths",
-                suggestion.isEmpty() ? "list backend Service names, comma-separated without spaces"
-                        : "set %s: \"%s\" (backend Service names, comma-separated without spaces)".formatted(KEY, suggestion)));
+        String what = raw.isBlank()
+                ? KEY + " is empty"
+                : "%s names %s, which %s not a backend Service of this Ingress"
+                        .formatted(
+                                KEY,
+                                unknown.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")),
+                                unknown.size() == 1 ? "is" : "are");
+        return Stream.of(ingress.finding(
+                Rule.WS109,
+                field(),
+                what
+                        + "; the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths",
+                suggestion.isEmpty()
+                        ? "list backend Service names, comma-separated without spaces"
+                        : "set %s: \"%s\" (backend Service names, comma-separated without spaces)"
+                                .formatted(KEY, suggestion)));
     }
 
     private static Stream<Finding> missing(ReviewedIngress ingress, List<String> listed, Set<String> used) {
-        Set<String> missing = ingress.detection().services().stream().filter(used::contains)
-                .filter(s -> !listed.contains(s)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = ingress.detection().services().stream()
+                .filter(used::contains)
+                .filter(s -> !listed.contains(s))
+                .collect(Collectors.toCollection(TreeSet::new));
         if (missing.isEmpty()) {
             return Stream.empty();
         }
         Set<String> wanted = new TreeSet<>(ingress.detection().services());
         listed.stream().filter(used::contains).forEach(wanted::add);
-        return Stream.of(ingress.finding(Rule.WS108, field(),
+        return Stream.of(ingress.finding(
+                Rule.WS108,
+                field(),
                 "Service %s carries WebSocket traffic (%s) but is not in %s, so the F5 controller does not forward Upgrade and the backend answers 400 or 426"
-                        .formatted(String.join(", ", missing), ingress.detection().reason(), KEY),
+                        .formatted(
+                                String.join(", ", missing), ingress.detection().reason(), KEY),
                 "set %s: \"%s\"".formatted(KEY, String.join(",", wanted))));
     }
 

@@ -6,7 +6,6 @@ import io.wsroute.nginx.GoBool;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,22 +27,29 @@ final class RedirectCheck implements RuleCheck {
         if ("true".equals(ingress.annotations().get(WsrouteAnnotations.WSS_ONLY))) {
             return Stream.empty();
         }
-        return cause(ingress).map(cause -> ingress.finding(Rule.WS104,
-                cause.equals(TLS_DEFAULT) ? TLS_DEFAULT : ReviewedIngress.annotationField(cause),
-                (cause.equals(TLS_DEFAULT)
-                        ? "the Ingress has TLS, so %s redirects plain HTTP to HTTPS by default".formatted(ingress.flavor().cliName())
-                        : "%s redirects plain HTTP to HTTPS".formatted(cause))
-                        + "; a ws:// handshake gets a redirect instead of 101, and WebSocket clients fail on it",
-                "have clients connect with wss:// and declare it with %s: \"true\", or set %s: \"false\""
-                        .formatted(WsrouteAnnotations.WSS_ONLY,
-                                cause.equals(TLS_DEFAULT) ? AnnotationCatalog.sslRedirect(ingress.flavor()) : cause)))
+        return cause(ingress)
+                .map(cause -> ingress.finding(
+                        Rule.WS104,
+                        cause.equals(TLS_DEFAULT) ? TLS_DEFAULT : ReviewedIngress.annotationField(cause),
+                        (cause.equals(TLS_DEFAULT)
+                                        ? "the Ingress has TLS, so %s redirects plain HTTP to HTTPS by default"
+                                                .formatted(ingress.flavor().cliName())
+                                        : "%s redirects plain HTTP to HTTPS".formatted(cause))
+                                + "; a ws:// handshake gets a redirect instead of 101, and WebSocket clients fail on it",
+                        "have clients connect with wss:// and declare it with %s: \"true\", or set %s: \"false\""
+                                .formatted(
+                                        WsrouteAnnotations.WSS_ONLY,
+                                        cause.equals(TLS_DEFAULT)
+                                                ? AnnotationCatalog.sslRedirect(ingress.flavor())
+                                                : cause)))
                 .stream();
     }
 
     /** The annotation that causes the redirect, {@link #TLS_DEFAULT} for the TLS default, empty for none. */
     private static Optional<String> cause(ReviewedIngress ingress) {
         boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
-        String always = ingressNginx ? IngressNginxAnnotations.FORCE_SSL_REDIRECT : NginxIncAnnotations.REDIRECT_TO_HTTPS;
+        String always =
+                ingressNginx ? IngressNginxAnnotations.FORCE_SSL_REDIRECT : NginxIncAnnotations.REDIRECT_TO_HTTPS;
         if (ingress.isTrue(always)) {
             return Optional.of(always);
         }

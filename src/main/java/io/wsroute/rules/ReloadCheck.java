@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.ControllerConfigMaps;
-
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -16,7 +15,8 @@ final class ReloadCheck implements RuleCheck {
     public Stream<Finding> check(ReviewedIngress ingress) {
         Duration grace = ingress.settings().minReloadGrace();
         return ingress.profile().workerShutdownTimeout().filter(t -> t.compareTo(grace) < 0).stream()
-                .map(t -> ingress.finding(Rule.WS114,
+                .map(t -> ingress.finding(
+                        Rule.WS114,
                         ConfigMapProblemsCheck.configMapField(ingress, ControllerConfigMaps.WORKER_SHUTDOWN_TIMEOUT),
                         "worker-shutdown-timeout is %d s: after every nginx reload, open WebSockets are closed that soon"
                                 .formatted(t.getSeconds()),

@@ -6,7 +6,6 @@ import io.wsroute.nginx.GeneratedValues;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxTime;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.SortedSet;
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  */
 final class Remediator {
 
-    private Remediator() {
-    }
+    private Remediator() {}
 
     static Remediation remediate(ReviewedIngress ingress) {
         Map<String, String> add = new TreeMap<>();
@@ -63,7 +61,8 @@ final class Remediator {
             add.put(IngressNginxAnnotations.PROXY_HTTP_VERSION, "1.1");
         }
         // backend-protocol applies to every path of the Ingress: only safe when every backend speaks TLS.
-        boolean allTls = !ingress.backends().isEmpty() && ingress.backends().stream().allMatch(Backend::isTls);
+        boolean allTls =
+                !ingress.backends().isEmpty() && ingress.backends().stream().allMatch(Backend::isTls);
         if (allTls) {
             add.put(IngressNginxAnnotations.BACKEND_PROTOCOL, IngressNginxAnnotations.HTTPS_BACKEND_PROTOCOL);
         }
@@ -72,13 +71,17 @@ final class Remediator {
     private static void addNginxInc(ReviewedIngress ingress, Map<String, String> add) {
         // A mergeable master has no paths, so it has no services: the lists go on the minions.
         // Service names are checked (GeneratedValues): the mutating webhook sees them before the API server does.
-        SortedSet<String> services = ingress.detection().services().stream().filter(GeneratedValues::isServiceName)
+        SortedSet<String> services = ingress.detection().services().stream()
+                .filter(GeneratedValues::isServiceName)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!services.isEmpty()) {
             add.put(NginxIncAnnotations.WEBSOCKET_SERVICES, String.join(",", services));
         }
-        SortedSet<String> tls = ingress.webSocketBackends().stream().filter(Backend::isTls).map(Backend::serviceName)
-                .filter(GeneratedValues::isServiceName).collect(Collectors.toCollection(TreeSet::new));
+        SortedSet<String> tls = ingress.webSocketBackends().stream()
+                .filter(Backend::isTls)
+                .map(Backend::serviceName)
+                .filter(GeneratedValues::isServiceName)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!tls.isEmpty()) {
             add.put(NginxIncAnnotations.SSL_SERVICES, String.join(",", tls));
         }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.GoBool;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +72,28 @@ final class ReviewedIngress {
 
     /** Backends whose Service carries WebSocket traffic. */
     List<Backend> webSocketBackends() {
-        return backends.stream().filter(b -> detection.services().contains(b.serviceName())).toList();
+        return backends.stream()
+                .filter(b -> detection.services().contains(b.serviceName()))
+                .toList();
     }
 
     boolean hasTls() {
-        return review.ingress().getSpec() != null && review.ingress().getSpec().getTls() != null
+        return review.ingress().getSpec() != null
+                && review.ingress().getSpec().getTls() != null
                 && !review.ingress().getSpec().getTls().isEmpty();
     }
 
     Finding finding(Rule rule, String field, String message, String fix) {
         var meta = review.ingress().getMetadata();
-        return new Finding(rule.id(), rule.severity(), "Ingress", meta == null ? null : meta.getNamespace(),
-                meta == null ? null : meta.getName(), field, message, fix);
+        return new Finding(
+                rule.id(),
+                rule.severity(),
+                "Ingress",
+                meta == null ? null : meta.getNamespace(),
+                meta == null ? null : meta.getName(),
+                field,
+                message,
+                fix);
     }
 
     static String annotationField(String key) {
@@ -111,15 +120,19 @@ final class ReviewedIngress {
             for (int p = 0; p < paths.size(); p++) {
                 HTTPIngressPath path = paths.get(p);
                 // concatenation, not String.format: this runs for every path of every Ingress reviewed
-                addBackend(services, path.getBackend(), "spec.rules[" + r + "].http.paths[" + p + "].backend.service",
-                        path.getPath() == null ? "/" : path.getPath(), result);
+                addBackend(
+                        services,
+                        path.getBackend(),
+                        "spec.rules[" + r + "].http.paths[" + p + "].backend.service",
+                        path.getPath() == null ? "/" : path.getPath(),
+                        result);
             }
         }
         return result;
     }
 
-    private static void addBackend(Map<String, Service> services, IngressBackend backend, String field, String path,
-            List<Backend> result) {
+    private static void addBackend(
+            Map<String, Service> services, IngressBackend backend, String field, String path, List<Backend> result) {
         IngressServiceBackend service = backend == null ? null : backend.getService();
         if (service == null || service.getName() == null) {
             return;
@@ -129,13 +142,16 @@ final class ReviewedIngress {
     }
 
     private static Optional<ServicePort> portOf(Service service, IngressServiceBackend backend) {
-        if (service == null || service.getSpec() == null || service.getSpec().getPorts() == null
+        if (service == null
+                || service.getSpec() == null
+                || service.getSpec().getPorts() == null
                 || backend.getPort() == null) {
             return Optional.empty();
         }
         var wanted = backend.getPort();
         return service.getSpec().getPorts().stream()
-                .filter(p -> wanted.getName() != null ? wanted.getName().equals(p.getName())
+                .filter(p -> wanted.getName() != null
+                        ? wanted.getName().equals(p.getName())
                         : wanted.getNumber() != null && wanted.getNumber().equals(p.getPort()))
                 .findFirst();
     }

@@ -9,12 +9,16 @@ public enum Rule {
     WS101(Severity.ERROR, "ingress-nginx timeout is not integer seconds, so the controller silently uses 60 s"),
     WS102(Severity.ERROR, "nginx.org timeout is not an nginx time value, so the controller rejects the Ingress"),
     WS103(Severity.WARNING, "effective idle timeout is below the minimum; idle sockets are cut"),
-    WS104(Severity.WARNING, "HTTP to HTTPS redirect answers ws:// handshakes with a redirect, which clients do not follow"),
+    WS104(
+            Severity.WARNING,
+            "HTTP to HTTPS redirect answers ws:// handshakes with a redirect, which clients do not follow"),
     WS105(Severity.ERROR, "upstream HTTP version below 1.1 cannot carry the Upgrade"),
     WS106(Severity.ERROR, "Connection or Upgrade header overridden, so the upgrade cannot pass"),
     WS107(Severity.ERROR, "backend protocol cannot carry WebSocket (gRPC, FastCGI, AJP)"),
     WS108(Severity.ERROR, "F5 controller: WebSocket Service missing from nginx.org/websocket-services"),
-    WS109(Severity.ERROR, "F5 controller: nginx.org/websocket-services is malformed or names a Service the Ingress does not use"),
+    WS109(
+            Severity.ERROR,
+            "F5 controller: nginx.org/websocket-services is malformed or names a Service the Ingress does not use"),
     WS110(Severity.WARNING, "annotation of the other NGINX controller is silently ignored"),
     WS111(Severity.WARNING, "annotation exists in neither NGINX controller and is silently ignored"),
     WS112(Severity.ERROR, "snippet annotation that the serving controller refuses or ignores"),

@@ -10,20 +10,19 @@ final class RuleChecks {
 
     /** Run only on Ingresses that carry WebSocket traffic, in rule-id order. */
     static final List<RuleCheck> WEBSOCKET = List.of(
-            new TimeoutCheck(),                // WS101, WS102, WS103
-            new RedirectCheck(),               // WS104
-            new HttpVersionCheck(),            // WS105
-            new UpgradeHeaderCheck(),          // WS106
-            new BackendProtocolCheck(),        // WS107
-            new NginxIncServicesCheck(),       // WS108, WS109
-            new AnnotationPrefixCheck(),       // WS110, WS111
-            new SnippetGateCheck(),            // WS112
-            new AffinityCheck(),               // WS113
-            new ReloadCheck(),                 // WS114
-            new TlsBackendCheck(),             // WS115
-            new ConfigMapProblemsCheck(),      // WS116
+            new TimeoutCheck(), // WS101, WS102, WS103
+            new RedirectCheck(), // WS104
+            new HttpVersionCheck(), // WS105
+            new UpgradeHeaderCheck(), // WS106
+            new BackendProtocolCheck(), // WS107
+            new NginxIncServicesCheck(), // WS108, WS109
+            new AnnotationPrefixCheck(), // WS110, WS111
+            new SnippetGateCheck(), // WS112
+            new AffinityCheck(), // WS113
+            new ReloadCheck(), // WS114
+            new TlsBackendCheck(), // WS115
+            new ConfigMapProblemsCheck(), // WS116
             new SecondConnectionHeaderCheck()); // WS117
 
-    private RuleChecks() {
-    }
+    private RuleChecks() {}
 }

@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.SnippetScanner.Breakage;
-
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +13,10 @@ final class SecondConnectionHeaderCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        return LocationSnippets.findings(ingress, Breakage.CONNECTION_OVERRIDDEN, Rule.WS117,
+        return LocationSnippets.findings(
+                ingress,
+                Breakage.CONNECTION_OVERRIDDEN,
+                Rule.WS117,
                 "adds a second Connection header without \"upgrade\" next to the controller's Connection: upgrade; "
                         + "nginx sends both, and a backend that reads only one line may not see an upgrade request");
     }

@@ -5,7 +5,6 @@ import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.RiskLevel;
-
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +21,11 @@ final class SnippetGateCheck implements RuleCheck {
         if (ingress.profile().snippetsAllowed()) {
             return Stream.empty();
         }
-        return ingress.annotations().keySet().stream().sorted()
+        return ingress.annotations().keySet().stream()
+                .sorted()
                 .filter(key -> AnnotationCatalog.isSnippet(ingress.flavor(), key))
-                .map(key -> ingress.finding(Rule.WS112, ReviewedIngress.annotationField(key), reason(ingress, key),
-                        fix(ingress, key)));
+                .map(key -> ingress.finding(
+                        Rule.WS112, ReviewedIngress.annotationField(key), reason(ingress, key), fix(ingress, key)));
     }
 
     private static String reason(ReviewedIngress ingress, String key) {
@@ -37,11 +37,11 @@ final class SnippetGateCheck implements RuleCheck {
         RiskLevel level = ingress.profile().riskLevel();
         if (!level.admits(RiskLevel.CRITICAL)) {
             return ("ingress-nginx rates every *-snippet annotation Critical, but %s is %s (%s): its admission webhook denies the Ingress "
-                    + "(\"contains risky annotation\"), and if it got in anyway the controller skips the whole Ingress, so none of its paths are served")
+                            + "(\"contains risky annotation\"), and if it got in anyway the controller skips the whole Ingress, so none of its paths are served")
                     .formatted(ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL, level.configValue(), source);
         }
         return ("%s does not set %s: \"true\": the ingress-nginx admission webhook denies the Ingress "
-                + "(\"Snippet directives are disabled by the Ingress administrator\"), and if it got in anyway the snippet is dropped")
+                        + "(\"Snippet directives are disabled by the Ingress administrator\"), and if it got in anyway the snippet is dropped")
                 .formatted(source, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS);
     }
 
@@ -51,6 +51,9 @@ final class SnippetGateCheck implements RuleCheck {
                     .formatted(key, NginxIncAnnotations.WEBSOCKET_SERVICES);
         }
         return "remove %s: WebSocket needs no snippet on ingress-nginx; or, if the snippet is really needed, set %s: \"true\" and %s: Critical in the controller ConfigMap"
-                .formatted(key, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS, ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL);
+                .formatted(
+                        key,
+                        ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS,
+                        ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL);
     }
 }

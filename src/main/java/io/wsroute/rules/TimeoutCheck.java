@@ -4,7 +4,6 @@ import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.NginxTime;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,10 +22,14 @@ final class TimeoutCheck implements RuleCheck {
 
     /** The two timeouts, with where each lives and what it does once the connection is upgraded. */
     private enum Timeout {
-        READ(AnnotationCatalog::proxyReadTimeout, ControllerProfile::proxyReadTimeout,
+        READ(
+                AnnotationCatalog::proxyReadTimeout,
+                ControllerProfile::proxyReadTimeout,
                 "nginx closes a WebSocket that carries no message for %s",
                 " (or have the server ping more often than every %s)"),
-        SEND(AnnotationCatalog::proxySendTimeout, ControllerProfile::proxySendTimeout,
+        SEND(
+                AnnotationCatalog::proxySendTimeout,
+                ControllerProfile::proxySendTimeout,
                 "a WebSocket whose backend stops reading for %s is closed (the send timeout only runs while a write to the backend blocks)",
                 "");
 
@@ -35,8 +38,11 @@ final class TimeoutCheck implements RuleCheck {
         final String consequence;
         final String alternative;
 
-        Timeout(Function<ControllerFlavor, String> key, Function<ControllerProfile, Duration> global,
-                String consequence, String alternative) {
+        Timeout(
+                Function<ControllerFlavor, String> key,
+                Function<ControllerProfile, Duration> global,
+                String consequence,
+                String alternative) {
             this.key = key;
             this.global = global;
             this.consequence = consequence;
@@ -67,33 +73,51 @@ final class TimeoutCheck implements RuleCheck {
     private Finding invalid(ReviewedIngress ingress, Timeout timeout, String key, String raw, Duration global) {
         Duration minimum = ingress.settings().minIdleTimeout();
         // Keep what the user meant ("2h") when it is long enough; otherwise ask for the minimum.
-        Duration wanted = NginxTime.parse(raw).filter(d -> d.compareTo(minimum) >= 0).orElse(minimum);
+        Duration wanted =
+                NginxTime.parse(raw).filter(d -> d.compareTo(minimum) >= 0).orElse(minimum);
         String field = ReviewedIngress.annotationField(key);
         String fix = "set %s: \"%s\"".formatted(key, NginxTime.formatTimeout(ingress.flavor(), wanted));
         if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
-            return ingress.finding(Rule.WS101, field,
+            return ingress.finding(
+                    Rule.WS101,
+                    field,
                     "\"%s\" is not integer seconds, so ingress-nginx silently ignores it and uses %s (%s): %s"
-                            .formatted(raw, seconds(global), ingress.profile().source(),
+                            .formatted(
+                                    raw,
+                                    seconds(global),
+                                    ingress.profile().source(),
                                     timeout.consequence.formatted(seconds(global))),
                     fix + " (integer seconds, no unit)");
         }
-        return ingress.finding(Rule.WS102, field,
+        return ingress.finding(
+                Rule.WS102,
+                field,
                 "\"%s\" is not an nginx time value, so the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
                         .formatted(raw),
                 fix);
     }
 
-    private Optional<Finding> tooShort(ReviewedIngress ingress, Timeout timeout, String key, Duration effective,
-            String origin) {
+    private Optional<Finding> tooShort(
+            ReviewedIngress ingress, Timeout timeout, String key, Duration effective, String origin) {
         Duration minimum = ingress.settings().minIdleTimeout();
         if (effective.compareTo(minimum) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(ingress.finding(Rule.WS103, ReviewedIngress.annotationField(key),
-                "effective %s is %s (from %s), below the %s minimum: %s".formatted(key.substring(key.indexOf('/') + 1),
-                        seconds(effective), origin, seconds(minimum), timeout.consequence.formatted(seconds(effective))),
-                "set %s: \"%s\"%s".formatted(key, NginxTime.formatTimeout(ingress.flavor(), minimum),
-                        timeout.alternative.formatted(seconds(effective)))));
+        return Optional.of(ingress.finding(
+                Rule.WS103,
+                ReviewedIngress.annotationField(key),
+                "effective %s is %s (from %s), below the %s minimum: %s"
+                        .formatted(
+                                key.substring(key.indexOf('/') + 1),
+                                seconds(effective),
+                                origin,
+                                seconds(minimum),
+                                timeout.consequence.formatted(seconds(effective))),
+                "set %s: \"%s\"%s"
+                        .formatted(
+                                key,
+                                NginxTime.formatTimeout(ingress.flavor(), minimum),
+                                timeout.alternative.formatted(seconds(effective)))));
     }
 
     private static String seconds(Duration duration) {

@@ -3,7 +3,6 @@ package io.wsroute.rules;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.SnippetScanner.Breakage;
-
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,7 +19,10 @@ final class UpgradeHeaderCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        Stream<Finding> snippets = LocationSnippets.findings(ingress, Breakage.UPGRADE_CLEARED, Rule.WS106,
+        Stream<Finding> snippets = LocationSnippets.findings(
+                ingress,
+                Breakage.UPGRADE_CLEARED,
+                Rule.WS106,
                 "clears the Upgrade header, so the backend does not see an upgrade request");
         return Stream.concat(connectionProxyHeader(ingress), snippets);
     }
@@ -30,13 +32,15 @@ final class UpgradeHeaderCheck implements RuleCheck {
             return Stream.empty();
         }
         String key = IngressNginxAnnotations.CONNECTION_PROXY_HEADER;
-        return ingress.annotation(key).stream().map(value -> ingress.finding(Rule.WS106,
-                ReviewedIngress.annotationField(key),
-                ACCEPTED_CONNECTION_VALUES.contains(value.strip())
-                        ? "connection-proxy-header \"%s\" replaces Connection: upgrade on every request of the location, so the backend never upgrades"
-                                .formatted(value.strip())
-                        : "connection-proxy-header \"%s\" is not close or keep-alive, so ingress-nginx refuses the whole Ingress (and either accepted value would replace Connection: upgrade)"
-                                .formatted(value),
-                "remove %s; ingress-nginx forwards Upgrade and Connection by default".formatted(key)));
+        return ingress.annotation(key).stream()
+                .map(value -> ingress.finding(
+                        Rule.WS106,
+                        ReviewedIngress.annotationField(key),
+                        ACCEPTED_CONNECTION_VALUES.contains(value.strip())
+                                ? "connection-proxy-header \"%s\" replaces Connection: upgrade on every request of the location, so the backend never upgrades"
+                                        .formatted(value.strip())
+                                : "connection-proxy-header \"%s\" is not close or keep-alive, so ingress-nginx refuses the whole Ingress (and either accepted value would replace Connection: upgrade)"
+                                        .formatted(value),
+                        "remove %s; ingress-nginx forwards Upgrade and Connection by default".formatted(key)));
     }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +18,7 @@ import java.util.stream.Collectors;
  */
 final class WebSocketDetector {
 
-    private WebSocketDetector() {
-    }
+    private WebSocketDetector() {}
 
     static WebSocketDetection detect(Ingress ingress, Map<String, String> annotations, List<Backend> backends) {
         WebSocketMarker marker = WebSocketMarker.of(annotations);
@@ -30,11 +28,12 @@ final class WebSocketDetector {
         Set<String> allServices = names(backends, b -> true);
         Set<String> tlsServices = names(backends, Backend::isTls);
         if (marker == WebSocketMarker.TRUE) {
-            return new WebSocketDetection(true, "annotation " + WsrouteAnnotations.WEBSOCKET + "=true", allServices,
-                    tlsServices);
+            return new WebSocketDetection(
+                    true, "annotation " + WsrouteAnnotations.WEBSOCKET + "=true", allServices, tlsServices);
         }
         if (ownedByRoute(ingress)) {
-            return new WebSocketDetection(true, "owned by a " + WsrouteAnnotations.ROUTE_KIND, allServices, tlsServices);
+            return new WebSocketDetection(
+                    true, "owned by a " + WsrouteAnnotations.ROUTE_KIND, allServices, tlsServices);
         }
         Set<String> wsServices = names(backends, Backend::isWebSocket);
         String listed = annotations.get(NginxIncAnnotations.WEBSOCKET_SERVICES);
@@ -42,27 +41,39 @@ final class WebSocketDetector {
             // The list declares which backends are WebSocket (read generously: " b" means b, WS109 reports the
             // space); appProtocol adds the ones it forgot.
             Set<String> declared = new TreeSet<>(wsServices);
-            NginxIncAnnotations.parseServiceList(listed).stream().map(String::trim).filter(allServices::contains)
+            NginxIncAnnotations.parseServiceList(listed).stream()
+                    .map(String::trim)
+                    .filter(allServices::contains)
                     .forEach(declared::add);
-            return new WebSocketDetection(true, "annotation " + NginxIncAnnotations.WEBSOCKET_SERVICES, declared,
-                    tlsServices);
+            return new WebSocketDetection(
+                    true, "annotation " + NginxIncAnnotations.WEBSOCKET_SERVICES, declared, tlsServices);
         }
         if (!wsServices.isEmpty()) {
-            return new WebSocketDetection(true, "Service port appProtocol kubernetes.io/ws or kubernetes.io/wss on "
-                    + String.join(", ", wsServices), wsServices, tlsServices);
+            return new WebSocketDetection(
+                    true,
+                    "Service port appProtocol kubernetes.io/ws or kubernetes.io/wss on "
+                            + String.join(", ", wsServices),
+                    wsServices,
+                    tlsServices);
         }
         return WebSocketDetection.no("no WebSocket signal");
     }
 
     private static Set<String> names(List<Backend> backends, Predicate<Backend> filter) {
-        return backends.stream().filter(filter).map(Backend::serviceName)
+        return backends.stream()
+                .filter(filter)
+                .map(Backend::serviceName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
     private static boolean ownedByRoute(Ingress ingress) {
-        List<OwnerReference> owners = ingress.getMetadata() == null ? null : ingress.getMetadata().getOwnerReferences();
-        return owners != null && owners.stream().anyMatch(o -> WsrouteAnnotations.ROUTE_KIND.equals(o.getKind())
-                && o.getApiVersion() != null && o.getApiVersion().startsWith(WsrouteAnnotations.GROUP + "/"));
+        List<OwnerReference> owners =
+                ingress.getMetadata() == null ? null : ingress.getMetadata().getOwnerReferences();
+        return owners != null
+                && owners.stream()
+                        .anyMatch(o -> WsrouteAnnotations.ROUTE_KIND.equals(o.getKind())
+                                && o.getApiVersion() != null
+                                && o.getApiVersion().startsWith(WsrouteAnnotations.GROUP + "/"));
     }
 }

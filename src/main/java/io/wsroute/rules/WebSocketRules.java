@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,8 +17,7 @@ public final class WebSocketRules {
     }
 
     /** Whether the Ingress carries WebSocket traffic, and all its findings in rule-id order. */
-    public record Evaluation(WebSocketDetection detection, List<Finding> findings) {
-    }
+    public record Evaluation(WebSocketDetection detection, List<Finding> findings) {}
 
     /** All findings for the Ingress, in rule-id order. */
     public List<Finding> evaluate(IngressReview review) {
@@ -32,12 +30,17 @@ public final class WebSocketRules {
         Stream<RuleCheck> checks = ingress.detection().webSocket()
                 ? Stream.concat(RuleChecks.ALWAYS.stream(), RuleChecks.WEBSOCKET.stream())
                 : RuleChecks.ALWAYS.stream();
-        return new Evaluation(ingress.detection(), checks.flatMap(check -> check.check(ingress)).toList());
+        return new Evaluation(
+                ingress.detection(),
+                checks.flatMap(check -> check.check(ingress)).toList());
     }
 
     /** Names of the Services the Ingress routes to, so adapters know which Services to look up. */
     public static List<String> backendServiceNames(Ingress ingress) {
-        return ReviewedIngress.backendsOf(ingress, Map.of()).stream().map(Backend::serviceName).distinct().toList();
+        return ReviewedIngress.backendsOf(ingress, Map.of()).stream()
+                .map(Backend::serviceName)
+                .distinct()
+                .toList();
     }
 
     /** Annotations to add so the Ingress works; {@link Remediation#NONE} for non-WebSocket Ingresses. */

@@ -36,8 +36,12 @@ public record CertificateBundle(String caCert, String caKey, String cert, String
             return Optional.empty();
         }
         try {
-            return Optional.of(new CertificateBundle(text(data.get(CA_CERT)), text(data.get(CA_KEY)),
-                    text(data.get(CERT)), text(data.get(KEY)), text(data.get(CA_BUNDLE))));
+            return Optional.of(new CertificateBundle(
+                    text(data.get(CA_CERT)),
+                    text(data.get(CA_KEY)),
+                    text(data.get(CERT)),
+                    text(data.get(KEY)),
+                    text(data.get(CA_BUNDLE))));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -1,25 +1,5 @@
 package io.wsroute.webhook;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.IPAddress;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -40,6 +20,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.IPAddress;
 
 /**
  * Issues and renews wsroute's webhook CA and serving certificate (BouncyCastle). Pure: no I/O, the clock is a
@@ -74,12 +73,18 @@ public final class CertificateIssuer {
      */
     public CertificateBundle renew(Optional<CertificateBundle> current, Collection<String> hosts, Instant now) {
         Optional<Parsed> parsed = current.flatMap(CertificateIssuer::parse);
-        boolean caGood = parsed.map(p -> remaining(p.ca, now).compareTo(lifetimes.renewBefore()) > 0).orElse(false);
+        boolean caGood = parsed.map(p -> remaining(p.ca, now).compareTo(lifetimes.renewBefore()) > 0)
+                .orElse(false);
         if (caGood && certificateGood(parsed.get(), hosts, now)) {
             String bundle = pruneExpired(parsed.get().bundle, now);
-            return bundle.equals(current.get().caBundle()) ? current.get()
-                    : new CertificateBundle(current.get().caCert(), current.get().caKey(), current.get().cert(),
-                            current.get().key(), bundle);
+            return bundle.equals(current.get().caBundle())
+                    ? current.get()
+                    : new CertificateBundle(
+                            current.get().caCert(),
+                            current.get().caKey(),
+                            current.get().cert(),
+                            current.get().key(),
+                            bundle);
         }
         try {
             KeyPair caKeys;
@@ -93,13 +98,15 @@ public final class CertificateIssuer {
                 caKeys = rsa();
                 ca = issueCa(caKeys, now);
                 // Replicas still serve the old certificate until they re-read it: keep trusting its CA meanwhile.
-                caBundle = pem(ca) + parsed.filter(p -> p.ca.getNotAfter().toInstant().isAfter(now))
-                        .map(p -> pem(p.ca)).orElse("");
+                caBundle = pem(ca)
+                        + parsed.filter(p -> p.ca.getNotAfter().toInstant().isAfter(now))
+                                .map(p -> pem(p.ca))
+                                .orElse("");
             }
             KeyPair serverKeys = rsa();
             X509Certificate server = issueServing(ca, caKeys.getPrivate(), serverKeys, hosts, now);
-            return new CertificateBundle(pem(ca), pkcs8(caKeys.getPrivate()), pem(server),
-                    pkcs8(serverKeys.getPrivate()), caBundle);
+            return new CertificateBundle(
+                    pem(ca), pkcs8(caKeys.getPrivate()), pem(server), pkcs8(serverKeys.getPrivate()), caBundle);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue the webhook certificate: " + e.getMessage(), e);
         }
@@ -117,38 +124,53 @@ public final class CertificateIssuer {
                 && parsed.cert.getPublicKey().equals(publicKeyOf(parsed));
     }
 
-    private X509Certificate issueCa(KeyPair keys, Instant now) throws GeneralSecurityException, IOException,
-            org.bouncycastle.operator.OperatorCreationException {
+    private X509Certificate issueCa(KeyPair keys, Instant now)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
         X500Name name = new X500Name("CN=wsroute webhook CA " + now.getEpochSecond());
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(BACKDATE)),
-                Date.from(now.plus(lifetimes.caValidity())), name, keys.getPublic())
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                        name,
+                        serial(),
+                        Date.from(now.minus(BACKDATE)),
+                        Date.from(now.plus(lifetimes.caValidity())),
+                        name,
+                        keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()))
+                .addExtension(
+                        Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()))
                 .build(new JcaContentSignerBuilder(SIGNATURE).build(keys.getPrivate()));
         return new JcaX509CertificateConverter().getCertificate(holder);
     }
 
-    private X509Certificate issueServing(X509Certificate ca, PrivateKey caKey, KeyPair keys, Collection<String> hosts,
-            Instant now) throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+    private X509Certificate issueServing(
+            X509Certificate ca, PrivateKey caKey, KeyPair keys, Collection<String> hosts, Instant now)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
         List<GeneralName> names = new ArrayList<>();
         for (String host : hosts) {
-            names.add(IPAddress.isValid(host) ? new GeneralName(GeneralName.iPAddress, host)
-                    : new GeneralName(GeneralName.dNSName, host));
+            names.add(
+                    IPAddress.isValid(host)
+                            ? new GeneralName(GeneralName.iPAddress, host)
+                            : new GeneralName(GeneralName.dNSName, host));
         }
         Instant notAfter = now.plus(lifetimes.certificateValidity());
         if (notAfter.isAfter(ca.getNotAfter().toInstant())) {
             notAfter = ca.getNotAfter().toInstant();
         }
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minus(BACKDATE)),
-                Date.from(notAfter), new X500Name("CN=" + hosts.iterator().next()), keys.getPublic())
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                        ca,
+                        serial(),
+                        Date.from(now.minus(BACKDATE)),
+                        Date.from(notAfter),
+                        new X500Name("CN=" + hosts.iterator().next()),
+                        keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                .addExtension(
+                        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(names.toArray(GeneralName[]::new)))
+                .addExtension(
+                        Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)))
                 .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(ca))
                 .build(new JcaContentSignerBuilder(SIGNATURE).build(caKey));
         return new JcaX509CertificateConverter().getCertificate(holder);
@@ -182,19 +204,20 @@ public final class CertificateIssuer {
         return certificates;
     }
 
-    private record Parsed(X509Certificate ca, PrivateKey caKey, X509Certificate cert, PrivateKey key, String bundle) {
-    }
+    private record Parsed(X509Certificate ca, PrivateKey caKey, X509Certificate cert, PrivateKey key, String bundle) {}
 
     /** Empty when anything in the Secret is not what wsroute wrote (edited by hand, truncated): then start over. */
     private static Optional<Parsed> parse(CertificateBundle bundle) {
         try {
             List<X509Certificate> ca = certificates(bundle.caCert());
             List<X509Certificate> cert = certificates(bundle.cert());
-            if (ca.size() != 1 || cert.size() != 1 || certificates(bundle.caBundle()).isEmpty()) {
+            if (ca.size() != 1
+                    || cert.size() != 1
+                    || certificates(bundle.caBundle()).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Parsed(ca.get(0), privateKey(bundle.caKey()), cert.get(0), privateKey(bundle.key()),
-                    bundle.caBundle()));
+            return Optional.of(new Parsed(
+                    ca.get(0), privateKey(bundle.caKey()), cert.get(0), privateKey(bundle.key()), bundle.caBundle()));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -203,8 +226,8 @@ public final class CertificateIssuer {
     private static java.security.PublicKey publicKeyOf(Parsed parsed) {
         try {
             java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) parsed.key;
-            return java.security.KeyFactory.getInstance("RSA").generatePublic(
-                    new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return java.security.KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
         } catch (ClassCastException | GeneralSecurityException e) {
             return null;
         }
@@ -224,7 +247,9 @@ public final class CertificateIssuer {
 
     private static String pruneExpired(String bundle, Instant now) {
         StringBuilder kept = new StringBuilder();
-        certificates(bundle).stream().filter(c -> c.getNotAfter().toInstant().isAfter(now)).forEach(c -> kept.append(pem(c)));
+        certificates(bundle).stream()
+                .filter(c -> c.getNotAfter().toInstant().isAfter(now))
+                .forEach(c -> kept.append(pem(c)));
         return kept.toString();
     }
 

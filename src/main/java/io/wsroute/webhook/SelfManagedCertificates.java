@@ -6,13 +6,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps self-managed webhook TLS good while wsroute runs: once at start-up (the HTTPS listener already has the
@@ -47,13 +46,20 @@ public class SelfManagedCertificates {
             return thread;
         });
         long every = settings.checkInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                tls.ensure();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "self-managed webhook certificate check failed; next try in %s", settings.checkInterval());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        tls.ensure();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(
+                                e,
+                                "self-managed webhook certificate check failed; next try in %s",
+                                settings.checkInterval());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {

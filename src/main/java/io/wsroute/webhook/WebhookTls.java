@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wsroute.config.WsrouteConfig;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * One pass of self-managed webhook TLS: the Secret holds a good bundle (issued or renewed here when it does not,
@@ -43,7 +42,9 @@ public final class WebhookTls {
     public WebhookTls(KubernetesClient client, WsrouteConfig config, Clock clock) {
         this.client = client;
         this.settings = config.tls().selfManaged();
-        if (settings.namespace().isEmpty() || config.tls().cert().isEmpty() || config.tls().key().isEmpty()) {
+        if (settings.namespace().isEmpty()
+                || config.tls().cert().isEmpty()
+                || config.tls().key().isEmpty()) {
             throw new IllegalStateException("wsroute.tls.self-managed.enabled needs wsroute.tls.self-managed.namespace "
                     + "(env WSROUTE_TLS_SELF_MANAGED_NAMESPACE) and wsroute.tls.cert / wsroute.tls.key (where to write "
                     + "the certificate for the HTTPS listener)");
@@ -65,8 +66,10 @@ public final class WebhookTls {
                 return ensure();
             } catch (KubernetesClientException e) {
                 if (clock.instant().isAfter(end) || e.getCode() == 403 || e.getCode() == 401) {
-                    throw new IllegalStateException("cannot set up the self-managed webhook certificate in Secret "
-                            + secretRef() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "cannot set up the self-managed webhook certificate in Secret " + secretRef() + ": "
+                                    + e.getMessage(),
+                            e);
                 }
                 LOG.warnf("self-managed webhook certificate: %s; retrying", e.getMessage());
                 try {
@@ -89,13 +92,16 @@ public final class WebhookTls {
     }
 
     private CertificateBundle storedBundle() {
-        CertificateIssuer issuer = new CertificateIssuer(new CertificateIssuer.Lifetimes(settings.caValidity(),
-                settings.certificateValidity(), settings.renewBefore()));
+        CertificateIssuer issuer = new CertificateIssuer(new CertificateIssuer.Lifetimes(
+                settings.caValidity(), settings.certificateValidity(), settings.renewBefore()));
         String namespace = settings.namespace().orElseThrow();
         for (int attempt = 1; ; attempt++) {
-            Secret secret = client.secrets().inNamespace(namespace).withName(settings.secret()).get();
-            Optional<CertificateBundle> current = Optional.ofNullable(secret)
-                    .flatMap(s -> CertificateBundle.fromSecretData(s.getData()));
+            Secret secret = client.secrets()
+                    .inNamespace(namespace)
+                    .withName(settings.secret())
+                    .get();
+            Optional<CertificateBundle> current =
+                    Optional.ofNullable(secret).flatMap(s -> CertificateBundle.fromSecretData(s.getData()));
             CertificateBundle next = issuer.renew(current, hosts(), clock.instant());
             if (current.isPresent() && current.get().equals(next)) {
                 return next;
@@ -103,14 +109,24 @@ public final class WebhookTls {
             try {
                 if (secret == null) {
                     // Only without the chart (which creates the Secret empty, so wsroute needs no create on Secrets).
-                    client.resource(new SecretBuilder().withNewMetadata().withName(settings.secret())
-                            .withNamespace(namespace).endMetadata().withType("Opaque").withData(next.toSecretData())
-                            .build()).create();
+                    client.resource(new SecretBuilder()
+                                    .withNewMetadata()
+                                    .withName(settings.secret())
+                                    .withNamespace(namespace)
+                                    .endMetadata()
+                                    .withType("Opaque")
+                                    .withData(next.toSecretData())
+                                    .build())
+                            .create();
                 } else {
                     // resourceVersion from the read: a replica that lost the race gets 409 and re-reads the winner's.
-                    client.resource(new SecretBuilder(secret).withData(next.toSecretData()).build()).update();
+                    client.resource(new SecretBuilder(secret)
+                                    .withData(next.toSecretData())
+                                    .build())
+                            .update();
                 }
-                LOG.infof("self-managed webhook certificate %s in Secret %s (valid for %s)",
+                LOG.infof(
+                        "self-managed webhook certificate %s in Secret %s (valid for %s)",
                         current.isEmpty() ? "issued" : "renewed", secretRef(), hosts());
                 return next;
             } catch (KubernetesClientException e) {
@@ -127,8 +143,11 @@ public final class WebhookTls {
     List<String> hosts() {
         String service = settings.service();
         String namespace = settings.namespace().orElseThrow();
-        Set<String> hosts = new LinkedHashSet<>(List.of(service + "." + namespace + ".svc", service,
-                service + "." + namespace, service + "." + namespace + ".svc.cluster.local"));
+        Set<String> hosts = new LinkedHashSet<>(List.of(
+                service + "." + namespace + ".svc",
+                service,
+                service + "." + namespace,
+                service + "." + namespace + ".svc.cluster.local"));
         settings.hosts().ifPresent(hosts::addAll);
         return new ArrayList<>(hosts);
     }
@@ -141,7 +160,8 @@ public final class WebhookTls {
 
     private static void write(Path file, String content) {
         try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).equals(content)) {
+            if (Files.exists(file)
+                    && Files.readString(file, StandardCharsets.US_ASCII).equals(content)) {
                 return;
             }
             Path dir = file.toAbsolutePath().getParent();

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -30,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,15 +44,19 @@ class AdmissionHostileHttpTest {
     /** Endpoints that admit Ingresses; the Ingress cases are posted to each. */
     static final List<String> ENDPOINTS = List.of("/admission/ingress/validate", "/admission/ingress/mutate");
     /** Every endpoint that takes AdmissionReviews: the ConfigMap one must hold up to the same bodies. */
-    static final List<String> ALL_ENDPOINTS = List.of("/admission/ingress/validate", "/admission/ingress/mutate",
-            "/admission/configmap/validate");
+    static final List<String> ALL_ENDPOINTS =
+            List.of("/admission/ingress/validate", "/admission/ingress/mutate", "/admission/configmap/validate");
+
     private static final String CONFIG_MAP = "/admission/configmap/validate";
 
     public static class NoCluster implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.kubernetes-client.api-server-url", "https://127.0.0.1:1",
-                    "quarkus.kubernetes-client.devservices.enabled", "false");
+            return Map.of(
+                    "quarkus.kubernetes-client.api-server-url",
+                    "https://127.0.0.1:1",
+                    "quarkus.kubernetes-client.devservices.enabled",
+                    "false");
         }
     }
 
@@ -88,19 +90,25 @@ class AdmissionHostileHttpTest {
         cases.put(replaceAt("/request/unknownField", "true"), 200);
         cases.put(replaceAt("/unknownField", "\"x\""), 200);
         cases.forEach((body, status) -> {
-            ENDPOINTS.forEach(endpoint -> assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8),
-                    "application/json")).as("%s <- %s", endpoint, body.length() > 300 ? body.substring(0, 300) : body)
+            ENDPOINTS.forEach(endpoint -> assertThat(
+                            answer(endpoint, body.getBytes(StandardCharsets.UTF_8), "application/json"))
+                    .as("%s <- %s", endpoint, body.length() > 300 ? body.substring(0, 300) : body)
                     .isEqualTo(status));
             // An Ingress, however broken, is not what the ConfigMap endpoint admits.
-            assertThat(answer(CONFIG_MAP, body.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(400);
+            assertThat(answer(CONFIG_MAP, body.getBytes(StandardCharsets.UTF_8), "application/json"))
+                    .isEqualTo(400);
         });
         String configMap = fixture("create-configmap.json");
-        for (String broken : List.of(configMap.replace("\"data\": {", "\"data\": [], \"x\": {"),
+        for (String broken : List.of(
+                configMap.replace("\"data\": {", "\"data\": [], \"x\": {"),
                 configMap.replace("\"a\": \"b\"", "\"a\": {\"nested\": true}"),
                 configMap.replace("\"a\": \"b\"", "\"a\": null"),
-                configMap.replace("\"namespace\": \"apps\"", "\"namespace\": \"ingress-nginx\"")
+                configMap
+                        .replace("\"namespace\": \"apps\"", "\"namespace\": \"ingress-nginx\"")
                         .replace("\"name\": \"settings\"", "\"name\": \"ingress-nginx-controller\"")
-                        .replace("\"a\": \"b\"", "\"allow-snippet-annotations\": \"false;}\\n\", \"proxy-read-timeout\": 7"))) {
+                        .replace(
+                                "\"a\": \"b\"",
+                                "\"allow-snippet-annotations\": \"false;}\\n\", \"proxy-read-timeout\": 7"))) {
             assertThat(answer(CONFIG_MAP, broken.getBytes(StandardCharsets.UTF_8), "application/json", configMapUid()))
                     .isIn(200, 400);
         }
@@ -115,7 +123,8 @@ class AdmissionHostileHttpTest {
         String deepButReadable = replaceAt("/request/object/spec/unknown", "[".repeat(990) + "]".repeat(990));
         for (String endpoint : ALL_ENDPOINTS) {
             for (String body : List.of(deepArray, deepObject, deepInside)) {
-                assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(400);
+                assertThat(answer(endpoint, body.getBytes(StandardCharsets.UTF_8), "application/json"))
+                        .isEqualTo(400);
             }
             assertThat(answer(endpoint, deepButReadable.getBytes(StandardCharsets.UTF_8), "application/json"))
                     .isIn(200, 400);
@@ -125,7 +134,8 @@ class AdmissionHostileHttpTest {
     @Test
     void hugeAnnotationValuesAreJudgedAndNotEchoedBack() {
         String huge = "3600" + ";include /etc/passwd;".repeat(1_300_000 / 21);
-        String body = replaceAt("/request/object/metadata/annotations/nginx.ingress.kubernetes.io~1configuration-snippet",
+        String body = replaceAt(
+                "/request/object/metadata/annotations/nginx.ingress.kubernetes.io~1configuration-snippet",
                 "\"" + huge + "\"");
         body = body.replace("\"3600s\"", "\"" + huge + "\"");
         assertThat(body.length()).isBetween(2_500_000, 3 * 1024 * 1024);
@@ -168,19 +178,30 @@ class AdmissionHostileHttpTest {
         byte[] encodedSurrogate = GOOD.replace("alice", "al\u0001ce").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < encodedSurrogate.length; i++) {
             if (encodedSurrogate[i] == 1) {
-                encodedSurrogate = concat(java.util.Arrays.copyOf(encodedSurrogate, i),
+                encodedSurrogate = concat(
+                        java.util.Arrays.copyOf(encodedSurrogate, i),
                         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // U+D800 as CESU-8
                         java.util.Arrays.copyOfRange(encodedSurrogate, i + 1, encodedSurrogate.length));
                 break;
             }
         }
-        byte[] utf8Bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, GOOD.getBytes(StandardCharsets.UTF_8));
+        byte[] utf8Bom =
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, GOOD.getBytes(StandardCharsets.UTF_8));
         for (String endpoint : ALL_ENDPOINTS) {
             // The API server sends UTF-8 only (RFC 8259 requires it between systems): anything else is a 400,
             // whatever the Content-Type claims.
-            for (byte[] body : List.of(invalidUtf8, overlongBytes, latin1, encodedSurrogate, utf16WithBom, utf16Le, utf32,
-                    utf8Bom, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0})) {
-                assertThat(answer(endpoint, body, "application/json; charset=utf-16")).isEqualTo(400);
+            for (byte[] body : List.of(
+                    invalidUtf8,
+                    overlongBytes,
+                    latin1,
+                    encodedSurrogate,
+                    utf16WithBom,
+                    utf16Le,
+                    utf32,
+                    utf8Bom,
+                    new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0})) {
+                assertThat(answer(endpoint, body, "application/json; charset=utf-16"))
+                        .isEqualTo(400);
             }
             assertThat(answer(endpoint, GOOD.getBytes(StandardCharsets.UTF_8), "application/json; charset=latin1"))
                     .isEqualTo(endpoint.equals(CONFIG_MAP) ? 400 : 200);
@@ -191,15 +212,24 @@ class AdmissionHostileHttpTest {
     void oddContentTypesAndMethods() {
         byte[] good = GOOD.getBytes(StandardCharsets.UTF_8);
         for (String endpoint : ALL_ENDPOINTS) {
-            for (String type : List.of("text/plain", "application/octet-stream", "application/x-www-form-urlencoded",
-                    "multipart/form-data; boundary=x", "application/json; charset=bogus", "")) {
+            for (String type : List.of(
+                    "text/plain",
+                    "application/octet-stream",
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x",
+                    "application/json; charset=bogus",
+                    "")) {
                 assertThat(answer(endpoint, good, type)).as(type).isIn(200, 400, 415);
             }
             assertThat(given().get(endpoint).statusCode()).isEqualTo(405);
-            assertThat(given().header("Content-Encoding", "gzip").body(good).post(endpoint).statusCode())
+            assertThat(given().header("Content-Encoding", "gzip")
+                            .body(good)
+                            .post(endpoint)
+                            .statusCode())
                     .isBetween(200, 499);
         }
-        assertThat(given().body(good).post("/admission/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(given().body(good).post("/admission/nothing-here").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -209,15 +239,17 @@ class AdmissionHostileHttpTest {
                 socket.setSoTimeout(20_000);
                 CompletableFuture<String> status = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                                StandardCharsets.US_ASCII)).readLine();
+                        return new BufferedReader(
+                                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                                .readLine();
                     } catch (Exception e) {
                         return "read failed: " + e;
                     }
                 });
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + endpoint + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "Transfer-Encoding: chunked\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 byte[] chunk = ("10000\r\n" + "[".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
                 long sent = 0;
                 try {
@@ -237,11 +269,14 @@ class AdmissionHostileHttpTest {
     @Test
     void bodyShorterThanItsLengthDoesNotHoldTheServer() throws Exception {
         try (Socket stalled = new Socket("localhost", RestAssured.port)) {
-            stalled.getOutputStream().write(("POST " + ENDPOINTS.get(0) + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Length: 1000\r\n\r\n{\"apiVersion\":").getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream()
+                    .write(("POST " + ENDPOINTS.get(0) + " HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Length: 1000\r\n\r\n{\"apiVersion\":")
+                            .getBytes(StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
             // While that connection waits for the rest, others are answered.
-            assertThat(answer(ENDPOINTS.get(0), GOOD.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(200);
+            assertThat(answer(ENDPOINTS.get(0), GOOD.getBytes(StandardCharsets.UTF_8), "application/json"))
+                    .isEqualTo(200);
             stalled.shutdownOutput();
         }
         assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
@@ -257,12 +292,14 @@ class AdmissionHostileHttpTest {
             List<CompletableFuture<Void>> calls = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String endpoint = ENDPOINTS.get(i % ENDPOINTS.size());
-                calls.add(CompletableFuture.runAsync(() -> {
-                    Answer response = post(endpoint, body, "application/json");
-                    assertThat(response.statusCode()).isEqualTo(200);
-                    wellFormedReview(response, UID);
-                    answered.incrementAndGet();
-                }, clients));
+                calls.add(CompletableFuture.runAsync(
+                        () -> {
+                            Answer response = post(endpoint, body, "application/json");
+                            assertThat(response.statusCode()).isEqualTo(200);
+                            wellFormedReview(response, UID);
+                            answered.incrementAndGet();
+                        },
+                        clients));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         } finally {
@@ -281,7 +318,10 @@ class AdmissionHostileHttpTest {
     }
 
     private static String configMapUid() {
-        return AdmissionReviews.json(fixture("create-configmap.json")).path("request").path("uid").asText();
+        return AdmissionReviews.json(fixture("create-configmap.json"))
+                .path("request")
+                .path("uid")
+                .asText();
     }
 
     /** Posts and checks the answer is a JSON 4xx or a well-formed review; returns the status. */
@@ -298,7 +338,9 @@ class AdmissionHostileHttpTest {
         } else if (status == 400) {
             String error = response.json().path("error").asText();
             assertThat(error).isNotBlank();
-            assertThat(error.codePoints().noneMatch(Character::isISOControl)).as(error).isTrue();
+            assertThat(error.codePoints().noneMatch(Character::isISOControl))
+                    .as(error)
+                    .isTrue();
         }
         return status;
     }
@@ -310,12 +352,16 @@ class AdmissionHostileHttpTest {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private static Answer post(String endpoint, byte[] body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + endpoint))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + endpoint))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (!contentType.isEmpty()) {
             request.header("Content-Type", contentType);
         }
@@ -333,7 +379,9 @@ class AdmissionHostileHttpTest {
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
         assertThat(review.path("response").path("uid").asText()).isEqualTo(uid);
         assertThat(review.path("response").path("allowed").isBoolean()).isTrue();
-        review.path("response").path("warnings").forEach(w -> assertThat(w.asText()).doesNotContain("internal error"));
+        review.path("response")
+                .path("warnings")
+                .forEach(w -> assertThat(w.asText()).doesNotContain("internal error"));
     }
 
     /** The good review with the value at a JSON pointer set (parents must exist). */

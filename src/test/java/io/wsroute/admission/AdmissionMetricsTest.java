@@ -8,18 +8,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Admission metrics count what the endpoints answered, as Prometheus scrapes them. */
 class AdmissionMetricsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final AdmissionResource resource = AdmissionReviews.resource(PropertyFixtures.cluster(),
-            TestConfigs.wsroute(Map.of("wsroute.admission.deadline", "60s")), MAPPER, registry);
+    private final AdmissionResource resource = AdmissionReviews.resource(
+            PropertyFixtures.cluster(),
+            TestConfigs.wsroute(Map.of("wsroute.admission.deadline", "60s")),
+            MAPPER,
+            registry);
 
     @Test
     void requestsAreCountedByEndpointAndVerdictAndTimed() {
@@ -29,10 +30,14 @@ class AdmissionMetricsTest {
         // Not served by NGINX: nothing to say.
         validate(create("u-plain-1", "apps", "traefik", null));
         validate(create("u-plain-2", "apps", "traefik", null));
-        validate(create("u-warn", "relaxed", "nginx",
+        validate(create(
+                "u-warn",
+                "relaxed",
+                "nginx",
                 "{\"wsroute.io/websocket\":\"true\",\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"3600s\"}"));
-        AdmissionReviews.answer(resource.mutateIngress(create("u-m", "apps", "nginx", "{\"wsroute.io/websocket\":\"true\"}")
-                .getBytes(StandardCharsets.UTF_8)));
+        AdmissionReviews.answer(
+                resource.mutateIngress(create("u-m", "apps", "nginx", "{\"wsroute.io/websocket\":\"true\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> resource.validateIngress("{".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(BadAdmissionRequest.class);
 

@@ -1,7 +1,6 @@
 package io.wsroute.admission;
 
 import static io.wsroute.admission.AdmissionReviews.MAPPER;
-import static io.wsroute.admission.AdmissionReviews.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -17,14 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.fge.jsonpatch.JsonPatch;
 import jakarta.ws.rs.core.Response;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +27,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
 
 /**
  * Property-based: whatever arrives at the admission endpoints, the answer is a 400 with a one-line reason or a
@@ -50,8 +48,8 @@ class AdmissionPropertiesTest {
     private final FixedClusterView cluster = PropertyFixtures.cluster();
     // A generous deadline: these properties are about answers, and a loaded CI machine must not turn a GC pause into
     // a failure (DecisionDeadlineTest covers the deadline).
-    private final AdmissionResource resource = AdmissionReviews.resource(cluster,
-            TestConfigs.wsroute(Map.of("wsroute.admission.deadline", "60s")), MAPPER);
+    private final AdmissionResource resource = AdmissionReviews.resource(
+            cluster, TestConfigs.wsroute(Map.of("wsroute.admission.deadline", "60s")), MAPPER);
 
     @Property
     void anyBytes(@ForAll @Size(max = 400) byte[] body) {
@@ -76,14 +74,16 @@ class AdmissionPropertiesTest {
     }
 
     @Property(tries = 500)
-    void hostileAnnotationValues(@ForAll("hostileAnnotations") Map<String, String> annotations,
+    void hostileAnnotationValues(
+            @ForAll("hostileAnnotations") Map<String, String> annotations,
             @ForAll("ingressClasses") String ingressClass) {
         ObjectNode review = PropertyFixtures.review("create-unit-timeout.json");
         ObjectNode object = (ObjectNode) review.path("request").path("object");
         ((ObjectNode) object.path("spec")).put("ingressClassName", ingressClass);
         ObjectNode target = ((ObjectNode) object.path("metadata")).putObject("annotations");
         annotations.forEach(target::put);
-        assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+        assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
     }
 
     /**
@@ -91,7 +91,9 @@ class AdmissionPropertiesTest {
      * webhook sees them before the API server validates them.
      */
     @Property(tries = 500)
-    void hostileServiceNames(@ForAll("serviceNames") List<String> names, @ForAll("ingressClasses") String ingressClass,
+    void hostileServiceNames(
+            @ForAll("serviceNames") List<String> names,
+            @ForAll("ingressClasses") String ingressClass,
             @ForAll boolean marked) {
         ObjectNode review = PropertyFixtures.review("create-unit-timeout.json");
         ObjectNode object = (ObjectNode) review.path("request").path("object");
@@ -109,27 +111,35 @@ class AdmissionPropertiesTest {
             ((ObjectNode) path.at("/backend/service")).put("name", names.get(i));
             paths.add(path);
         }
-        assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+        assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
     }
 
     @Provide
     Arbitrary<List<String>> serviceNames() {
         return Arbitraries.oneOf(Arbitraries.of("chat", "secure"), PropertyFixtures.shortHostileStrings())
-                .list().ofMinSize(1).ofMaxSize(4);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     /** The controller ConfigMap endpoint: hostile data, and the review around it broken at random. */
     @Property(tries = 500)
     void controllerConfigMaps(@ForAll("configMapReviews") String body) {
-        assertThat(check(body.getBytes(StandardCharsets.UTF_8), resource::validateConfigMap, false)).isIn(200, 400);
+        assertThat(check(body.getBytes(StandardCharsets.UTF_8), resource::validateConfigMap, false))
+                .isIn(200, 400);
     }
 
     @Provide
     Arbitrary<String> configMapReviews() {
-        Arbitrary<Map<String, String>> data = Arbitraries.maps(Arbitraries.of(PropertyFixtures.CONFIG_MAP_KEYS),
-                PropertyFixtures.hostileStrings()).ofMaxSize(6);
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 10_000), Arbitraries.of(Mutation.Op.values()), jsonValues())
+        Arbitrary<Map<String, String>> data = Arbitraries.maps(
+                        Arbitraries.of(PropertyFixtures.CONFIG_MAP_KEYS), PropertyFixtures.hostileStrings())
+                .ofMaxSize(6);
+        Arbitrary<Mutation> mutation = Combinators.combine(
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.of(Mutation.Op.values()),
+                        jsonValues())
                 .as(Mutation::new);
         return Combinators.combine(data, data, mutation.list().ofMaxSize(3)).as((now, before, mutations) -> {
             ObjectNode review = PropertyFixtures.controllerConfigMapUpdate(now, before);
@@ -140,7 +150,8 @@ class AdmissionPropertiesTest {
 
     @Provide
     Arbitrary<String> reviews() {
-        return Arbitraries.of(PropertyFixtures.FIXTURES).map(f -> PropertyFixtures.review(f).toString());
+        return Arbitraries.of(PropertyFixtures.FIXTURES)
+                .map(f -> PropertyFixtures.review(f).toString());
     }
 
     @Provide
@@ -161,10 +172,15 @@ class AdmissionPropertiesTest {
 
     @Provide
     Arbitrary<String> mutatedReviews() {
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 10_000), Arbitraries.of(Mutation.Op.values()), jsonValues())
+        Arbitrary<Mutation> mutation = Combinators.combine(
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.of(Mutation.Op.values()),
+                        jsonValues())
                 .as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(PropertyFixtures.FIXTURES), mutation.list().ofMinSize(1).ofMaxSize(4))
+        return Combinators.combine(
+                        Arbitraries.of(PropertyFixtures.FIXTURES),
+                        mutation.list().ofMinSize(1).ofMaxSize(4))
                 .as((name, mutations) -> {
                     ObjectNode review = PropertyFixtures.review(name);
                     mutations.forEach(m -> m.apply(review));
@@ -186,18 +202,24 @@ class AdmissionPropertiesTest {
                     items.forEach(array::add);
                     return array;
                 }),
-                Arbitraries.maps(PropertyFixtures.shortHostileStrings(), inner).ofMaxSize(3).map(fields -> {
-                    ObjectNode object = json.objectNode();
-                    fields.forEach(object::set);
-                    return object;
-                }));
+                Arbitraries.maps(PropertyFixtures.shortHostileStrings(), inner)
+                        .ofMaxSize(3)
+                        .map(fields -> {
+                            ObjectNode object = json.objectNode();
+                            fields.forEach(object::set);
+                            return object;
+                        }));
         return Arbitraries.recursive(() -> leaves, containers, 0, 3);
     }
 
     /** One change at a node chosen by index among all containers of the review, and a field or element within. */
     record Mutation(int container, int child, Op op, JsonNode value) {
 
-        enum Op { REPLACE, REMOVE, ADD_UNKNOWN_FIELD }
+        enum Op {
+            REPLACE,
+            REMOVE,
+            ADD_UNKNOWN_FIELD
+        }
 
         void apply(ObjectNode review) {
             List<ContainerNode<?>> containers = new ArrayList<>();
@@ -252,7 +274,8 @@ class AdmissionPropertiesTest {
         Response response;
         try {
             response = CompletableFuture.supplyAsync(() -> endpoint.apply(body), AdmissionReviews.DECISIONS)
-                    .thenCompose(answer -> answer).get(10, TimeUnit.SECONDS);
+                    .thenCompose(answer -> answer)
+                    .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BadAdmissionRequest bad) {
                 assertOneLine(bad.getMessage());
@@ -270,7 +293,8 @@ class AdmissionPropertiesTest {
         }
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
-        JsonNode request = AdmissionReviews.json(new String(body, StandardCharsets.UTF_8)).path("request");
+        JsonNode request =
+                AdmissionReviews.json(new String(body, StandardCharsets.UTF_8)).path("request");
         assertThat(response.getEntity()).as("an AdmissionReview").isInstanceOf(JsonNode.class);
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
@@ -281,14 +305,18 @@ class AdmissionPropertiesTest {
             assertThat(answer.path("status").path("code").asInt()).isEqualTo(403);
             assertThat(answer.path("status").path("message").asText()).isNotBlank();
         }
-        answer.path("warnings").forEach(w -> assertThat(w.asText()).hasSizeLessThan(2100)
-                .doesNotContain("internal error").doesNotContain("deadline"));
+        answer.path("warnings")
+                .forEach(w -> assertThat(w.asText())
+                        .hasSizeLessThan(2100)
+                        .doesNotContain("internal error")
+                        .doesNotContain("deadline"));
         assertThat(answer.path("status").path("message").asText()).hasSizeLessThan(2100);
         if (answer.has("patch")) {
             assertThat(mutating).isTrue();
             assertThat(answer.path("patchType").asText()).isEqualTo("JSONPatch");
             try {
-                JsonNode patch = MAPPER.readTree(Base64.getDecoder().decode(answer.path("patch").asText()));
+                JsonNode patch = MAPPER.readTree(
+                        Base64.getDecoder().decode(answer.path("patch").asText()));
                 JsonNode patched = JsonPatch.fromJson(patch).apply(request.path("object"));
                 PropertyFixtures.onlySafeAnnotationsAdded(request.path("object"), patched);
             } catch (Exception e) {
@@ -300,7 +328,8 @@ class AdmissionPropertiesTest {
 
     private static void assertOneLine(String message) {
         assertThat(message).isNotBlank().hasSizeLessThan(1000);
-        assertThat(message.codePoints().noneMatch(Character::isISOControl)).as("no control characters: %s", message)
+        assertThat(message.codePoints().noneMatch(Character::isISOControl))
+                .as("no control characters: %s", message)
                 .isTrue();
     }
 }

@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** AdmissionReview request bodies shaped as the API server sends them. */
 final class AdmissionReviews {
@@ -30,8 +29,7 @@ final class AdmissionReviews {
         return thread;
     });
 
-    private AdmissionReviews() {
-    }
+    private AdmissionReviews() {}
 
     static String fixture(String name) {
         try (InputStream in = AdmissionReviews.class.getResourceAsStream("/admission/" + name)) {
@@ -67,13 +65,19 @@ final class AdmissionReviews {
         return resource(cluster, config, mapper, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    static AdmissionResource resource(ClusterView cluster, WsrouteConfig config, ObjectMapper mapper,
+    static AdmissionResource resource(
+            ClusterView cluster,
+            WsrouteConfig config,
+            ObjectMapper mapper,
             io.micrometer.core.instrument.MeterRegistry registry) {
         LiveControllers controllers = new LiveControllers(cluster, config);
         ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
-        return new AdmissionResource(new IngressAdmission(contexts, mapper),
-                new ConfigMapAdmission(cluster, controllers, contexts, mapper), mapper,
-                new DecisionDeadline(config.admission().deadline(), DECISIONS), new AdmissionMetrics(registry));
+        return new AdmissionResource(
+                new IngressAdmission(contexts, mapper),
+                new ConfigMapAdmission(cluster, controllers, contexts, mapper),
+                mapper,
+                new DecisionDeadline(config.admission().deadline(), DECISIONS),
+                new AdmissionMetrics(registry));
     }
 
     /** The HTTP answer an endpoint gives, waited for as the framework would (bounded: a hang fails the test). */

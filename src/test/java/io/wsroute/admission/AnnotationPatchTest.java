@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.fge.jsonpatch.JsonPatch;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AnnotationPatchTest {
@@ -45,7 +43,8 @@ class AnnotationPatchTest {
     void addsTheWholeMapWhenThereAreNoAnnotations() throws Exception {
         JsonNode object = json("""
                 {"metadata":{"name":"chat","labels":{"app":"chat"}}}""");
-        ArrayNode patch = AnnotationPatch.adding(object, Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600"));
+        ArrayNode patch =
+                AnnotationPatch.adding(object, Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600"));
 
         assertThat(patch).hasSize(1);
         assertThat(patch.get(0).path("path").asText()).isEqualTo("/metadata/annotations");

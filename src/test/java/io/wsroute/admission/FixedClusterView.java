@@ -3,13 +3,12 @@ package io.wsroute.admission;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.nginx.ControllerFlavor;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,14 +32,26 @@ public class FixedClusterView implements ClusterView {
     RuntimeException failure;
 
     FixedClusterView withClass(String name, String controller) {
-        classes.add(new IngressClassBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
-                .withController(controller).endSpec().build());
+        classes.add(new IngressClassBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withController(controller)
+                .endSpec()
+                .build());
         return this;
     }
 
     FixedClusterView withConfigMap(ControllerFlavor flavor, Map<String, String> data) {
-        configMaps.put(flavor, new ConfigMapBuilder().withNewMetadata().withName("controller").endMetadata()
-                .withData(data).build());
+        configMaps.put(
+                flavor,
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("controller")
+                        .endMetadata()
+                        .withData(data)
+                        .build());
         return this;
     }
 
@@ -85,14 +96,17 @@ public class FixedClusterView implements ClusterView {
 
     @Override
     public List<Ingress> ingressesWithHost(String host) {
-        return ingresses.stream().filter(i -> i.getSpec().getRules().stream().anyMatch(r -> host.equals(r.getHost())))
+        return ingresses.stream()
+                .filter(i -> i.getSpec().getRules().stream().anyMatch(r -> host.equals(r.getHost())))
                 .toList();
     }
 
     @Override
     public Optional<Ingress> ingress(String namespace, String name) {
-        return ingresses.stream().filter(i -> namespace.equals(i.getMetadata().getNamespace())
-                && name.equals(i.getMetadata().getName())).findFirst();
+        return ingresses.stream()
+                .filter(i -> namespace.equals(i.getMetadata().getNamespace())
+                        && name.equals(i.getMetadata().getName()))
+                .findFirst();
     }
 
     @Override

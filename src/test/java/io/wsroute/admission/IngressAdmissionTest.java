@@ -10,20 +10,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonpatch.JsonPatch;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.core.Response;
-
 import java.util.Base64;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The webhook decisions end to end through {@link AdmissionResource}, on a fixed cluster view instead of informers. */
 class IngressAdmissionTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final FixedClusterView cluster = new FixedClusterView().withClass("nginx", "k8s.io/ingress-nginx")
-            .withNamespace("apps", Map.of()).withNamespace("relaxed", Map.of("wsroute.io/admission", "warn"));
+    private final FixedClusterView cluster = new FixedClusterView()
+            .withClass("nginx", "k8s.io/ingress-nginx")
+            .withNamespace("apps", Map.of())
+            .withNamespace("relaxed", Map.of("wsroute.io/admission", "warn"));
 
     @Test
     void enforceDeniesNamingRuleFieldMessageAndFix() {
@@ -40,25 +40,34 @@ class IngressAdmissionTest {
 
     @Test
     void warnModeAdmitsAndMarksTheErrorsItDidNotEnforce() {
-        JsonNode response = validate(TestConfigs.wsroute(Map.of("wsroute.admission.mode", "warn")),
-                fixture("create-unit-timeout.json"));
+        JsonNode response = validate(
+                TestConfigs.wsroute(Map.of("wsroute.admission.mode", "warn")), fixture("create-unit-timeout.json"));
         assertThat(response.path("allowed").asBoolean()).isTrue();
         assertThat(response.has("status")).isFalse();
-        assertThat(texts(response.path("warnings"))).anySatisfy(w -> assertThat(w)
-                .startsWith("WS101 error (not enforced: warn mode): ").contains("Fix: set"));
+        assertThat(texts(response.path("warnings")))
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("WS101 error (not enforced: warn mode): ")
+                        .contains("Fix: set"));
     }
 
     @Test
     void aWarnLabelAdmitsInAnEnforcingCluster() {
-        JsonNode response = validate(TestConfigs.defaults(), create("u1", "relaxed", "nginx",
-                "{\"wsroute.io/websocket\":\"true\",\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"3600s\"}"));
+        JsonNode response = validate(
+                TestConfigs.defaults(),
+                create(
+                        "u1",
+                        "relaxed",
+                        "nginx",
+                        "{\"wsroute.io/websocket\":\"true\",\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"3600s\"}"));
         assertThat(response.path("allowed").asBoolean()).isTrue();
         assertThat(response.path("warnings").toString()).contains("WS101 error (not enforced: warn mode)");
     }
 
     @Test
     void updateIsJudgedOnTheNewObject() {
-        assertThat(validate(TestConfigs.defaults(), fixture("update-fixes-timeout.json")).path("allowed").asBoolean())
+        assertThat(validate(TestConfigs.defaults(), fixture("update-fixes-timeout.json"))
+                        .path("allowed")
+                        .asBoolean())
                 .isTrue();
         JsonNode broken = validate(TestConfigs.defaults(), fixture("update-breaks-timeout.json"));
         assertThat(broken.path("allowed").asBoolean()).isFalse();
@@ -68,7 +77,8 @@ class IngressAdmissionTest {
     @Test
     void anIngressBeingDeletedCanLoseItsFinalizers() {
         String body = fixture("update-finalizer-removal.json");
-        assertThat(validate(TestConfigs.defaults(), body).path("allowed").asBoolean()).isTrue();
+        assertThat(validate(TestConfigs.defaults(), body).path("allowed").asBoolean())
+                .isTrue();
         assertThat(mutate(TestConfigs.defaults(), body).has("patch")).isFalse();
     }
 
@@ -79,15 +89,22 @@ class IngressAdmissionTest {
         assertThat(response.path("allowed").asBoolean()).isTrue();
         assertThat(response.has("warnings")).isFalse();
         // Even if a client put an object into a DELETE review, nothing is evaluated.
-        String withObject = fixture("delete.json").replace("\"object\": null", "\"object\": "
-                + AdmissionReviews.json(fixture("create-unit-timeout.json")).path("request").path("object"));
-        assertThat(validate(TestConfigs.defaults(), withObject).path("allowed").asBoolean()).isTrue();
+        String withObject = fixture("delete.json")
+                .replace(
+                        "\"object\": null",
+                        "\"object\": "
+                                + AdmissionReviews.json(fixture("create-unit-timeout.json"))
+                                        .path("request")
+                                        .path("object"));
+        assertThat(validate(TestConfigs.defaults(), withObject).path("allowed").asBoolean())
+                .isTrue();
     }
 
     @Test
     void connectIsAllowed() {
         String body = fixture("delete.json").replace("\"DELETE\"", "\"CONNECT\"");
-        assertThat(validate(TestConfigs.defaults(), body).path("allowed").asBoolean()).isTrue();
+        assertThat(validate(TestConfigs.defaults(), body).path("allowed").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -100,16 +117,26 @@ class IngressAdmissionTest {
 
     @Test
     void mutationAddsOnlyWhatIsMissingAndIsIdempotent() throws Exception {
-        String body = create("u-m", "apps", "nginx", "{\"wsroute.io/websocket\":\"true\","
-                + "\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"7200\"}");
+        String body = create(
+                "u-m",
+                "apps",
+                "nginx",
+                "{\"wsroute.io/websocket\":\"true\"," + "\"nginx.ingress.kubernetes.io/proxy-read-timeout\":\"7200\"}");
         JsonNode response = mutate(TestConfigs.defaults(), body);
         assertThat(response.path("patchType").asText()).isEqualTo("JSONPatch");
-        JsonNode patch = MAPPER.readTree(Base64.getDecoder().decode(response.path("patch").asText()));
+        JsonNode patch = MAPPER.readTree(
+                Base64.getDecoder().decode(response.path("patch").asText()));
         JsonNode object = AdmissionReviews.json(body).path("request").path("object");
         JsonNode patched = JsonPatch.fromJson(patch).apply(object);
         JsonNode annotations = patched.path("metadata").path("annotations");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asText()).isEqualTo("7200");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-send-timeout").asText()).isEqualTo("3600");
+        assertThat(annotations
+                        .path("nginx.ingress.kubernetes.io/proxy-read-timeout")
+                        .asText())
+                .isEqualTo("7200");
+        assertThat(annotations
+                        .path("nginx.ingress.kubernetes.io/proxy-send-timeout")
+                        .asText())
+                .isEqualTo("3600");
         assertThat(texts(response.path("warnings")))
                 .contains("wsroute added nginx.ingress.kubernetes.io/proxy-send-timeout: \"3600\"");
 
@@ -121,23 +148,28 @@ class IngressAdmissionTest {
     @Test
     void aBugInWsrouteAdmitsWithAWarningInsteadOfFailing() {
         cluster.failure = new IllegalStateException("boom");
-        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
+        Response response =
+                answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("response").path("allowed").asBoolean()).isTrue();
         assertThat(review.path("response").path("warnings").toString()).contains("internal error");
-        Response mutated = answer(resource(TestConfigs.defaults()).mutateIngress(bytes(fixture("create-unit-timeout.json"))));
-        assertThat(((JsonNode) mutated.getEntity()).path("response").has("patch")).isFalse();
+        Response mutated =
+                answer(resource(TestConfigs.defaults()).mutateIngress(bytes(fixture("create-unit-timeout.json"))));
+        assertThat(((JsonNode) mutated.getEntity()).path("response").has("patch"))
+                .isFalse();
     }
 
     @Test
     void theReviewIsShapedAsTheApiServerExpects() {
-        Response response = answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
+        Response response =
+                answer(resource(TestConfigs.defaults()).validateIngress(bytes(fixture("create-unit-timeout.json"))));
         JsonNode review = (JsonNode) response.getEntity();
         assertThat(review.path("apiVersion").asText()).isEqualTo("admission.k8s.io/v1");
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
         assertThat(review.has("request")).isFalse();
-        assertThat(review.path("response").path("status").path("reason").asText()).isEqualTo("Forbidden");
+        assertThat(review.path("response").path("status").path("reason").asText())
+                .isEqualTo("Forbidden");
     }
 
     private JsonNode validate(WsrouteConfig config, String body) {
@@ -165,5 +197,4 @@ class IngressAdmissionTest {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
-
 }

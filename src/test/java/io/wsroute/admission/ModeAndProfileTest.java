@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.wsroute.cluster.LiveControllers;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
+import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
-
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** How the admission mode and the controller profile of one Ingress are decided, without HTTP or a cluster. */
 class ModeAndProfileTest {
 
-    private final FixedClusterView cluster = new FixedClusterView().withClass("nginx", "k8s.io/ingress-nginx")
-            .withClass("f5", "nginx.org/ingress-controller").withClass("traefik", "traefik.io/ingress-controller")
+    private final FixedClusterView cluster = new FixedClusterView()
+            .withClass("nginx", "k8s.io/ingress-nginx")
+            .withClass("f5", "nginx.org/ingress-controller")
+            .withClass("traefik", "traefik.io/ingress-controller")
             .withConfigMap(ControllerFlavor.INGRESS_NGINX, Map.of());
 
     @Test
@@ -37,9 +37,15 @@ class ModeAndProfileTest {
 
     @Test
     void configValuesAreReadAsWritten() {
-        WsrouteConfig config = TestConfigs.wsroute(Map.of("wsroute.admission.mode", "warn",
-                "wsroute.admission.default-controller", "nginx-inc", "wsroute.rules.min-idle-timeout", "2h",
-                "wsroute.rules.min-reload-grace", "PT5M"));
+        WsrouteConfig config = TestConfigs.wsroute(Map.of(
+                "wsroute.admission.mode",
+                "warn",
+                "wsroute.admission.default-controller",
+                "nginx-inc",
+                "wsroute.rules.min-idle-timeout",
+                "2h",
+                "wsroute.rules.min-reload-grace",
+                "PT5M"));
         assertThat(config.admission().mode()).isEqualTo(AdmissionMode.WARN);
         assertThat(config.admission().defaultController()).isEqualTo(ControllerFlavor.NGINX_INC);
         assertThat(config.rules().minIdleTimeout()).isEqualTo(Duration.ofHours(2));
@@ -93,7 +99,11 @@ class ModeAndProfileTest {
         cluster.withNamespace("typo", Map.of("wsroute.io/admission", "of"));
         ReviewContext context = context(warn(), "typo");
         assertThat(context.mode()).isEqualTo(AdmissionMode.WARN);
-        assertThat(context.notes()).singleElement().asString().contains("wsroute.io/admission=of").contains("using warn");
+        assertThat(context.notes())
+                .singleElement()
+                .asString()
+                .contains("wsroute.io/admission=of")
+                .contains("using warn");
         assertThat(context.review()).isPresent();
     }
 
@@ -103,23 +113,35 @@ class ModeAndProfileTest {
         ReviewContext context = context(TestConfigs.defaults(), "apps");
         assertThat(context.notes()).isEmpty();
         assertThat(context.review().orElseThrow().profile().proxyReadTimeout()).isEqualTo(Duration.ofHours(1));
-        assertThat(context.review().orElseThrow().profile().source()).contains("ingress-nginx/ingress-nginx-controller");
+        assertThat(context.review().orElseThrow().profile().source())
+                .contains("ingress-nginx/ingress-nginx-controller");
     }
 
     @Test
     void aMissingConfigMapMeansDefaultsAndAWarning() {
         ReviewContext context = context(TestConfigs.defaults(), "apps", ingress("f5"));
         assertThat(context.review().orElseThrow().profile().fromDefaults()).isTrue();
-        assertThat(context.notes()).singleElement().asString()
+        assertThat(context.notes())
+                .singleElement()
+                .asString()
                 .contains("controller ConfigMap nginx-ingress/nginx-ingress not found; assumed nginx-inc defaults");
     }
 
     @Test
     void f5SnippetsFollowTheConfiguredFlag() {
         WsrouteConfig enabled = TestConfigs.wsroute(Map.of("wsroute.controllers.nginx-inc.snippets-enabled", "true"));
-        assertThat(context(enabled, "apps", ingress("f5")).review().orElseThrow().profile().snippetsAllowed()).isTrue();
-        assertThat(context(TestConfigs.defaults(), "apps", ingress("f5")).review().orElseThrow().profile()
-                .snippetsAllowed()).isFalse();
+        assertThat(context(enabled, "apps", ingress("f5"))
+                        .review()
+                        .orElseThrow()
+                        .profile()
+                        .snippetsAllowed())
+                .isTrue();
+        assertThat(context(TestConfigs.defaults(), "apps", ingress("f5"))
+                        .review()
+                        .orElseThrow()
+                        .profile()
+                        .snippetsAllowed())
+                .isFalse();
     }
 
     @Test
@@ -132,13 +154,15 @@ class ModeAndProfileTest {
 
     @Test
     void otherControllersAreLeftAlone() {
-        assertThat(context(TestConfigs.defaults(), "apps", ingress("traefik")).review()).isEmpty();
+        assertThat(context(TestConfigs.defaults(), "apps", ingress("traefik")).review())
+                .isEmpty();
     }
 
     @Test
     void beforeTheCachesFillTheWarningSaysSo() {
         cluster.synced = false;
-        assertThat(context(TestConfigs.defaults(), "apps").notes()).anyMatch(n -> n.contains("cluster caches not loaded yet"));
+        assertThat(context(TestConfigs.defaults(), "apps").notes())
+                .anyMatch(n -> n.contains("cluster caches not loaded yet"));
     }
 
     private ReviewContext context(WsrouteConfig config, String namespace) {
@@ -146,7 +170,8 @@ class ModeAndProfileTest {
     }
 
     private ReviewContext context(WsrouteConfig config, String namespace, Ingress ingress) {
-        return new ReviewContextFactory(cluster, new LiveControllers(cluster, config), config).contextFor(ingress, namespace);
+        return new ReviewContextFactory(cluster, new LiveControllers(cluster, config), config)
+                .contextFor(ingress, namespace);
     }
 
     private static WsrouteConfig warn() {
@@ -154,10 +179,32 @@ class ModeAndProfileTest {
     }
 
     private static Ingress ingress(String ingressClass) {
-        return new IngressBuilder().withNewMetadata().withName("chat").withNamespace("apps")
-                .addToAnnotations("wsroute.io/websocket", "true").endMetadata().withNewSpec()
-                .withIngressClassName(ingressClass).addNewRule().withHost("chat.example.com").withNewHttp().addNewPath()
-                .withPath("/ws").withPathType("Prefix").withNewBackend().withNewService().withName("chat").withNewPort()
-                .withNumber(8080).endPort().endService().endBackend().endPath().endHttp().endRule().endSpec().build();
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withName("chat")
+                .withNamespace("apps")
+                .addToAnnotations("wsroute.io/websocket", "true")
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName(ingressClass)
+                .addNewRule()
+                .withHost("chat.example.com")
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/ws")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName("chat")
+                .withNewPort()
+                .withNumber(8080)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build();
     }
 }

@@ -12,14 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.wsroute.cluster.ClusterView;
 import jakarta.inject.Inject;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URL;
@@ -31,7 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,8 +64,13 @@ class NoClusterTlsTest {
     void webhooksAnswerOverHttpsOnDefaultsAndSaySo() {
         assertThat(httpsValidate.getProtocol()).isEqualTo("https");
         assertThat(cluster.synced()).isFalse();
-        String body = given().relaxedHTTPSValidation().body(fixture("create-unit-timeout.json")).post(httpsValidate)
-                .then().statusCode(200).extract().asString();
+        String body = given().relaxedHTTPSValidation()
+                .body(fixture("create-unit-timeout.json"))
+                .post(httpsValidate)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonPath review = JsonPath.from(body);
         assertThat(review.getString("response.uid")).isEqualTo("705ab4f5-6393-11e8-b7cc-42010a800002");
         assertThat(review.getBoolean("response.allowed")).isFalse();
@@ -80,14 +83,24 @@ class NoClusterTlsTest {
 
     @Test
     void plainHttpServesHealthButNotTheWebhooks() {
-        given().body(fixture("create-unit-timeout.json")).post("/admission/ingress/validate").then().statusCode(403)
+        given().body(fixture("create-unit-timeout.json"))
+                .post("/admission/ingress/validate")
+                .then()
+                .statusCode(403)
                 .body("error", containsString("HTTPS only"));
-        given().body(fixture("create-unit-timeout.json")).post("/admission/ingress/mutate").then().statusCode(403);
+        given().body(fixture("create-unit-timeout.json"))
+                .post("/admission/ingress/mutate")
+                .then()
+                .statusCode(403);
         given().get("/q/health/live").then().statusCode(200);
         // Unready while the caches cannot fill (no API server), whatever the certificate; never unlive. (wsroute's
         // readiness checks, also grouped as "wsroute": the operator SDK's readiness check waits on the API server.)
-        given().get("/q/health/group/wsroute").then().statusCode(503)
-                .body("checks.find { it.name == 'wsroute cluster caches' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+        given().get("/q/health/group/wsroute")
+                .then()
+                .statusCode(503)
+                .body(
+                        "checks.find { it.name == 'wsroute cluster caches' }.status",
+                        org.hamcrest.Matchers.equalTo("DOWN"))
                 .body("checks.find { it.name == 'wsroute webhook TLS' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 
@@ -98,11 +111,17 @@ class NoClusterTlsTest {
             KeyPair key = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=localhost");
-            var certificate = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(Duration.ofDays(1))), name, key.getPublic())
+            var certificate = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.ONE,
+                            Date.from(now.minusSeconds(60)),
+                            Date.from(now.plus(Duration.ofDays(1))),
+                            name,
+                            key.getPublic())
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}))
+                        new GeneralName(GeneralName.dNSName, "localhost"),
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                    }))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
             Path dir = Files.createTempDirectory("wsroute-tls");
             Files.writeString(dir.resolve("tls.crt"), pem(certificate));

@@ -7,14 +7,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.URL;
@@ -37,7 +29,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +48,9 @@ import org.junit.jupiter.api.Test;
 class WebhookTlsTest {
 
     /** One directory per JVM: the profile and the test class may be loaded by different class loaders. */
-    static final Path DIR = Path.of(System.getProperties().computeIfAbsent("webhook-tls-test.dir",
-            k -> createDir().toString()).toString());
+    static final Path DIR = Path.of(System.getProperties()
+            .computeIfAbsent("webhook-tls-test.dir", k -> createDir().toString())
+            .toString());
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -81,7 +80,9 @@ class WebhookTlsTest {
                 List.of("-tls1_2", "-cipher", "ECDHE-RSA-AES256-GCM-SHA384"),
                 List.of("-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305"))) {
             Handshake handshake = sClient(args);
-            assertThat(handshake.succeeded()).as("%s:%n%s", args, handshake.output()).isTrue();
+            assertThat(handshake.succeeded())
+                    .as("%s:%n%s", args, handshake.output())
+                    .isTrue();
         }
     }
 
@@ -95,11 +96,20 @@ class WebhookTlsTest {
                 List.of("-tls1_2", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA@SECLEVEL=0"),
                 List.of("-tls1_2", "-cipher", "DHE-RSA-AES128-GCM-SHA256@SECLEVEL=0"))) {
             Handshake handshake = sClient(args);
-            assertThat(handshake.succeeded()).as("%s:%n%s", args, handshake.output()).isFalse();
-            assertThat(handshake.output()).as("the client offered it (%s)", args)
-                    .doesNotContain("no protocols available").doesNotContain("no cipher match");
-            assertThat(handshake.output()).as("%s", args).containsAnyOf("alert protocol version",
-                    "alert handshake failure", "handshake failure", "unsupported protocol");
+            assertThat(handshake.succeeded())
+                    .as("%s:%n%s", args, handshake.output())
+                    .isFalse();
+            assertThat(handshake.output())
+                    .as("the client offered it (%s)", args)
+                    .doesNotContain("no protocols available")
+                    .doesNotContain("no cipher match");
+            assertThat(handshake.output())
+                    .as("%s", args)
+                    .containsAnyOf(
+                            "alert protocol version",
+                            "alert handshake failure",
+                            "handshake failure",
+                            "unsupported protocol");
         }
     }
 
@@ -109,32 +119,41 @@ class WebhookTlsTest {
         Path next = createDir();
         writeCertificate(next, "second", BigInteger.TWO);
         // Replace key and certificate as kubelet updates a mounted Secret: each file swapped whole.
-        Files.move(next.resolve("tls.key"), DIR.resolve("tls.key"), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                next.resolve("tls.key"),
+                DIR.resolve("tls.key"),
+                StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-        Files.move(next.resolve("tls.crt"), DIR.resolve("tls.crt"), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                next.resolve("tls.crt"),
+                DIR.resolve("tls.crt"),
+                StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         // A reload can fall between the two moves (new key, old certificate): handshakes fail until the next reload
         // picks up the pair, so a failed handshake while waiting is retried, not fatal. (kubelet swaps both files
         // at once through a symlinked directory, so a cluster does not see that window.)
-        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(75))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> BigInteger.TWO.equals(servedSerial()));
         assertThat(sClient(List.of("-tls1_3")).succeeded()).isTrue();
     }
 
-    record Handshake(boolean succeeded, String output) {
-    }
+    record Handshake(boolean succeeded, String output) {}
 
     private Handshake sClient(List<String> options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect",
-                "127.0.0.1:" + https.getPort(), "-servername", "localhost"));
+        List<String> command = new ArrayList<>(
+                List.of("openssl", "s_client", "-connect", "127.0.0.1:" + https.getPort(), "-servername", "localhost"));
         command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("openssl s_client finished").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("openssl s_client finished")
+                .isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         // A completed handshake prints the negotiated cipher; a refused one "Cipher is (NONE)" or an alert.
-        boolean succeeded = process.exitValue() == 0 && output.contains("Cipher is ")
-                && !output.contains("Cipher is (NONE)");
+        boolean succeeded =
+                process.exitValue() == 0 && output.contains("Cipher is ") && !output.contains("Cipher is (NONE)");
         return new Handshake(succeeded, output);
     }
 
@@ -151,12 +170,10 @@ class WebhookTlsTest {
     /** Only to read which certificate is served; the handshake tests above use OpenSSL. */
     private static final class TrustAll implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
@@ -180,11 +197,17 @@ class WebhookTlsTest {
             KeyPair key = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=" + commonName);
-            var certificate = new JcaX509v3CertificateBuilder(name, serial, Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(Duration.ofDays(1))), name, key.getPublic())
+            var certificate = new JcaX509v3CertificateBuilder(
+                            name,
+                            serial,
+                            Date.from(now.minusSeconds(60)),
+                            Date.from(now.plus(Duration.ofDays(1))),
+                            name,
+                            key.getPublic())
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}))
+                        new GeneralName(GeneralName.dNSName, "localhost"),
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                    }))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
             Files.writeString(dir.resolve("tls.crt"), pem(certificate));
             Files.writeString(dir.resolve("tls.key"), pem(key.getPrivate()));

@@ -11,14 +11,12 @@ import io.wsroute.admission.FixedClusterView;
 import io.wsroute.audit.AuditSink.RuleSeverity;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,11 +44,14 @@ class IngressAuditorTest {
         assertThat(sink.reports).containsOnlyKeys("team-a", "team-b");
         AuditReportSpec a = sink.reports.get("team-a");
         assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1));
-        assertThat(a.results()).extracting(AuditReportSpec.AuditResult::ingress, AuditReportSpec.AuditResult::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("chat", "WS101"),
+        assertThat(a.results())
+                .extracting(AuditReportSpec.AuditResult::ingress, AuditReportSpec.AuditResult::rule)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chat", "WS101"),
                         org.assertj.core.groups.Tuple.tuple("chat", "WS201"));
-        assertThat(sink.totals).containsExactlyInAnyOrderEntriesOf(Map.of(new RuleSeverity("WS101", "error"), 2,
-                new RuleSeverity("WS201", "warning"), 1));
+        assertThat(sink.totals)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(new RuleSeverity("WS101", "error"), 2, new RuleSeverity("WS201", "warning"), 1));
         assertThat(sink.audited).isEqualTo(3);
     }
 
@@ -115,10 +116,15 @@ class IngressAuditorTest {
         put("team-b", "feed", 1, "");
         auditor.step(false);
 
-        auditor.changed(new ServiceBuilder().withMetadata(meta("team-a", "backend", 1)).build());
+        auditor.changed(
+                new ServiceBuilder().withMetadata(meta("team-a", "backend", 1)).build());
         assertThat(auditor.step(false)).isEqualTo(1);
 
-        auditor.changed(new IngressClassBuilder().withNewMetadata().withName("nginx").endMetadata().build());
+        auditor.changed(new IngressClassBuilder()
+                .withNewMetadata()
+                .withName("nginx")
+                .endMetadata()
+                .build());
         assertThat(auditor.step(false)).isEqualTo(2);
     }
 
@@ -190,28 +196,46 @@ class IngressAuditorTest {
         assertThat(sink.reportWrites).isEqualTo(100);
         sink.clear();
 
-        auditor.changed(new IngressClassBuilder().withNewMetadata().withName("nginx").endMetadata().build());
+        auditor.changed(new IngressClassBuilder()
+                .withNewMetadata()
+                .withName("nginx")
+                .endMetadata()
+                .build());
         assertThat(auditor.step(false)).isEqualTo(10_000);
         auditor.changed(cluster.ingresses.get(5));
-        assertThat(auditor.step(false)).as("same resourceVersion: nothing to do").isZero();
+        assertThat(auditor.step(false))
+                .as("same resourceVersion: nothing to do")
+                .isZero();
         auditor.changed(put("ns-5", "ing-5", 2, ""));
         assertThat(auditor.step(false)).isEqualTo(1);
         assertThat(evaluations.get()).isEqualTo(20_001);
         assertThat(sink.events).isEmpty();
         assertThat(sink.reportWrites).isZero();
-        System.out.printf("audit of 10000 Ingresses (stand-in rules), 3 steps: %d ms%n",
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "audit of 10000 Ingresses (stand-in rules), 3 steps: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     private IngressAuditor auditor(int maxResults) {
-        return new IngressAuditor(cluster, ingress -> {
-            evaluations.incrementAndGet();
-            String names = ingress.getMetadata().getAnnotations().getOrDefault(FINDINGS, "");
-            return Optional.of(Arrays.stream(names.split(",")).filter(n -> !n.isEmpty())
-                    .map(rule -> new Finding(rule, rule.startsWith("WS2") ? Severity.WARNING : Severity.ERROR, "Ingress",
-                            ingress.getMetadata().getNamespace(), ingress.getMetadata().getName(), "metadata.annotations",
-                            rule + " broken", "fix " + rule)).toList());
-        }, sink, maxResults);
+        return new IngressAuditor(
+                cluster,
+                ingress -> {
+                    evaluations.incrementAndGet();
+                    String names = ingress.getMetadata().getAnnotations().getOrDefault(FINDINGS, "");
+                    return Optional.of(Arrays.stream(names.split(","))
+                            .filter(n -> !n.isEmpty())
+                            .map(rule -> new Finding(
+                                    rule,
+                                    rule.startsWith("WS2") ? Severity.WARNING : Severity.ERROR,
+                                    "Ingress",
+                                    ingress.getMetadata().getNamespace(),
+                                    ingress.getMetadata().getName(),
+                                    "metadata.annotations",
+                                    rule + " broken",
+                                    "fix " + rule))
+                            .toList());
+                },
+                sink,
+                maxResults);
     }
 
     private Ingress put(String namespace, String name, int resourceVersion, String findings) {
@@ -221,15 +245,23 @@ class IngressAuditorTest {
     }
 
     private Ingress add(String namespace, String name, int resourceVersion, String findings) {
-        Ingress ingress = new IngressBuilder().withMetadata(new ObjectMetaBuilder(meta(namespace, name, resourceVersion))
-                .addToAnnotations(FINDINGS, findings).build()).withNewSpec().endSpec().build();
+        Ingress ingress = new IngressBuilder()
+                .withMetadata(new ObjectMetaBuilder(meta(namespace, name, resourceVersion))
+                        .addToAnnotations(FINDINGS, findings)
+                        .build())
+                .withNewSpec()
+                .endSpec()
+                .build();
         cluster.ingresses.add(ingress);
         return ingress;
     }
 
     private static io.fabric8.kubernetes.api.model.ObjectMeta meta(String namespace, String name, int resourceVersion) {
-        return new ObjectMetaBuilder().withNamespace(namespace).withName(name)
-                .withResourceVersion(Integer.toString(resourceVersion)).build();
+        return new ObjectMetaBuilder()
+                .withNamespace(namespace)
+                .withName(name)
+                .withResourceVersion(Integer.toString(resourceVersion))
+                .build();
     }
 
     private static final class RecordingSink implements AuditSink {
@@ -242,7 +274,8 @@ class IngressAuditorTest {
 
         @Override
         public void findingsChanged(Ingress ingress, List<Finding> before, List<Finding> now) {
-            events.add(ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName() + ":"
+            events.add(ingress.getMetadata().getNamespace() + "/"
+                    + ingress.getMetadata().getName() + ":"
                     + String.join(",", now.stream().map(Finding::rule).toList()));
         }
 

@@ -36,40 +36,45 @@ public final class AdmissionBench {
         }
     }
 
-    record Report(Duration startToServing, long idleRssKib, long rssAfterKib, List<Row> rows) {
-    }
+    record Report(Duration startToServing, long idleRssKib, long rssAfterKib, List<Row> rows) {}
 
-    private AdmissionBench() {
-    }
+    private AdmissionBench() {}
 
     public static void main(String[] args) throws Exception {
         Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
         int rate = Integer.getInteger("bench.rate", 1000);
         int connections = Integer.getInteger("bench.connections", 16);
-        List<String> jvm = new ArrayList<>(Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of());
+        List<String> jvm =
+                new ArrayList<>(Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of());
         // e.g. -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/admission.jfr,settings=profile
-        jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +"))
-                .stream().filter(option -> !option.isBlank()).toList());
+        jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +")).stream()
+                .filter(option -> !option.isBlank())
+                .toList());
         run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
     }
 
     /** Floors first: the floor a review is compared with reads a body of the same size (its name ends alike). */
     static List<Scenario> scenarios() {
-        return List.of(new Scenario("floor GET /q/health/live", "/q/health/live", null),
+        return List.of(
+                new Scenario("floor GET /q/health/live", "/q/health/live", null),
                 new Scenario("floor POST small", FLOOR, AdmissionBodies.review(false, true)),
                 new Scenario("floor POST large", FLOOR, AdmissionBodies.review(true, true)),
                 new Scenario("validate small ws", "/admission/ingress/validate", AdmissionBodies.review(false, true)),
-                new Scenario("validate small plain", "/admission/ingress/validate", AdmissionBodies.review(false, false)),
+                new Scenario(
+                        "validate small plain", "/admission/ingress/validate", AdmissionBodies.review(false, false)),
                 new Scenario("validate large ws", "/admission/ingress/validate", AdmissionBodies.review(true, true)),
-                new Scenario("validate large plain", "/admission/ingress/validate", AdmissionBodies.review(true, false)),
+                new Scenario(
+                        "validate large plain", "/admission/ingress/validate", AdmissionBodies.review(true, false)),
                 new Scenario("mutate small ws", "/admission/ingress/mutate", AdmissionBodies.review(false, true)),
                 new Scenario("mutate large ws", "/admission/ingress/mutate", AdmissionBodies.review(true, true)));
     }
 
-    static Report run(Path jar, List<String> jvm, int rate, Duration seconds, int connections, PrintStream out) throws Exception {
+    static Report run(Path jar, List<String> jvm, int rate, Duration seconds, int connections, PrintStream out)
+            throws Exception {
         out.printf("machine: %s; server JVM options: %s%n", Machine.describe(), jvm);
         try (WsrouteProcess server = WsrouteProcess.start(jar, jvm)) {
-            out.printf("start-up to first admitted review over HTTPS: %d ms (load %s)%n",
+            out.printf(
+                    "start-up to first admitted review over HTTPS: %d ms (load %s)%n",
                     server.startToServing.toMillis(), Machine.load());
             Thread.sleep(Math.min(5000, seconds.toMillis()));
             long idleRss = server.rssKib();
@@ -77,11 +82,16 @@ public final class AdmissionBench {
             List<Row> rows = new ArrayList<>();
             try (LoadGenerator load = new LoadGenerator(server.httpsPort, connections)) {
                 List<Scenario> selected = scenarios().stream()
-                        .filter(scenario -> scenario.name().contains(System.getProperty("bench.only", ""))).toList();
+                        .filter(scenario -> scenario.name().contains(System.getProperty("bench.only", "")))
+                        .toList();
                 // Warm-up of every scenario before any is measured: they share TLS, HTTP and JSON code, so measuring
                 // each right after its own warm-up would flatter the later ones (seen: 2x between first and last).
                 for (Scenario scenario : selected) {
-                    load.saturate(scenario.path(), scenario.body(), connections, seconds.dividedBy(3).plusMillis(300));
+                    load.saturate(
+                            scenario.path(),
+                            scenario.body(),
+                            connections,
+                            seconds.dividedBy(3).plusMillis(300));
                 }
                 List<Scenario> measured = new ArrayList<>(selected);
                 if (selected.stream().anyMatch(scenario -> !scenario.floor())) {
@@ -96,8 +106,10 @@ public final class AdmissionBench {
                     print(out, rows.get(rows.size() - 1));
                     printHandlerTime(out, scenario, handlerBefore, handlerBuckets(server, scenario));
                     cpu = server.cpuSeconds();
-                    LoadGenerator.Result saturated = load.saturate(scenario.path(), scenario.body(), connections, seconds);
-                    rows.add(new Row(scenario, "saturation(" + connections + ")", saturated, server.cpuSeconds() - cpu));
+                    LoadGenerator.Result saturated =
+                            load.saturate(scenario.path(), scenario.body(), connections, seconds);
+                    rows.add(
+                            new Row(scenario, "saturation(" + connections + ")", saturated, server.cpuSeconds() - cpu));
                     print(out, rows.get(rows.size() - 1));
                 }
             }
@@ -113,16 +125,24 @@ public final class AdmissionBench {
      * two measurements, first and last: the other carries JIT drift). The issue's target is 1.5.
      */
     static void printRatios(PrintStream out, List<Row> rows) {
-        List<Row> saturated = rows.stream().filter(row -> row.load().startsWith("saturation")).toList();
+        List<Row> saturated =
+                rows.stream().filter(row -> row.load().startsWith("saturation")).toList();
         for (Row row : saturated) {
             if (row.scenario().floor()) {
                 continue;
             }
-            saturated.stream().filter(f -> f.scenario().floor() && f.scenario().path().equals(FLOOR)
+            saturated.stream()
+                    .filter(f -> f.scenario().floor()
+                            && f.scenario().path().equals(FLOOR)
                             && f.scenario().large() == row.scenario().large())
-                    .mapToDouble(Row::perCore).max().ifPresent(floorPerCore -> out.printf(
+                    .mapToDouble(Row::perCore)
+                    .max()
+                    .ifPresent(floorPerCore -> out.printf(
                             "%-26s %6.0f req per CPU-s at saturation, floor POST %-5s %6.0f: %.2fx the floor's CPU per request%n",
-                            row.scenario().name(), row.perCore(), row.scenario().large() ? "large" : "small", floorPerCore,
+                            row.scenario().name(),
+                            row.perCore(),
+                            row.scenario().large() ? "large" : "small",
+                            floorPerCore,
                             floorPerCore / row.perCore()));
         }
     }
@@ -158,15 +178,26 @@ public final class AdmissionBench {
             return;
         }
         double count = after[0] - before[0];
-        out.printf("%-26s %-16s handler (wsroute_admission_duration_seconds): %.0f requests, %.2f%% within 1 ms, %.2f%% within 2 ms%n",
+        out.printf(
+                "%-26s %-16s handler (wsroute_admission_duration_seconds): %.0f requests, %.2f%% within 1 ms, %.2f%% within 2 ms%n",
                 scenario.name(), "", count, 100 * (after[1] - before[1]) / count, 100 * (after[2] - before[2]) / count);
     }
 
     private static void print(PrintStream out, Row row) {
         LoadGenerator.Result r = row.result();
-        out.printf("%-26s %-16s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  errors %d  "
+        out.printf(
+                "%-26s %-16s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  errors %d  "
                         + "server CPU %.2f s = %6.0f req per CPU-s  (load %s)%n",
-                row.scenario().name(), row.load(), r.perSecond(), r.p50() / 1000.0, r.p99() / 1000.0, r.p999() / 1000.0,
-                r.max() / 1000.0, r.errors(), row.serverCpuSeconds(), row.perCore(), Machine.load());
+                row.scenario().name(),
+                row.load(),
+                r.perSecond(),
+                r.p50() / 1000.0,
+                r.p99() / 1000.0,
+                r.p999() / 1000.0,
+                r.max() / 1000.0,
+                r.errors(),
+                row.serverCpuSeconds(),
+                row.perCore(),
+                Machine.load());
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +25,26 @@ class BenchSmokeIT {
     void theAdmissionBenchmarkRunsAndEveryReviewIsAnswered() throws Exception {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        AdmissionBench.Report report = AdmissionBench.run(JAR, List.of(), 50, Duration.ofSeconds(1), 2,
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        AdmissionBench.Report report = AdmissionBench.run(
+                JAR, List.of(), 50, Duration.ofSeconds(1), 2, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(report.startToServing()).isPositive();
         assertThat(report.idleRssKib()).isPositive();
-        long floors = AdmissionBench.scenarios().stream().filter(AdmissionBench.Scenario::floor).count();
-        assertThat(report.rows()).hasSize((int) (2 * (AdmissionBench.scenarios().size() + floors))).allSatisfy(row -> {
-            assertThat(row.result().completed()).as(row.scenario().name()).isPositive();
-            assertThat(row.result().errors()).as(row.scenario().name()).isZero();
-            assertThat(row.result().p99()).isGreaterThanOrEqualTo(row.result().p50());
-        });
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("validate large ws", "mutate small ws", "p99.9")
+        long floors = AdmissionBench.scenarios().stream()
+                .filter(AdmissionBench.Scenario::floor)
+                .count();
+        assertThat(report.rows())
+                .hasSize((int) (2 * (AdmissionBench.scenarios().size() + floors)))
+                .allSatisfy(row -> {
+                    assertThat(row.result().completed())
+                            .as(row.scenario().name())
+                            .isPositive();
+                    assertThat(row.result().errors()).as(row.scenario().name()).isZero();
+                    assertThat(row.result().p99())
+                            .isGreaterThanOrEqualTo(row.result().p50());
+                });
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("validate large ws", "mutate small ws", "p99.9")
                 .containsPattern("mutate large ws +\\d+ req per CPU-s at saturation, floor POST large +\\d+: [0-9.]+x");
     }
 
@@ -45,8 +52,12 @@ class BenchSmokeIT {
     void theFootprintBenchmarkStartsTheServerAsDeployed() throws Exception {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
 
-        FootprintBench.Sample sample = FootprintBench.sample(JAR, "as deployed", FootprintBench.AS_DEPLOYED,
-                Duration.ofMillis(100), new PrintStream(new ByteArrayOutputStream()));
+        FootprintBench.Sample sample = FootprintBench.sample(
+                JAR,
+                "as deployed",
+                FootprintBench.AS_DEPLOYED,
+                Duration.ofMillis(100),
+                new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(sample.startToServing()).isPositive();
         assertThat(sample.idleRssKib()).isPositive();
@@ -58,8 +69,12 @@ class BenchSmokeIT {
         Path archive = FootprintBench.trainedClassArchive(JAR);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        FootprintBench.Sample sample = FootprintBench.sample(JAR, "AppCDS", List.of("-XX:SharedArchiveFile=" + archive,
-                "-Xshare:on"), Duration.ofMillis(100), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        FootprintBench.Sample sample = FootprintBench.sample(
+                JAR,
+                "AppCDS",
+                List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"),
+                Duration.ofMillis(100),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // -Xshare:on: the JVM refuses to start rather than silently ignore an archive it cannot map
         assertThat(Files.size(archive)).isGreaterThan(1024 * 1024);

@@ -19,17 +19,25 @@ public final class FootprintBench {
      * The container image's run-java.sh options under the chart's 512 MiB limit, then the chart's JAVA_OPTS_APPEND
      * (jvm.maxRamPercentage, jvm.gcOptions), which come last and so win.
      */
-    static final List<String> AS_DEPLOYED = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=80", "-XX:+UseParallelGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90",
-            "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-            "-XX:MaxRAMPercentage=75", "-XX:GCTimeRatio=99", "-XX:MinHeapFreeRatio=0", "-XX:MaxHeapFreeRatio=100",
+    static final List<String> AS_DEPLOYED = List.of(
+            "-XX:MaxRAM=512m",
+            "-XX:MaxRAMPercentage=80",
+            "-XX:+UseParallelGC",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20",
+            "-XX:GCTimeRatio=4",
+            "-XX:AdaptiveSizePolicyWeight=90",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+            "-XX:MaxRAMPercentage=75",
+            "-XX:GCTimeRatio=99",
+            "-XX:MinHeapFreeRatio=0",
+            "-XX:MaxHeapFreeRatio=100",
             "-XX:AdaptiveSizePolicyWeight=10");
 
-    record Sample(String how, Duration startToServing, long idleRssKib) {
-    }
+    record Sample(String how, Duration startToServing, long idleRssKib) {}
 
-    private FootprintBench() {
-    }
+    private FootprintBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 3);
@@ -59,14 +67,21 @@ public final class FootprintBench {
         return archive;
     }
 
-    static Sample sample(Path jar, String how, List<String> jvmOptions, Duration idle, PrintStream out) throws Exception {
+    static Sample sample(Path jar, String how, List<String> jvmOptions, Duration idle, PrintStream out)
+            throws Exception {
         try (WsrouteProcess server = WsrouteProcess.start(jar, jvmOptions)) {
             String loadAtStart = Machine.load();
             Thread.sleep(idle.toMillis());
             Sample sample = new Sample(how, server.startToServing, server.rssKib());
-            out.printf("%-12s start-up to serving webhooks %5d ms (Quarkus: started in %s) (load %s), RSS after %d s idle %.1f MiB (load %s)%n",
-                    how, sample.startToServing().toMillis(), server.quarkusStartedIn(), loadAtStart, idle.toSeconds(),
-                    sample.idleRssKib() / 1024.0, Machine.load());
+            out.printf(
+                    "%-12s start-up to serving webhooks %5d ms (Quarkus: started in %s) (load %s), RSS after %d s idle %.1f MiB (load %s)%n",
+                    how,
+                    sample.startToServing().toMillis(),
+                    server.quarkusStartedIn(),
+                    loadAtStart,
+                    idle.toSeconds(),
+                    sample.idleRssKib() / 1024.0,
+                    Machine.load());
             return sample;
         }
     }

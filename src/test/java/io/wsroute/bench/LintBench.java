@@ -2,9 +2,6 @@ package io.wsroute.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.BufferedWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code lint} of a generated multi-document manifest of N Ingresses (one in a hundred large, half WebSocket,
@@ -21,11 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LintBench {
 
-    record Result(int ingresses, long bytes, Duration took, int exit, long findings) {
-    }
+    record Result(int ingresses, long bytes, Duration took, int exit, long findings) {}
 
-    private LintBench() {
-    }
+    private LintBench() {}
 
     public static void main(String[] args) throws Exception {
         int ingresses = Integer.getInteger("bench.ingresses", 10_000);
@@ -49,7 +46,8 @@ public final class LintBench {
                 if (i % 4 == 0) {
                     // a WebSocket Ingress with the 60 s default read timeout: a finding to report
                     ((ObjectNode) ingress.get("metadata").get("annotations"))
-                            .put("wsroute.io/websocket", "true").put("nginx.ingress.kubernetes.io/proxy-read-timeout", "60");
+                            .put("wsroute.io/websocket", "true")
+                            .put("nginx.ingress.kubernetes.io/proxy-read-timeout", "60");
                 }
                 out.write("---\n");
                 out.write(yaml.dump(json.convertValue(ingress, java.util.Map.class)));
@@ -60,10 +58,17 @@ public final class LintBench {
 
     static Result run(Path jar, Path manifest, int ingresses, PrintStream out) throws Exception {
         Path report = Files.createTempFile("wsroute-lint-bench", ".out");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(), "lint", manifest.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                jar.toString(),
+                "lint",
+                manifest.toString()));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(report.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(report.toFile())
+                .start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("lint did not finish in 300 s");
@@ -71,9 +76,15 @@ public final class LintBench {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         long findings = Files.lines(report).filter(line -> line.contains("WS1")).count();
         Result result = new Result(ingresses, Files.size(manifest), took, process.exitValue(), findings);
-        out.printf("lint of %d Ingresses (%.1f MiB): %d ms wall, exit %d, %d finding lines, %.0f Ingresses/s (load %s)%n",
-                ingresses, result.bytes() / 1048576.0, took.toMillis(), result.exit(), findings,
-                ingresses / (took.toNanos() / 1e9), Machine.load());
+        out.printf(
+                "lint of %d Ingresses (%.1f MiB): %d ms wall, exit %d, %d finding lines, %.0f Ingresses/s (load %s)%n",
+                ingresses,
+                result.bytes() / 1048576.0,
+                took.toMillis(),
+                result.exit(),
+                findings,
+                ingresses / (took.toNanos() / 1e9),
+                Machine.load());
         return result;
     }
 }

@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +36,13 @@ final class LoadGenerator implements AutoCloseable {
     LoadGenerator(int port, int connections) {
         this.port = port;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        this.client = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false)
-                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setSsl(true)
+                        .setTrustAll(true)
+                        .setVerifyHost(false)
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
     /** Open-loop: {@code rate} requests per second for {@code duration}. */
@@ -90,8 +94,12 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private Future<Integer> send(String path, byte[] body) {
-        RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path)
-                .setMethod(body == null ? HttpMethod.GET : HttpMethod.POST).putHeader("content-type", "application/json");
+        RequestOptions options = new RequestOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI(path)
+                .setMethod(body == null ? HttpMethod.GET : HttpMethod.POST)
+                .putHeader("content-type", "application/json");
         return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                 .compose(response -> response.body().map(ignored -> response.statusCode()));
@@ -145,7 +153,13 @@ final class LoadGenerator implements AutoCloseable {
             long[] sorted = Arrays.copyOf(micros, count);
             Arrays.sort(sorted);
             double seconds = (lastDone - start) / 1e9;
-            return new Result(count, errors, seconds, at(sorted, 0.50), at(sorted, 0.99), at(sorted, 0.999),
+            return new Result(
+                    count,
+                    errors,
+                    seconds,
+                    at(sorted, 0.50),
+                    at(sorted, 0.99),
+                    at(sorted, 0.999),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
         }
 

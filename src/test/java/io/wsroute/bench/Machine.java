@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** What a figure was measured on: cores, memory, JVM and the load average beside it (the machine is shared). */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String load() {
         try {
@@ -20,8 +19,12 @@ final class Machine {
     }
 
     static String describe() {
-        return "%d cores, %d MiB max heap of this JVM, java %s (%s), load %s".formatted(
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), load());
+        return "%d cores, %d MiB max heap of this JVM, java %s (%s), load %s"
+                .formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        System.getProperty("java.version"),
+                        System.getProperty("java.vm.name"),
+                        load());
     }
 }

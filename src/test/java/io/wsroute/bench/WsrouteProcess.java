@@ -1,7 +1,6 @@
 package io.wsroute.bench;
 
 import io.wsroute.it.TestCertificates;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -59,26 +58,40 @@ final class WsrouteProcess implements AutoCloseable {
         int httpPort = freePort();
         int httpsPort = freePort();
         int closed = freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.ssl-port=" + httpsPort,
-                "-Dwsroute.tls.cert=" + certificates.certFile, "-Dwsroute.tls.key=" + certificates.keyFile,
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.http.ssl-port=" + httpsPort,
+                "-Dwsroute.tls.cert=" + certificates.certFile,
+                "-Dwsroute.tls.key=" + certificates.keyFile,
                 "-Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:" + closed,
                 "-Dwsroute.admission.benchmark-floor=true",
-                "-jar", jar.toString()));
+                "-jar",
+                jar.toString()));
         HttpClient client = trustingClient();
         byte[] body = AdmissionBodies.review(false, true);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/admission/ingress/validate"))
-                .timeout(Duration.ofSeconds(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + httpsPort + "/admission/ingress/validate"))
+                .timeout(Duration.ofSeconds(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("wsroute.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("wsroute.log").toFile())
+                .start();
         long deadline = start + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<String> response = client.send(probe, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"allowed\"")) {
-                    return new WsrouteProcess(process, httpsPort, httpPort, Duration.ofNanos(System.nanoTime() - start),
+                    return new WsrouteProcess(
+                            process,
+                            httpsPort,
+                            httpPort,
+                            Duration.ofNanos(System.nanoTime() - start),
                             dir.resolve("wsroute.log"));
                 }
             } catch (IOException notYet) {
@@ -87,14 +100,17 @@ final class WsrouteProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("wsroute did not serve webhooks within 60 s; log: "
-                + Files.readString(dir.resolve("wsroute.log")));
+        throw new IllegalStateException(
+                "wsroute did not serve webhooks within 60 s; log: " + Files.readString(dir.resolve("wsroute.log")));
     }
 
     /** The server's Prometheus metrics (plain HTTP, as the chart's ServiceMonitor scrapes them). */
     String metrics() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** Resident set size in KiB (VmRSS). */
@@ -124,24 +140,30 @@ final class WsrouteProcess implements AutoCloseable {
 
     static HttpClient trustingClient() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        context.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                new SecureRandom());
         SSLParameters parameters = new SSLParameters();
         parameters.setEndpointIdentificationAlgorithm(null);
-        return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     static int freePort() throws IOException {
@@ -152,7 +174,11 @@ final class WsrouteProcess implements AutoCloseable {
 
     static Path packagedJar() {
         try {
-            Path testClasses = Path.of(WsrouteProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path testClasses = Path.of(WsrouteProcess.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return testClasses.getParent().resolve("quarkus-app/quarkus-run.jar");
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -8,11 +8,9 @@ import static io.wsroute.cli.LintRun.lintStdin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +26,8 @@ class LintCommandTest {
         LintRun run = lint(TIMEOUT_WITH_UNIT, CHAT_SERVICE);
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out().lines()).hasSize(2);
-        assertThat(run.out().lines().findFirst().orElseThrow()).matches(
-                "deploy/examples/bad-timeout-with-unit\\.yaml: Ingress demo/chat-unit-timeout WS101 error "
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .matches("deploy/examples/bad-timeout-with-unit\\.yaml: Ingress demo/chat-unit-timeout WS101 error "
                         + "metadata\\.annotations\\[\"nginx\\.ingress\\.kubernetes\\.io/proxy-read-timeout\"\\]: .+\\. "
                         + "Fix: .*\"3600\".*");
         assertThat(run.out()).endsWith("1 error, 0 warnings in 1 Ingress\n");
@@ -42,8 +40,9 @@ class LintCommandTest {
         JsonNode findings = run.json();
         assertThat(findings.isArray()).isTrue();
         JsonNode finding = findings.get(0);
-        assertThat(finding.properties()).extracting(e -> e.getKey()).containsExactly("rule", "severity", "kind",
-                "namespace", "name", "field", "message", "fix", "file");
+        assertThat(finding.properties())
+                .extracting(e -> e.getKey())
+                .containsExactly("rule", "severity", "kind", "namespace", "name", "field", "message", "fix", "file");
         assertThat(finding.path("rule").asText()).isEqualTo("WS101");
         assertThat(finding.path("severity").asText()).isEqualTo("error");
         assertThat(finding.path("kind").asText()).isEqualTo("Ingress");
@@ -57,7 +56,9 @@ class LintCommandTest {
     @Test
     void exitCodes(@TempDir Path dir) throws Exception {
         assertThat(lint(GOOD, CHAT_SERVICE, INGRESS_CLASSES).exit()).isZero();
-        assertThat(lint(EXAMPLES + "/warn-socketio-no-affinity.yaml").exit()).as("warnings only").isZero();
+        assertThat(lint(EXAMPLES + "/warn-socketio-no-affinity.yaml").exit())
+                .as("warnings only")
+                .isZero();
         assertThat(lint(TIMEOUT_WITH_UNIT, CHAT_SERVICE).exit()).isEqualTo(1);
 
         LintRun missing = lint(GOOD, dir.resolve("nope.yaml").toString());
@@ -66,15 +67,20 @@ class LintCommandTest {
         assertThat(missing.out()).as("no partial report").isEmpty();
 
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: Ingress\nmetadata: [unclosed\n");
-        assertThat(lint(broken.toString()).err()).startsWith("lint: " + broken + ": line 3, column 1: not valid YAML: ");
+        assertThat(lint(broken.toString()).err())
+                .startsWith("lint: " + broken + ": line 3, column 1: not valid YAML: ");
         assertThat(lint(broken.toString()).exit()).isEqualTo(2);
     }
 
     @Test
     void badUsageExitsTwoWithAHint() {
-        for (String[] args : List.of(new String[] {}, new String[] {"--no-such-option", GOOD},
-                new String[] {"--output", "xml", GOOD}, new String[] {"--controller", "traefik", GOOD},
-                new String[] {"--min-idle-timeout", "soon", GOOD}, new String[] {"--controller-configmap"})) {
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"--no-such-option", GOOD},
+                new String[] {"--output", "xml", GOOD},
+                new String[] {"--controller", "traefik", GOOD},
+                new String[] {"--min-idle-timeout", "soon", GOOD},
+                new String[] {"--controller-configmap"})) {
             LintRun run = lint(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).startsWith("lint: ").endsWith("Try 'lint --help' for usage.\n");
@@ -89,15 +95,27 @@ class LintCommandTest {
     void helpDocumentsEveryOptionAndTheExitCodes() {
         LintRun run = lint("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: lint", "--output", "--controller", "--controller-configmap",
-                "--nginx-inc-snippets-enabled", "--min-idle-timeout", "--namespace", "FILE|DIR|-", "Exit codes:",
-                "0   no error finding", "1   at least one error finding", "2   unreadable or invalid input");
+        assertThat(run.out())
+                .contains(
+                        "Usage: lint",
+                        "--output",
+                        "--controller",
+                        "--controller-configmap",
+                        "--nginx-inc-snippets-enabled",
+                        "--min-idle-timeout",
+                        "--namespace",
+                        "FILE|DIR|-",
+                        "Exit codes:",
+                        "0   no error finding",
+                        "1   at least one error finding",
+                        "2   unreadable or invalid input");
         assertThat(lint("--version").out()).startsWith("wsroute lint ");
     }
 
     @Test
     void stdinIsReadWithDash() throws Exception {
-        String manifests = Files.readString(Path.of(TIMEOUT_WITH_UNIT)) + "---\n" + Files.readString(Path.of(CHAT_SERVICE));
+        String manifests =
+                Files.readString(Path.of(TIMEOUT_WITH_UNIT)) + "---\n" + Files.readString(Path.of(CHAT_SERVICE));
         LintRun run = lintStdin(manifests, "--output", "json", "-");
         assertThat(run.rules()).containsExactly("WS101");
         assertThat(run.json().get(0).path("file").asText()).isEqualTo("<stdin>");
@@ -142,9 +160,11 @@ class LintCommandTest {
 
     @Test
     void servicesInTheInputMakeAnIngressWebSocket() {
-        assertThat(lint(TIMEOUT_WITH_UNIT).out()).as("no signal without the Service")
+        assertThat(lint(TIMEOUT_WITH_UNIT).out())
+                .as("no signal without the Service")
                 .isEqualTo("0 errors, 0 warnings in 1 Ingress\n");
-        assertThat(lint("--output", "json", TIMEOUT_WITH_UNIT, CHAT_SERVICE).rules()).containsExactly("WS101");
+        assertThat(lint("--output", "json", TIMEOUT_WITH_UNIT, CHAT_SERVICE).rules())
+                .containsExactly("WS101");
     }
 
     @Test
@@ -155,7 +175,8 @@ class LintCommandTest {
 
     @Test
     void objectsWithoutNamespaceGetTheDefaultNamespace() throws Exception {
-        String manifests = (Files.readString(Path.of(TIMEOUT_WITH_UNIT)) + "---\n" + Files.readString(Path.of(CHAT_SERVICE)))
+        String manifests = (Files.readString(Path.of(TIMEOUT_WITH_UNIT)) + "---\n"
+                        + Files.readString(Path.of(CHAT_SERVICE)))
                 .replace("  namespace: demo\n", "");
         LintRun defaulted = lintStdin(manifests, "--output", "json", "-");
         assertThat(defaulted.json().findValuesAsText("namespace")).containsExactly("default");
@@ -167,14 +188,26 @@ class LintCommandTest {
     void controllerFlagDecidesOnlyWhenNoIngressClassInTheInputDoes() throws Exception {
         String unknownClass = Files.readString(Path.of(EXAMPLES, "good-nginx-inc.yaml"))
                 .replace("ingressClassName: nginx-plus", "ingressClassName: unknown");
-        assertThat(lintStdin(unknownClass, "-o", "json", "-", CHAT_SERVICE).rules()).as("ingress-nginx by default")
+        assertThat(lintStdin(unknownClass, "-o", "json", "-", CHAT_SERVICE).rules())
+                .as("ingress-nginx by default")
                 .contains("WS110");
-        assertThat(lintStdin(unknownClass, "--controller", "nginx-inc", "-", CHAT_SERVICE).exit()).isZero();
+        assertThat(lintStdin(unknownClass, "--controller", "nginx-inc", "-", CHAT_SERVICE)
+                        .exit())
+                .isZero();
 
-        assertThat(lint("--controller", "ingress-nginx", EXAMPLES + "/good-nginx-inc.yaml", CHAT_SERVICE,
-                INGRESS_CLASSES).exit()).as("IngressClass nginx-plus in the input wins").isZero();
-        assertThat(lint("--controller", "nginx-inc", GOOD, CHAT_SERVICE, INGRESS_CLASSES).exit())
-                .as("IngressClass nginx in the input wins").isZero();
+        assertThat(lint(
+                                "--controller",
+                                "ingress-nginx",
+                                EXAMPLES + "/good-nginx-inc.yaml",
+                                CHAT_SERVICE,
+                                INGRESS_CLASSES)
+                        .exit())
+                .as("IngressClass nginx-plus in the input wins")
+                .isZero();
+        assertThat(lint("--controller", "nginx-inc", GOOD, CHAT_SERVICE, INGRESS_CLASSES)
+                        .exit())
+                .as("IngressClass nginx in the input wins")
+                .isZero();
     }
 
     @Test
@@ -185,7 +218,8 @@ class LintCommandTest {
                 metadata: {name: nginx}
                 spec: {controller: traefik.io/ingress-controller}
                 """;
-        assertThat(lintStdin(traefik, TIMEOUT_WITH_UNIT, CHAT_SERVICE, "-").exit()).isZero();
+        assertThat(lintStdin(traefik, TIMEOUT_WITH_UNIT, CHAT_SERVICE, "-").exit())
+                .isZero();
     }
 
     @Test
@@ -216,7 +250,8 @@ class LintCommandTest {
                 metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
                 data: {proxy-read-timeout: "1h"}
                 """);
-        assertThat(lint("-o", "json", "--controller-configmap", badValue.toString(), GOOD, CHAT_SERVICE).rules())
+        assertThat(lint("-o", "json", "--controller-configmap", badValue.toString(), GOOD, CHAT_SERVICE)
+                        .rules())
                 .contains("WS116");
 
         Path unquoted = Files.writeString(dir.resolve("unquoted.yaml"), """
@@ -227,7 +262,8 @@ class LintCommandTest {
                 """);
         LintRun refused = lint("--controller-configmap", unquoted.toString(), GOOD);
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.err()).contains("data[\"proxy-read-timeout\"] is a number, not a string")
+        assertThat(refused.err())
+                .contains("data[\"proxy-read-timeout\"] is a number, not a string")
                 .contains("Quote it: \"3600\"");
 
         LintRun notAConfigMap = lint("--controller-configmap", CHAT_SERVICE, GOOD);
@@ -243,9 +279,14 @@ class LintCommandTest {
                 metadata: {name: nginx-config, namespace: nginx-ingress}
                 data: {proxy-read-timeout: "1h"}
                 """);
-        LintRun run = lint("--controller-configmap", configMap.toString(), EXAMPLES + "/good-nginx-inc.yaml",
-                CHAT_SERVICE, INGRESS_CLASSES);
-        assertThat(run.err()).contains("--controller-configmap is read as ingress-nginx's")
+        LintRun run = lint(
+                "--controller-configmap",
+                configMap.toString(),
+                EXAMPLES + "/good-nginx-inc.yaml",
+                CHAT_SERVICE,
+                INGRESS_CLASSES);
+        assertThat(run.err())
+                .contains("--controller-configmap is read as ingress-nginx's")
                 .contains("1 Ingress served by the other controller");
     }
 
@@ -290,11 +331,16 @@ class LintCommandTest {
                   template:
                     metadata: {labels: {app: game}}
                 """;
-        assertThat(lintStdin(manifests, "-o", "json", "-").rules()).as("one replica (the default)").isEmpty();
-        assertThat(lintStdin(manifests + statefulSet, "-o", "json", "-").rules()).as("1 + 2 replicas")
+        assertThat(lintStdin(manifests, "-o", "json", "-").rules())
+                .as("one replica (the default)")
+                .isEmpty();
+        assertThat(lintStdin(manifests + statefulSet, "-o", "json", "-").rules())
+                .as("1 + 2 replicas")
                 .containsExactly("WS113");
-        assertThat(lintStdin(manifests + statefulSet.replace("app: game}", "app: chess}"), "-o", "json", "-").rules())
-                .as("labels do not match").isEmpty();
+        assertThat(lintStdin(manifests + statefulSet.replace("app: game}", "app: chess}"), "-o", "json", "-")
+                        .rules())
+                .as("labels do not match")
+                .isEmpty();
     }
 
     @Test
@@ -308,7 +354,8 @@ class LintCommandTest {
                     spec:
                       containers: [{image: example/chat}]
                 """;
-        assertThat(lintStdin(knative, TIMEOUT_WITH_UNIT, "-").exit()).as("a Knative Service is not a core Service")
+        assertThat(lintStdin(knative, TIMEOUT_WITH_UNIT, "-").exit())
+                .as("a Knative Service is not a core Service")
                 .isZero();
 
         LintRun removed = lintStdin("""
@@ -319,7 +366,8 @@ class LintCommandTest {
                   backend: {serviceName: chat, servicePort: 80}
                 """, "-");
         assertThat(removed.exit()).isZero();
-        assertThat(removed.err()).contains("lint: note: <stdin>: Ingress legacy not checked: extensions/v1beta1 was removed");
+        assertThat(removed.err())
+                .contains("lint: note: <stdin>: Ingress legacy not checked: extensions/v1beta1 was removed");
     }
 
     @Test
@@ -336,9 +384,10 @@ class LintCommandTest {
                   defaultBackend: {service: {name: chat, port: {number: 80}}}
                 """, "-");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("lint: <stdin>: Ingress unquoted: "
-                + "metadata.annotations[\"nginx.ingress.kubernetes.io/proxy-read-timeout\"] is a number, not a string; "
-                + "the API server refuses it. Quote it: \"3600\"\n");
+        assertThat(run.err())
+                .isEqualTo("lint: <stdin>: Ingress unquoted: "
+                        + "metadata.annotations[\"nginx.ingress.kubernetes.io/proxy-read-timeout\"] is a number, not a string; "
+                        + "the API server refuses it. Quote it: \"3600\"\n");
     }
 
     @Test
@@ -375,8 +424,9 @@ class LintCommandTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.json().findValuesAsText("file")).containsExactly(TREE + "/a.yaml", TREE + "/b/nested/z.yml");
         assertThat(run.rules()).containsExactly("WS105", "WS101");
-        assertThat(run.err()).isEqualTo("lint: note: " + TREE + "/b/values.yaml: ignored 1 document without apiVersion "
-                + "and kind\n");
+        assertThat(run.err())
+                .isEqualTo("lint: note: " + TREE + "/b/values.yaml: ignored 1 document without apiVersion "
+                        + "and kind\n");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,11 @@ class LintHostileInputTest {
     void billionLaughsIsRefusedInMilliseconds(@TempDir Path dir) throws Exception {
         // The classic: 9 levels of 10 aliases, 10^9 strings if expanded. Refused at the value budget (1 Mi values)
         // on level 6, before SnakeYAML's alias cap (50) would stop it; nothing is expanded beyond the budget.
-        assertRefused(dir, "laughs.yaml", laughs(9), Duration.ofSeconds(5),
+        assertRefused(
+                dir,
+                "laughs.yaml",
+                laughs(9),
+                Duration.ofSeconds(5),
                 "line 6, column 50: more than 1048576 values after expanding aliases");
     }
 
@@ -62,7 +65,8 @@ class LintHostileInputTest {
     @Test
     void manySmallDocumentsAreReadOneByOne() {
         // Limits are per document: a long stream of small ones is fine and not held as text all at once.
-        String document = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\ndata: {k: v}\n---\n";
+        String document =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\ndata: {k: v}\n---\n";
         InputStream stream = new ByteArrayInputStream(document.repeat(20_000).getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime();
         LintRun run = lint(stream, "-");

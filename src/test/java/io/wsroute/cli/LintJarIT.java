@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,22 +29,27 @@ class LintJarIT {
     @BeforeAll
     static void jarIsBuiltFromTheseClasses() throws IOException {
         Path mainClass = JAR.getParent().getParent().resolve("classes/io/wsroute/WsrouteMain.class");
-        assumeTrue(Files.exists(JAR) && Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(mainClass)) >= 0,
+        assumeTrue(
+                Files.exists(JAR)
+                        && Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(mainClass)) >= 0,
                 "no packaged jar newer than the classes (run verify)");
     }
 
     private static Path jar() {
         try {
             // <build.dir>/test-classes -> <build.dir>/quarkus-app/quarkus-run.jar, whatever -Dbuild.dir says
-            Path testClasses = Path.of(LintJarIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path testClasses = Path.of(LintJarIT.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return testClasses.getParent().resolve("quarkus-app/quarkus-run.jar");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    record Result(int exit, String out, String err, Duration took) {
-    }
+    record Result(int exit, String out, String err, Duration took) {}
 
     private static Result java(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
@@ -53,7 +57,10 @@ class LintJarIT {
         Path out = Files.createTempFile("lint", ".out");
         Path err = Files.createTempFile("lint", ".err");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err), took);
@@ -67,10 +74,13 @@ class LintJarIT {
     void lintRunsWithoutBootingQuarkus() throws Exception {
         Result result = java("lint", "deploy/examples/");
         assertThat(result.exit()).as(result.toString()).isEqualTo(1);
-        assertThat(result.out()).containsPattern("(?m)^\\d+ errors?, \\d+ warnings? in 9 Ingresses$")
+        assertThat(result.out())
+                .containsPattern("(?m)^\\d+ errors?, \\d+ warnings? in 9 Ingresses$")
                 .doesNotContain("Quarkus", "INFO");
         assertThat(result.err()).isEmpty();
-        System.out.printf("lint deploy/examples/ with the packaged jar: %d ms%n", result.took().toMillis());
+        System.out.printf(
+                "lint deploy/examples/ with the packaged jar: %d ms%n",
+                result.took().toMillis());
     }
 
     @Test
@@ -85,8 +95,10 @@ class LintJarIT {
     @Timeout(120)
     void anythingElseStartsTheServer() throws Exception {
         Process process = new ProcessBuilder(javaExecutable(), "-Dquarkus.http.port=0", "-jar", JAR.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader log =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean started = false;
             while (!started && (line = log.readLine()) != null) {

@@ -3,10 +3,8 @@ package io.wsroute.cli;
 import static io.wsroute.cli.LintRun.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wsroute.probe.ProbeTargets;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.wsroute.probe.ProbeTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,11 @@ class LintProbeTest {
     void withoutTheFixTheProbeFailsWith426() {
         LintRun run = lint("--probe", targets.ws("/plain"), "--probe-host", ProbeTargets.HOST);
         assertThat(run.exit()).as(run.toString()).isEqualTo(LintCommand.ERRORS_FOUND);
-        assertThat(run.out()).startsWith("FAIL ws://127.0.0.1:").contains("(Host: chat.example.com)")
-                .contains("426 from backend: the proxy did not forward the Upgrade header").contains("[UpgradeNotForwarded, ");
+        assertThat(run.out())
+                .startsWith("FAIL ws://127.0.0.1:")
+                .contains("(Host: chat.example.com)")
+                .contains("426 from backend: the proxy did not forward the Upgrade header")
+                .contains("[UpgradeNotForwarded, ");
         assertThat(run.err()).isEmpty();
     }
 
@@ -48,7 +49,10 @@ class LintProbeTest {
     void wssWithSelfSignedCertificateNeedsInsecure() {
         LintRun strict = lint("--probe", targets.wss("/fixed"), "--probe-host", ProbeTargets.HOST);
         assertThat(strict.exit()).isEqualTo(LintCommand.ERRORS_FOUND);
-        assertThat(strict.out()).contains("TLS handshake").contains("--insecure").contains("[TlsFailure");
+        assertThat(strict.out())
+                .contains("TLS handshake")
+                .contains("--insecure")
+                .contains("[TlsFailure");
 
         LintRun insecure = lint("--probe", targets.wss("/fixed"), "--probe-host", ProbeTargets.HOST, "--insecure");
         assertThat(insecure.exit()).as(insecure.toString()).isEqualTo(LintCommand.OK);
@@ -76,10 +80,13 @@ class LintProbeTest {
     @Test
     void badUsageExits2() {
         assertThat(lint("--probe", "http://example.com/").exit()).isEqualTo(LintCommand.UNREADABLE);
-        assertThat(lint("--probe", "ws://example.com/", "--probe-host", "a b").err()).contains("host must be");
-        assertThat(lint("--probe", "ws://example.com/", "--probe-timeout", "soon").exit())
+        assertThat(lint("--probe", "ws://example.com/", "--probe-host", "a b").err())
+                .contains("host must be");
+        assertThat(lint("--probe", "ws://example.com/", "--probe-timeout", "soon")
+                        .exit())
                 .isEqualTo(LintCommand.UNREADABLE);
-        assertThat(lint("--probe", "ws://example.com/", "deploy/examples").err()).contains("not files");
+        assertThat(lint("--probe", "ws://example.com/", "deploy/examples").err())
+                .contains("not files");
         assertThat(lint("--insecure", "deploy/examples").exit()).isEqualTo(LintCommand.UNREADABLE);
         LintRun nothing = lint();
         assertThat(nothing.exit()).isEqualTo(LintCommand.UNREADABLE);

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wsroute.cli.ManifestReader.Manifest;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +62,8 @@ class ManifestReaderTest {
                   items:
                   - {kind: Service, metadata: {name: three}}
                 """);
-        assertThat(manifests).extracting(m -> m.object().path("metadata").path("name").asText())
+        assertThat(manifests)
+                .extracting(m -> m.object().path("metadata").path("name").asText())
                 .containsExactly("one", "two", "three");
         assertThat(manifests).extracting(Manifest::document).containsExactly(1, 3, 3);
         assertThat(manifests).extracting(Manifest::source).containsOnly(ManifestReader.STDIN);
@@ -130,15 +129,24 @@ class ManifestReaderTest {
                 copy: *name
                 """).get(0).object();
         JsonNode annotations = object.path("metadata").path("annotations");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asText()).isEqualTo("3600");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-send-timeout").asText()).isEqualTo("7200");
+        assertThat(annotations
+                        .path("nginx.ingress.kubernetes.io/proxy-read-timeout")
+                        .asText())
+                .isEqualTo("3600");
+        assertThat(annotations
+                        .path("nginx.ingress.kubernetes.io/proxy-send-timeout")
+                        .asText())
+                .isEqualTo("7200");
         assertThat(object.path("copy").asText()).isEqualTo("chat");
     }
 
     @Test
     void jsonIndentedWithTabsIsRead() throws Exception {
         List<Manifest> manifests = reader.read(List.of(TREE + "/b/service.json"), InputStream.nullInputStream());
-        assertThat(manifests).singleElement().extracting(m -> m.object().path("kind").asText()).isEqualTo("Service");
+        assertThat(manifests)
+                .singleElement()
+                .extracting(m -> m.object().path("kind").asText())
+                .isEqualTo("Service");
     }
 
     @Test
@@ -199,8 +207,10 @@ class ManifestReaderTest {
 
     @Test
     void deepNestingIsRefusedInYamlAndJson() {
-        assertThat(refusal("a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n")).contains("deeper than 100 levels");
-        assertThat(refusal("{\"a\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}")).contains("deeper than 100");
+        assertThat(refusal("a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"))
+                .contains("deeper than 100 levels");
+        assertThat(refusal("{\"a\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}"))
+                .contains("deeper than 100");
     }
 
     @Test
@@ -220,7 +230,8 @@ class ManifestReaderTest {
         assertThat(refusal(small, "a: " + "x".repeat(30) + "\n")).contains("more than 20 characters without a space");
         assertThat(refusal(small, "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n")).contains("more than 10 values");
         ManifestReader shallow = new ManifestReader(new Limits(100, 20, 10, 2, 100));
-        assertThat(refusal(shallow, "a: " + "[ ".repeat(11) + "x" + " ]".repeat(11) + "\n")).contains("deeper than 10 levels");
+        assertThat(refusal(shallow, "a: " + "[ ".repeat(11) + "x" + " ]".repeat(11) + "\n"))
+                .contains("deeper than 10 levels");
         assertThat(refusal(small, "{\"a\": \"" + "x".repeat(101) + "\"}")).contains("100");
     }
 
@@ -228,21 +239,26 @@ class ManifestReaderTest {
     void limitsCountEachDocumentOnItsOwn() throws Exception {
         ManifestReader small = new ManifestReader(new Limits(100, 20, 10, 2, 10));
         String document = "a: " + "x ".repeat(40) + "\n";
-        assertThat(read(small, document + "---\n" + document + "---\n" + document)).hasSize(3);
+        assertThat(read(small, document + "---\n" + document + "---\n" + document))
+                .hasSize(3);
     }
 
     @Test
     void directoriesAreWalkedInSortedOrderSkippingHiddenAndOtherFiles() throws Exception {
         List<Manifest> manifests = reader.read(List.of(TREE), InputStream.nullInputStream());
-        assertThat(manifests).extracting(m -> Path.of(TREE).relativize(Path.of(m.source())).toString())
+        assertThat(manifests)
+                .extracting(m -> Path.of(TREE).relativize(Path.of(m.source())).toString())
                 .containsExactly("a.yaml", "b/nested/z.yml", "b/service.json", "b/values.yaml");
     }
 
     @Test
     void aFileNamedTwiceIsReadOnce() throws Exception {
-        List<Manifest> manifests = reader.read(List.of(TREE + "/a.yaml", TREE, "./" + TREE + "/a.yaml"),
-                InputStream.nullInputStream());
-        assertThat(manifests).extracting(Manifest::source).filteredOn(s -> s.endsWith("a.yaml")).hasSize(1);
+        List<Manifest> manifests =
+                reader.read(List.of(TREE + "/a.yaml", TREE, "./" + TREE + "/a.yaml"), InputStream.nullInputStream());
+        assertThat(manifests)
+                .extracting(Manifest::source)
+                .filteredOn(s -> s.endsWith("a.yaml"))
+                .hasSize(1);
     }
 
     @Test
@@ -251,12 +267,14 @@ class ManifestReaderTest {
         Files.writeString(real.resolve("svc.yaml"), "kind: Service\n");
         Files.createSymbolicLink(dir.resolve("linked"), real);
         Files.createSymbolicLink(real.resolve("loop"), dir);
-        assertThat(reader.read(List.of(dir.toString()), InputStream.nullInputStream())).isNotEmpty();
+        assertThat(reader.read(List.of(dir.toString()), InputStream.nullInputStream()))
+                .isNotEmpty();
     }
 
     @Test
     void missingAndUnreadablePathsAreRefused(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> reader.read(List.of(dir.resolve("nope.yaml").toString()), InputStream.nullInputStream()))
+        assertThatThrownBy(
+                        () -> reader.read(List.of(dir.resolve("nope.yaml").toString()), InputStream.nullInputStream()))
                 .hasMessage(dir.resolve("nope.yaml") + ": no such file or directory");
         Path locked = Files.writeString(dir.resolve("locked.yaml"), "kind: Service\n");
         if (locked.toFile().setReadable(false) && !Files.isReadable(locked)) { // root reads anything

@@ -8,22 +8,23 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class CachePruningTest {
 
     @Test
     void onlyWsroutesOwnManagedFieldsAreKeptAndTheRestOfTheObjectIsUntouched() {
-        Ingress ingress = ingress(entry("kubectl-client-side-apply"), entry(CachePruning.WSROUTE_FIELD_MANAGER),
+        Ingress ingress = ingress(
+                entry("kubectl-client-side-apply"),
+                entry(CachePruning.WSROUTE_FIELD_MANAGER),
                 entry("kube-controller-manager"));
 
         Ingress pruned = CachePruning.pruned(ingress);
 
         assertThat(pruned).isSameAs(ingress);
-        assertThat(pruned.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+        assertThat(pruned.getMetadata().getManagedFields())
+                .extracting(ManagedFieldsEntry::getManager)
                 .containsExactly(CachePruning.WSROUTE_FIELD_MANAGER);
         assertThat(pruned.getMetadata().getManagedFields().get(0).getFieldsV1().getAdditionalProperties())
                 .isEqualTo(Map.of("f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of()))));
@@ -35,7 +36,8 @@ class CachePruningTest {
     void objectsWithoutOwnEntriesKeepNone() {
         Ingress pruned = CachePruning.pruned(ingress(entry("kubectl"), entry("helm")));
         assertThat(pruned.getMetadata().getManagedFields()).isNullOrEmpty();
-        assertThat(CachePruning.pruned(ingress()).getMetadata().getManagedFields()).isNullOrEmpty();
+        assertThat(CachePruning.pruned(ingress()).getMetadata().getManagedFields())
+                .isNullOrEmpty();
     }
 
     @Test
@@ -49,14 +51,28 @@ class CachePruningTest {
 
     private static ManagedFieldsEntry entry(String manager) {
         FieldsV1 fields = new FieldsV1();
-        fields.setAdditionalProperty("f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of()), "f:labels", Map.of()));
+        fields.setAdditionalProperty(
+                "f:metadata", Map.of("f:annotations", Map.of("f:a", Map.of()), "f:labels", Map.of()));
         fields.setAdditionalProperty("f:spec", Map.of("f:rules", Map.of()));
-        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Apply").withFieldsType("FieldsV1")
-                .withFieldsV1(fields).build();
+        return new ManagedFieldsEntryBuilder()
+                .withManager(manager)
+                .withOperation("Apply")
+                .withFieldsType("FieldsV1")
+                .withFieldsV1(fields)
+                .build();
     }
 
     private static Ingress ingress(ManagedFieldsEntry... entries) {
-        return new IngressBuilder().withNewMetadata().withNamespace("apps").withName("chat").addToAnnotations("a", "b")
-                .withManagedFields(entries).endMetadata().withNewSpec().withIngressClassName("nginx").endSpec().build();
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace("apps")
+                .withName("chat")
+                .addToAnnotations("a", "b")
+                .withManagedFields(entries)
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName("nginx")
+                .endSpec()
+                .build();
     }
 }

@@ -3,10 +3,8 @@ package io.wsroute.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +16,11 @@ class DeployManifestsTest {
     static final Path MANIFESTS = Path.of("deploy", "wsroute.yaml");
 
     static String expected() {
-        String rendered = new Helm(RenderedChart.CHART).template().withName(RenderedChart.RELEASE)
-                .withNamespace(RenderedChart.NAMESPACE).call();
+        String rendered = new Helm(RenderedChart.CHART)
+                .template()
+                .withName(RenderedChart.RELEASE)
+                .withNamespace(RenderedChart.NAMESPACE)
+                .call();
         return """
                 # wsroute: the Helm chart helm/wsroute rendered with default values (release "wsroute", namespace
                 # "wsroute-system"), for kubectl apply -f deploy/wsroute.yaml on Kubernetes 1.21+.
@@ -41,9 +42,13 @@ class DeployManifestsTest {
         if (Boolean.getBoolean("regenerateDeploy")) {
             Files.writeString(MANIFESTS, expected);
         }
-        assertThat(Files.readString(MANIFESTS)).as("deploy/wsroute.yaml is stale: regenerate it with "
-                + "-DregenerateDeploy=true (see README \"Plain manifests\")").isEqualTo(expected);
-        assertThat(RenderedChart.parse(expected).objects()).extracting(o -> o.getKind())
-                .startsWith("Namespace").contains("Deployment", "ValidatingWebhookConfiguration");
+        assertThat(Files.readString(MANIFESTS))
+                .as("deploy/wsroute.yaml is stale: regenerate it with "
+                        + "-DregenerateDeploy=true (see README \"Plain manifests\")")
+                .isEqualTo(expected);
+        assertThat(RenderedChart.parse(expected).objects())
+                .extracting(o -> o.getKind())
+                .startsWith("Namespace")
+                .contains("Deployment", "ValidatingWebhookConfiguration");
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,9 +24,11 @@ import org.junit.jupiter.api.Test;
 class RbacTableTest {
 
     /** Configurations that between them render every rule the chart has. */
-    private static final List<Map<String, Object>> CONFIGURATIONS = List.of(Map.of(),
-            values("tls.mode", "cert-manager"), values("tls.mode", "secret", "tls.secret.name", "s",
-                    "tls.secret.caBundle", "Q0EK"), values("leaderElection.enabled", false),
+    private static final List<Map<String, Object>> CONFIGURATIONS = List.of(
+            Map.of(),
+            values("tls.mode", "cert-manager"),
+            values("tls.mode", "secret", "tls.secret.name", "s", "tls.secret.caBundle", "Q0EK"),
+            values("leaderElection.enabled", false),
             values("webhooks.configMap.enabled", true, "metrics.serviceMonitor.enabled", true));
 
     @Test
@@ -36,7 +36,9 @@ class RbacTableTest {
         Set<String> table = readmeTable();
         Set<String> rendered = rendered();
         assertThat(table).as("README Permissions table").isNotEmpty();
-        assertThat(rendered).as("rendered permissions missing from README \"Permissions\"").isSubsetOf(table);
+        assertThat(rendered)
+                .as("rendered permissions missing from README \"Permissions\"")
+                .isSubsetOf(table);
     }
 
     @Test
@@ -52,15 +54,19 @@ class RbacTableTest {
             chart.all(ClusterRole.class).forEach(r -> rules.addAll(r.getRules()));
             chart.all(Role.class).forEach(r -> rules.addAll(r.getRules()));
             for (PolicyRule rule : rules) {
-                assertThat(Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs()).flatMap(List::stream))
-                        .as("%s", configuration).doesNotContain("*");
+                assertThat(Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs())
+                                .flatMap(List::stream))
+                        .as("%s", configuration)
+                        .doesNotContain("*");
                 if (rule.getResources().contains("secrets")) {
                     assertThat(rule.getResourceNames()).containsExactly("wsroute-webhook-tls");
                     assertThat(rule.getVerbs()).doesNotContain("list", "watch", "create", "delete");
                 }
             }
-            chart.all(ClusterRole.class).forEach(role -> assertThat(role.getRules())
-                    .noneMatch(r -> r.getResources().contains("secrets") || r.getResources().contains("leases")));
+            chart.all(ClusterRole.class)
+                    .forEach(role -> assertThat(role.getRules())
+                            .noneMatch(r -> r.getResources().contains("secrets")
+                                    || r.getResources().contains("leases")));
         }
     }
 
@@ -69,10 +75,14 @@ class RbacTableTest {
         Set<String> permissions = new TreeSet<>();
         for (Map<String, Object> configuration : CONFIGURATIONS) {
             RenderedChart chart = render(configuration);
-            Stream.concat(chart.all(ClusterRole.class).stream().map(ClusterRole::getRules),
-                    chart.all(Role.class).stream().map(Role::getRules)).flatMap(List::stream)
-                    .forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources().forEach(resource ->
-                            rule.getVerbs().forEach(verb -> permissions.add(group + " " + resource + " " + verb)))));
+            Stream.concat(
+                            chart.all(ClusterRole.class).stream().map(ClusterRole::getRules),
+                            chart.all(Role.class).stream().map(Role::getRules))
+                    .flatMap(List::stream)
+                    .forEach(rule -> rule.getApiGroups()
+                            .forEach(group -> rule.getResources()
+                                    .forEach(resource -> rule.getVerbs()
+                                            .forEach(verb -> permissions.add(group + " " + resource + " " + verb)))));
         }
         return permissions;
     }

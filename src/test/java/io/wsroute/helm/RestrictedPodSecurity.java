@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +20,17 @@ import java.util.function.Function;
  */
 final class RestrictedPodSecurity {
 
-    private static final Set<String> ALLOWED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
-            "ephemeral", "persistentVolumeClaim", "projected", "secret");
+    private static final Set<String> ALLOWED_VOLUMES = Set.of(
+            "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");
 
-    private RestrictedPodSecurity() {
-    }
+    private RestrictedPodSecurity() {}
 
     static List<String> violations(PodSpec pod) {
         List<String> violations = new ArrayList<>();
-        PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
-        if (Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID())
+        PodSecurityContext podContext =
+                Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
+        if (Boolean.TRUE.equals(pod.getHostNetwork())
+                || Boolean.TRUE.equals(pod.getHostPID())
                 || Boolean.TRUE.equals(pod.getHostIPC())) {
             violations.add("host namespaces");
         }
@@ -46,7 +46,8 @@ final class RestrictedPodSecurity {
         List<Container> containers = new ArrayList<>(pod.getContainers());
         containers.addAll(pod.getInitContainers());
         for (Container container : containers) {
-            SecurityContext context = Optional.ofNullable(container.getSecurityContext()).orElseGet(SecurityContext::new);
+            SecurityContext context =
+                    Optional.ofNullable(container.getSecurityContext()).orElseGet(SecurityContext::new);
             String name = "container " + container.getName() + ": ";
             if (Boolean.TRUE.equals(context.getPrivileged())) {
                 violations.add(name + "privileged");
@@ -61,15 +62,18 @@ final class RestrictedPodSecurity {
                 violations.add(name + "runAsUser 0");
             }
             String seccomp = Optional.ofNullable(effective(context.getSeccompProfile(), podContext.getSeccompProfile()))
-                    .map(SeccompProfile::getType).orElse(null);
+                    .map(SeccompProfile::getType)
+                    .orElse(null);
             if (!"RuntimeDefault".equals(seccomp) && !"Localhost".equals(seccomp)) {
                 violations.add(name + "seccompProfile must be RuntimeDefault or Localhost, is " + seccomp);
             }
-            Capabilities capabilities = Optional.ofNullable(context.getCapabilities()).orElseGet(Capabilities::new);
+            Capabilities capabilities =
+                    Optional.ofNullable(context.getCapabilities()).orElseGet(Capabilities::new);
             if (!capabilities.getDrop().contains("ALL")) {
                 violations.add(name + "capabilities must drop ALL");
             }
-            capabilities.getAdd().stream().filter(c -> !c.equals("NET_BIND_SERVICE"))
+            capabilities.getAdd().stream()
+                    .filter(c -> !c.equals("NET_BIND_SERVICE"))
                     .forEach(c -> violations.add(name + "adds capability " + c));
             if (container.getPorts().stream().anyMatch(p -> p.getHostPort() != null && p.getHostPort() != 0)) {
                 violations.add(name + "hostPort");
@@ -86,11 +90,24 @@ final class RestrictedPodSecurity {
     }
 
     private static String volumeType(Volume volume) {
-        List<Function<Volume, Object>> known = List.of(Volume::getConfigMap, Volume::getCsi, Volume::getDownwardAPI,
-                Volume::getEmptyDir, Volume::getEphemeral, Volume::getPersistentVolumeClaim, Volume::getProjected,
+        List<Function<Volume, Object>> known = List.of(
+                Volume::getConfigMap,
+                Volume::getCsi,
+                Volume::getDownwardAPI,
+                Volume::getEmptyDir,
+                Volume::getEphemeral,
+                Volume::getPersistentVolumeClaim,
+                Volume::getProjected,
                 Volume::getSecret);
-        List<String> names = List.of("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
-                "persistentVolumeClaim", "projected", "secret");
+        List<String> names = List.of(
+                "configMap",
+                "csi",
+                "downwardAPI",
+                "emptyDir",
+                "ephemeral",
+                "persistentVolumeClaim",
+                "projected",
+                "secret");
         for (int i = 0; i < known.size(); i++) {
             if (known.get(i).apply(volume) != null) {
                 return names.get(i);

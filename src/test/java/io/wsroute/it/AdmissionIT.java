@@ -11,12 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,19 +32,47 @@ class AdmissionIT {
     @BeforeAll
     static void seed() {
         client = RealApiServer.client();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("k8s.io/ingress-nginx")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         namespace("apps", null);
         namespace("relaxed", "warn");
         namespace("legacy", "off");
         namespace(RealApiServer.WSROUTE_NAMESPACE, null);
         // Kubernetes 1.21+ labels every namespace with kubernetes.io/metadata.name; 1.20 does not, so do it here.
-        client.namespaces().withName("kube-system").edit(ns -> new NamespaceBuilder(ns).editMetadata()
-                .addToLabels("kubernetes.io/metadata.name", "kube-system").endMetadata().build());
+        client.namespaces()
+                .withName("kube-system")
+                .edit(ns -> new NamespaceBuilder(ns)
+                        .editMetadata()
+                        .addToLabels("kubernetes.io/metadata.name", "kube-system")
+                        .endMetadata()
+                        .build());
         for (String ns : List.of("apps", "relaxed", "legacy", "kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
-            client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("chat").endMetadata()
-                    .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080).withAppProtocol("kubernetes.io/ws").endPort()
-                    .endSpec().build()).serverSideApply();
+            client.services()
+                    .inNamespace(ns)
+                    .resource(new ServiceBuilder()
+                            .withNewMetadata()
+                            .withName("chat")
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewPort()
+                            .withName("ws")
+                            .withProtocol("TCP")
+                            .withPort(8080)
+                            .withAppProtocol("kubernetes.io/ws")
+                            .endPort()
+                            .endSpec()
+                            .build())
+                    .serverSideApply();
         }
     }
 
@@ -57,18 +83,26 @@ class AdmissionIT {
 
     @Test
     void brokenWebSocketIngressIsRefusedNamingRuleAndFix() {
-        Ingress broken = ingress("apps", "unit-timeout", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
+        Ingress broken =
+                ingress("apps", "unit-timeout", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
         assertThatThrownBy(() -> client.resource(broken).create())
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("admission webhook \"ingress.validate.wsroute.io\" denied the request")
                 .hasMessageContaining("WS101")
                 .hasMessageContaining("set nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\"");
-        assertThat(client.network().v1().ingresses().inNamespace("apps").withName("unit-timeout").get()).isNull();
+        assertThat(client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("apps")
+                        .withName("unit-timeout")
+                        .get())
+                .isNull();
     }
 
     @Test
     void webSocketIngressIsStoredWithTheMissingAnnotations() {
-        Ingress stored = client.resource(ingress("apps", "needs-timeouts", Map.of())).create();
+        Ingress stored =
+                client.resource(ingress("apps", "needs-timeouts", Map.of())).create();
         assertThat(stored.getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
@@ -77,25 +111,41 @@ class AdmissionIT {
     @Test
     void nonWebSocketIngressIsStoredUnchanged() {
         Ingress plain = ingress("apps", "plain", Map.of("team", "web"));
-        plain.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().setName("api");
+        plain.getSpec()
+                .getRules()
+                .get(0)
+                .getHttp()
+                .getPaths()
+                .get(0)
+                .getBackend()
+                .getService()
+                .setName("api");
         Ingress stored = client.resource(plain).create();
         assertThat(stored.getMetadata().getAnnotations()).isEqualTo(Map.of("team", "web"));
     }
 
     @Test
     void offNamespaceIsLeftAlone() {
-        Ingress stored = client.resource(ingress("legacy", "unit-timeout",
-                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"))).create();
+        Ingress stored = client.resource(ingress(
+                        "legacy", "unit-timeout", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")))
+                .create();
         assertThat(stored.getMetadata().getAnnotations())
                 .isEqualTo(Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
     }
 
     @Test
     void warnNamespaceAdmitsAndTheClientSeesTheWarnings() throws Exception {
-        String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(ingress("relaxed", "unit-timeout",
-                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
-        Process kubectl = new ProcessBuilder(RealApiServer.kubectl(), "--kubeconfig",
-                RealApiServer.kubeconfigFile.toString(), "create", "-f", "-").redirectErrorStream(true).start();
+        String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(
+                ingress("relaxed", "unit-timeout", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
+        Process kubectl = new ProcessBuilder(
+                        RealApiServer.kubectl(),
+                        "--kubeconfig",
+                        RealApiServer.kubeconfigFile.toString(),
+                        "create",
+                        "-f",
+                        "-")
+                .redirectErrorStream(true)
+                .start();
         kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
         kubectl.getOutputStream().close();
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -107,18 +157,28 @@ class AdmissionIT {
     @Test
     void excludedNamespacesStayWritableWhenWsrouteIsDown() {
         // A second registration pointing at a port nothing listens on stands in for wsroute being down.
-        RealApiServer.registerWebhooks(client, "https://127.0.0.1:1", RealApiServer.certificates.caBundleBase64,
-                "wsroute-down");
+        RealApiServer.registerWebhooks(
+                client, "https://127.0.0.1:1", RealApiServer.certificates.caBundleBase64, "wsroute-down");
         try {
             for (String ns : List.of("kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
-                Ingress stored = client.resource(ingress(ns, "while-down", Map.of())).create();
+                Ingress stored =
+                        client.resource(ingress(ns, "while-down", Map.of())).create();
                 assertThat(stored.getMetadata().getAnnotations()).as(ns).isNullOrEmpty();
             }
-            assertThatThrownBy(() -> client.resource(ingress("apps", "while-down", Map.of())).create())
+            assertThatThrownBy(() -> client.resource(ingress("apps", "while-down", Map.of()))
+                            .create())
                     .hasMessageContaining("failed calling webhook");
         } finally {
-            client.admissionRegistration().v1().validatingWebhookConfigurations().withName("wsroute-down-validating").delete();
-            client.admissionRegistration().v1().mutatingWebhookConfigurations().withName("wsroute-down-mutating").delete();
+            client.admissionRegistration()
+                    .v1()
+                    .validatingWebhookConfigurations()
+                    .withName("wsroute-down-validating")
+                    .delete();
+            client.admissionRegistration()
+                    .v1()
+                    .mutatingWebhookConfigurations()
+                    .withName("wsroute-down-mutating")
+                    .delete();
         }
     }
 
@@ -127,7 +187,12 @@ class AdmissionIT {
         if (mode != null) {
             labels.put("wsroute.io/admission", mode);
         }
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withLabels(labels)
+                        .endMetadata()
+                        .build())
                 .serverSideApply();
     }
 

@@ -12,11 +12,9 @@ import io.wsroute.route.RouteService;
 import io.wsroute.route.RouteTimeouts;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ class ApiServerOutageIT {
     private static final String NS = "outage";
     /** Informers reconnect with backoff, and failed reconciles are retried with backoff: allow for both. */
     private static final Duration RECOVERY = Duration.ofSeconds(120);
+
     private static KubernetesClient client;
 
     @BeforeAll
@@ -71,9 +70,11 @@ class ApiServerOutageIT {
         awaitReady("during", 1L);
         awaitReady("after", 1L);
         awaitReady("before", 2L);
-        await().atMost(RECOVERY).untilAsserted(() -> assertThat(ingress("before")).isNotNull().satisfies(i ->
-                assertThat(i.getMetadata().getAnnotations())
-                        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "7200")));
+        await().atMost(RECOVERY)
+                .untilAsserted(() -> assertThat(ingress("before"))
+                        .isNotNull()
+                        .satisfies(i -> assertThat(i.getMetadata().getAnnotations())
+                                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "7200")));
         for (String name : List.of("during", "after")) {
             assertThat(ingress(name)).as(name).isNotNull();
             assertThat(ingress(name).getMetadata().getAnnotations())
@@ -99,13 +100,22 @@ class ApiServerOutageIT {
         route.setSpec(spec("repeat.example.com", new RouteTimeouts("3h", null)));
         client.resource(route).update();
         awaitReady("repeat", 2L);
-        await().atMost(RECOVERY).untilAsserted(() -> assertThat(ingress("repeat").getMetadata().getAnnotations())
-                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "10800"));
+        await().atMost(RECOVERY)
+                .untilAsserted(() -> assertThat(ingress("repeat").getMetadata().getAnnotations())
+                        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "10800"));
     }
 
     private static WebSocketRouteSpec spec(String host, RouteTimeouts timeouts) {
-        return new WebSocketRouteSpec(host, List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
-                null, null, timeouts, null, null, null, null);
+        return new WebSocketRouteSpec(
+                host,
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                timeouts,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static void create(String name, WebSocketRouteSpec spec) {
@@ -117,7 +127,10 @@ class ApiServerOutageIT {
     }
 
     private static WebSocketRoute get(String name) {
-        return client.resources(WebSocketRoute.class).inNamespace(NS).withName(name).get();
+        return client.resources(WebSocketRoute.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private static Ingress ingress(String name) {
@@ -126,9 +139,13 @@ class ApiServerOutageIT {
 
     /** Ready=True for the given generation: status is current, not left over from before the change. */
     private static void awaitReady(String name, long generation) {
-        await().atMost(RECOVERY).pollInterval(Duration.ofMillis(500)).until(() -> Optional.ofNullable(get(name))
-                .map(WebSocketRoute::getStatus)
-                .filter(s -> s.getObservedGeneration() != null && s.getObservedGeneration() == generation)
-                .flatMap(s -> s.condition("Ready")).map(c -> "True".equals(c.getStatus())).orElse(false));
+        await().atMost(RECOVERY)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Optional.ofNullable(get(name))
+                        .map(WebSocketRoute::getStatus)
+                        .filter(s -> s.getObservedGeneration() != null && s.getObservedGeneration() == generation)
+                        .flatMap(s -> s.condition("Ready"))
+                        .map(c -> "True".equals(c.getStatus()))
+                        .orElse(false));
     }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-
 import java.util.Map;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 final class ClusterSeed {
 
-    private ClusterSeed() {
-    }
+    private ClusterSeed() {}
 
     /** The default IngressClass {@code nginx}, served by ingress-nginx, a namespace, and its WebSocket Service chat. */
     static void routeNamespace(KubernetesClient client, String namespace) {
@@ -26,30 +24,80 @@ final class ClusterSeed {
     }
 
     static void defaultNginxClass(KubernetesClient client) {
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true").endMetadata().withNewSpec()
-                .withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .addToAnnotations("ingressclass.kubernetes.io/is-default-class", "true")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("k8s.io/ingress-nginx")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
     }
 
     /** With the kubernetes.io/metadata.name label, which Kubernetes 1.20 does not set yet and the webhooks select on. */
     static void namespace(KubernetesClient client, String namespace) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                .addToLabels("kubernetes.io/metadata.name", namespace).endMetadata().build()).serverSideApply();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .addToLabels("kubernetes.io/metadata.name", namespace)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
     }
 
     /** Port ws 8080 with appProtocol kubernetes.io/ws. */
     static void webSocketService(KubernetesClient client, String namespace, String name) {
-        client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+        client.resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withName("ws")
+                        .withProtocol("TCP")
+                        .withPort(8080)
+                        .withAppProtocol("kubernetes.io/ws")
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .serverSideApply();
     }
 
     /** An Ingress of class nginx for NAME.example.com/ws to Service chat port 8080, with the given annotations. */
     static Ingress webSocketIngress(String namespace, String name, Map<String, String> annotations) {
-        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(annotations)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
-                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build();
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName("nginx")
+                .addNewRule()
+                .withHost(name + ".example.com")
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/ws")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName("chat")
+                .withNewPort()
+                .withNumber(8080)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build();
     }
 }

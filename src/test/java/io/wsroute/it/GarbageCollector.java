@@ -11,8 +11,12 @@ import java.util.List;
  */
 final class GarbageCollector implements AutoCloseable {
 
-    static final Path BINARY = Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s",
-            RealApiServer.KUBE_VERSION + "-linux-amd64", "kube-controller-manager");
+    static final Path BINARY = Path.of(
+            System.getProperty("user.home"),
+            ".kubeapitest",
+            "k8s",
+            RealApiServer.KUBE_VERSION + "-linux-amd64",
+            "kube-controller-manager");
 
     private final Process process;
 
@@ -25,9 +29,16 @@ final class GarbageCollector implements AutoCloseable {
             throw new IllegalStateException(BINARY + " is missing: run hack/kube-binaries.sh");
         }
         Path log = Files.createTempFile("kube-controller-manager", ".log");
-        Process process = new ProcessBuilder(List.of(BINARY.toString(), "--kubeconfig=" + kubeconfig,
-                "--controllers=garbagecollector", "--leader-elect=false", "--port=0", "--secure-port=0"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        BINARY.toString(),
+                        "--kubeconfig=" + kubeconfig,
+                        "--controllers=garbagecollector",
+                        "--leader-elect=false",
+                        "--port=0",
+                        "--secure-port=0"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new GarbageCollector(process);
     }
 

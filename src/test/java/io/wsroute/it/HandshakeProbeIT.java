@@ -16,11 +16,9 @@ import io.wsroute.route.RoutePath;
 import io.wsroute.route.RouteService;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,22 +63,39 @@ class HandshakeProbeIT {
         WebSocketRoute route = new WebSocketRoute();
         route.getMetadata().setName("chat");
         route.getMetadata().setNamespace(NS);
-        route.setSpec(new WebSocketRouteSpec(HOST, List.of(new RoutePath("/ws", null,
-                new RouteService("chat", new RouteService.Port(8080, null)))), null, null, null, null, null, null, null));
+        route.setSpec(new WebSocketRouteSpec(
+                HOST,
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         client.resource(route).create();
 
         Condition broken = awaitCondition("False");
         assertThat(broken.getReason()).isEqualTo("UpgradeNotForwarded");
-        assertThat(broken.getMessage()).startsWith("426 from backend: the proxy did not forward the Upgrade header")
+        assertThat(broken.getMessage())
+                .startsWith("426 from backend: the proxy did not forward the Upgrade header")
                 .contains("Host " + HOST);
         assertThat(condition("Ready").getStatus()).isEqualTo("True");
 
         // now nginx runs what ingress-nginx generates from the Ingress wsroute wrote
-        Ingress written = client.network().v1().ingresses().inNamespace(NS).withName("chat").get();
+        Ingress written = client.network()
+                .v1()
+                .ingresses()
+                .inNamespace(NS)
+                .withName("chat")
+                .get();
         assertThat(written).as("the Ingress wsroute owns for the route").isNotNull();
-        RealNginxResource.load(new IngressNginxTemplate().render(List.of(new ControllerTemplate.Served(written,
-                ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX))),
-                (ingress, service) -> RealNginxResource.backend()).config());
+        RealNginxResource.load(new IngressNginxTemplate()
+                .render(
+                        List.of(new ControllerTemplate.Served(
+                                written, ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX))),
+                        (ingress, service) -> RealNginxResource.backend())
+                .config());
 
         Condition verified = awaitCondition("True");
         assertThat(verified.getReason()).isEqualTo("Upgraded");
@@ -89,12 +104,17 @@ class HandshakeProbeIT {
     }
 
     private static Condition condition(String type) {
-        return Optional.ofNullable(client.resources(WebSocketRoute.class).inNamespace(NS).withName("chat").get())
-                .map(WebSocketRoute::getStatus).flatMap(s -> s.condition(type)).orElse(null);
+        return Optional.ofNullable(client.resources(WebSocketRoute.class)
+                        .inNamespace(NS)
+                        .withName("chat")
+                        .get())
+                .map(WebSocketRoute::getStatus)
+                .flatMap(s -> s.condition(type))
+                .orElse(null);
     }
 
     private static Condition awaitCondition(String status) {
-        return await().atMost(WAIT).until(() -> condition("HandshakeVerified"),
-                c -> c != null && status.equals(c.getStatus()));
+        return await().atMost(WAIT)
+                .until(() -> condition("HandshakeVerified"), c -> c != null && status.equals(c.getStatus()));
     }
 }

@@ -27,14 +27,12 @@ import io.wsroute.helm.RenderedChart;
 import io.wsroute.webhook.CertificateBundle;
 import io.wsroute.webhook.CertificateIssuer;
 import jakarta.inject.Inject;
-
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,15 +59,38 @@ class HelmInstallIT {
     static void seed() {
         admin = HelmInstalledApiServer.admin();
         serviceAccount = HelmInstalledApiServer.asServiceAccount();
-        admin.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        admin.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("k8s.io/ingress-nginx")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         namespace("apps", null);
         namespace("relaxed", "warn");
         namespace("ingress-nginx", null);
         for (String ns : List.of("apps", "relaxed")) {
-            admin.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("chat").endMetadata()
-                    .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                    .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+            admin.services()
+                    .inNamespace(ns)
+                    .resource(new ServiceBuilder()
+                            .withNewMetadata()
+                            .withName("chat")
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewPort()
+                            .withName("ws")
+                            .withProtocol("TCP")
+                            .withPort(8080)
+                            .withAppProtocol("kubernetes.io/ws")
+                            .endPort()
+                            .endSpec()
+                            .build())
+                    .serverSideApply();
         }
     }
 
@@ -87,29 +108,49 @@ class HelmInstallIT {
         for (HasMetadata object : rendered) {
             // helm template assumes policy/v1; on 1.20 the chart picked policy/v1beta1 from the API server.
             HasMetadata stored = object.getKind().equals("PodDisruptionBudget")
-                    ? admin.policy().v1beta1().podDisruptionBudget().inNamespace(NAMESPACE)
-                            .withName(object.getMetadata().getName()).get()
+                    ? admin.policy()
+                            .v1beta1()
+                            .podDisruptionBudget()
+                            .inNamespace(NAMESPACE)
+                            .withName(object.getMetadata().getName())
+                            .get()
                     : admin.resource(object).get();
-            assertThat(stored).as("%s %s", object.getKind(), object.getMetadata().getName()).isNotNull();
+            assertThat(stored)
+                    .as("%s %s", object.getKind(), object.getMetadata().getName())
+                    .isNotNull();
             assertThat(stored.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
         }
     }
 
     @Test
     void selfManagedCertificateFillsTheChartsSecretAndTheCaBundles() throws Exception {
-        Secret secret = admin.secrets().inNamespace(NAMESPACE).withName(RELEASE + "-webhook-tls").get();
+        Secret secret = admin.secrets()
+                .inNamespace(NAMESPACE)
+                .withName(RELEASE + "-webhook-tls")
+                .get();
         assertThat(secret.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
-        CertificateBundle bundle = CertificateBundle.fromSecretData(secret.getData()).orElseThrow();
+        CertificateBundle bundle =
+                CertificateBundle.fromSecretData(secret.getData()).orElseThrow();
         X509Certificate cert = CertificateIssuer.certificates(bundle.cert()).get(0);
         cert.verify(CertificateIssuer.certificates(bundle.caCert()).get(0).getPublicKey());
         assertThat(CertificateIssuer.subjectAlternativeNames(cert))
                 .contains("wsroute.wsroute-system.svc", "wsroute.wsroute-system.svc.cluster.local", "127.0.0.1");
-        assertThat(Files.readString(HelmInstalledApiServer.certificateDir.resolve("tls.crt"))).isEqualTo(bundle.cert());
-        assertThat(Files.readString(HelmInstalledApiServer.certificateDir.resolve("tls.key"))).isEqualTo(bundle.key());
+        assertThat(Files.readString(HelmInstalledApiServer.certificateDir.resolve("tls.crt")))
+                .isEqualTo(bundle.cert());
+        assertThat(Files.readString(HelmInstalledApiServer.certificateDir.resolve("tls.key")))
+                .isEqualTo(bundle.key());
         var admission = admin.admissionRegistration().v1();
-        assertThat(admission.validatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+        assertThat(admission
+                        .validatingWebhookConfigurations()
+                        .withName(RELEASE)
+                        .get()
+                        .getWebhooks())
                 .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(bundle.caBundleBase64()));
-        assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+        assertThat(admission
+                        .mutatingWebhookConfigurations()
+                        .withName(RELEASE)
+                        .get()
+                        .getWebhooks())
                 .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(bundle.caBundleBase64()));
     }
 
@@ -117,27 +158,49 @@ class HelmInstallIT {
     void helmUpgradeKeepsTheCertificateAndTheCaBundles() {
         var admission = admin.admissionRegistration().v1();
         String secretName = RELEASE + "-webhook-tls";
-        Map<String, String> before = admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData();
+        Map<String, String> before = admin.secrets()
+                .inNamespace(NAMESPACE)
+                .withName(secretName)
+                .get()
+                .getData();
         String caBundle = CertificateBundle.fromSecretData(before).orElseThrow().caBundleBase64();
         // A changed webhook value makes Helm patch the webhook configurations themselves (three-way merge against
         // what is live, so the webhooks first point at the chart's Service again, as they do in a real cluster).
         HelmInstalledApiServer.pointWebhooksAtService(admin);
         Release upgraded;
         try {
-            upgraded = new Helm(RenderedChart.CHART).upgrade().withName(RELEASE).withNamespace(NAMESPACE)
-                    .withKubeConfig(HelmInstalledApiServer.kubeconfig).set("webhooks.timeoutSeconds", 4).call();
+            upgraded = new Helm(RenderedChart.CHART)
+                    .upgrade()
+                    .withName(RELEASE)
+                    .withNamespace(NAMESPACE)
+                    .withKubeConfig(HelmInstalledApiServer.kubeconfig)
+                    .set("webhooks.timeoutSeconds", 4)
+                    .call();
         } finally {
             HelmInstalledApiServer.pointWebhooksAt(admin, HelmInstalledApiServer.webhookUrl);
         }
         assertThat(upgraded.getStatus()).isEqualTo("deployed");
         assertThat(upgraded.getRevision()).isEqualTo("2");
-        assertThat(admin.secrets().inNamespace(NAMESPACE).withName(secretName).get().getData()).isEqualTo(before);
-        assertThat(admission.validatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+        assertThat(admin.secrets()
+                        .inNamespace(NAMESPACE)
+                        .withName(secretName)
+                        .get()
+                        .getData())
+                .isEqualTo(before);
+        assertThat(admission
+                        .validatingWebhookConfigurations()
+                        .withName(RELEASE)
+                        .get()
+                        .getWebhooks())
                 .allSatisfy(w -> {
                     assertThat(w.getTimeoutSeconds()).isEqualTo(4);
                     assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle);
                 });
-        assertThat(admission.mutatingWebhookConfigurations().withName(RELEASE).get().getWebhooks())
+        assertThat(admission
+                        .mutatingWebhookConfigurations()
+                        .withName(RELEASE)
+                        .get()
+                        .getWebhooks())
                 .allSatisfy(w -> assertThat(w.getClientConfig().getCaBundle()).isEqualTo(caBundle));
     }
 
@@ -149,9 +212,12 @@ class HelmInstallIT {
                 .hasMessageContaining("WS101");
         // WebSocket only through the Service's appProtocol: the mutation also shows wsroute reads Services.
         // (Awaited: another test briefly sets a global timeout that makes the annotation unnecessary.)
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.resource(ingress("apps", Map.of()))
-                .create().getMetadata().getAnnotations())
-                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.resource(ingress("apps", Map.of()))
+                                .create()
+                                .getMetadata()
+                                .getAnnotations())
+                        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600"));
     }
 
     @Test
@@ -159,18 +225,28 @@ class HelmInstallIT {
         assertThat(wsroute.getConfiguration().getImpersonateUsername())
                 .isEqualTo("system:serviceaccount:wsroute-system:wsroute");
         // Namespace informer: the warn label admits what enforce refuses.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.resource(ingress("relaxed",
-                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"))).create()).isNotNull());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.resource(ingress(
+                                        "relaxed", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")))
+                                .create())
+                        .isNotNull());
         // ConfigMap informer (RBAC resourceNames + metadata.name field selector): a global timeout of 2 h means
         // the Ingress needs no timeout annotations of its own.
-        var configMap = admin.resource(new ConfigMapBuilder().withNewMetadata().withName("ingress-nginx-controller")
-                .withNamespace("ingress-nginx").endMetadata().withData(Map.of("proxy-read-timeout", "7200",
-                        "proxy-send-timeout", "7200")).build());
+        var configMap = admin.resource(new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("ingress-nginx-controller")
+                .withNamespace("ingress-nginx")
+                .endMetadata()
+                .withData(Map.of("proxy-read-timeout", "7200", "proxy-send-timeout", "7200"))
+                .build());
         configMap.serverSideApply();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.resource(ingress("apps",
-                    Map.of())).create().getMetadata().getAnnotations())
-                    .doesNotContainKey("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(admin.resource(ingress("apps", Map.of()))
+                                    .create()
+                                    .getMetadata()
+                                    .getAnnotations())
+                            .doesNotContainKey("nginx.ingress.kubernetes.io/proxy-read-timeout"));
         } finally {
             configMap.delete();
         }
@@ -178,13 +254,28 @@ class HelmInstallIT {
 
     @Test
     void serviceAccountMayHoldItsLeaseAndReadItsConfigMapsOnly() {
-        Lease lease = serviceAccount.resource(new LeaseBuilder().withNewMetadata().withName(RELEASE + "-leader")
-                .withNamespace(NAMESPACE).endMetadata().withNewSpec().withHolderIdentity("wsroute-0")
-                .withLeaseDurationSeconds(15).endSpec().build()).create();
+        Lease lease = serviceAccount
+                .resource(new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName(RELEASE + "-leader")
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withHolderIdentity("wsroute-0")
+                        .withLeaseDurationSeconds(15)
+                        .endSpec()
+                        .build())
+                .create();
         lease.getSpec().setHolderIdentity("wsroute-1");
-        assertThat(serviceAccount.resource(lease).update().getSpec().getHolderIdentity()).isEqualTo("wsroute-1");
-        assertThat(serviceAccount.configMaps().inNamespace("ingress-nginx").withField("metadata.name",
-                "ingress-nginx-controller").list().getItems()).hasSizeLessThanOrEqualTo(1);
+        assertThat(serviceAccount.resource(lease).update().getSpec().getHolderIdentity())
+                .isEqualTo("wsroute-1");
+        assertThat(serviceAccount
+                        .configMaps()
+                        .inNamespace("ingress-nginx")
+                        .withField("metadata.name", "ingress-nginx-controller")
+                        .list()
+                        .getItems())
+                .hasSizeLessThanOrEqualTo(1);
         assertThat(serviceAccount.services().inAnyNamespace().list().getItems()).isNotEmpty();
         assertThat(serviceAccount.namespaces().list().getItems()).isNotEmpty();
     }
@@ -194,53 +285,123 @@ class HelmInstallIT {
         io.wsroute.route.WebSocketRoute route = new io.wsroute.route.WebSocketRoute();
         route.getMetadata().setName("rbac-route");
         route.getMetadata().setNamespace("apps");
-        route.setSpec(new io.wsroute.route.WebSocketRouteSpec("rbac.example.com", List.of(new io.wsroute.route.RoutePath(
-                "/ws", null, new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
-                "nginx", null, null, null, null, null, null));
+        route.setSpec(new io.wsroute.route.WebSocketRouteSpec(
+                "rbac.example.com",
+                List.of(new io.wsroute.route.RoutePath(
+                        "/ws",
+                        null,
+                        new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
+                "nginx",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         admin.resource(route).create();
 
         // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as
         // the chart's ServiceAccount.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
-            var stored = admin.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps").withName("rbac-route").get();
-            assertThat(stored.getStatus()).isNotNull();
-            assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
-        });
-        assertThat(admin.network().v1().ingresses().inNamespace("apps").withName("rbac-route").get()).isNotNull();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    var stored = admin.resources(io.wsroute.route.WebSocketRoute.class)
+                            .inNamespace("apps")
+                            .withName("rbac-route")
+                            .get();
+                    assertThat(stored.getStatus()).isNotNull();
+                    assertThat(stored.getStatus().condition("Ready"))
+                            .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+                });
+        assertThat(admin.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("apps")
+                        .withName("rbac-route")
+                        .get())
+                .isNotNull();
         assertThat(admin.v1().events().inNamespace("apps").list().getItems())
                 .anySatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("rbac-route"));
     }
 
     @Test
     void everythingElseIsForbidden() {
-        admin.resource(new SecretBuilder().withNewMetadata().withName("database").withNamespace(NAMESPACE).endMetadata()
-                .addToStringData("password", "x").build()).serverSideApply();
-        admin.resource(new LeaseBuilder().withNewMetadata().withName("someone-else").withNamespace(NAMESPACE)
-                .endMetadata().withNewSpec().withHolderIdentity("other").endSpec().build()).serverSideApply();
+        admin.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("database")
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .addToStringData("password", "x")
+                        .build())
+                .serverSideApply();
+        admin.resource(new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName("someone-else")
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withHolderIdentity("other")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         forbidden(() -> wsroute.secrets().inNamespace(NAMESPACE).list());
-        forbidden(() -> serviceAccount.secrets().inNamespace(NAMESPACE).withName("database").get());
-        forbidden(() -> serviceAccount.secrets().inNamespace("apps").resource(new SecretBuilder().withNewMetadata()
-                .withName("planted").endMetadata().build()).create());
+        forbidden(() -> serviceAccount
+                .secrets()
+                .inNamespace(NAMESPACE)
+                .withName("database")
+                .get());
+        forbidden(() -> serviceAccount
+                .secrets()
+                .inNamespace("apps")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("planted")
+                        .endMetadata()
+                        .build())
+                .create());
         forbidden(() -> serviceAccount.configMaps().inNamespace("ingress-nginx").list());
         forbidden(() -> serviceAccount.configMaps().inAnyNamespace().list());
         // Ingresses are read cluster-wide and the reconciler applies its own, but never deletes or replaces one.
-        forbidden(() -> serviceAccount.network().v1().ingresses().inNamespace("apps").withName("anything").delete());
-        forbidden(() -> serviceAccount.resources(io.wsroute.route.WebSocketRoute.class).inNamespace("apps")
-                .withName("anything").delete());
+        forbidden(() -> serviceAccount
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace("apps")
+                .withName("anything")
+                .delete());
+        forbidden(() -> serviceAccount
+                .resources(io.wsroute.route.WebSocketRoute.class)
+                .inNamespace("apps")
+                .withName("anything")
+                .delete());
         forbidden(() -> serviceAccount.pods().inAnyNamespace().list());
-        forbidden(() -> serviceAccount.leases().inNamespace(NAMESPACE).withName("someone-else")
-                .edit(l -> new LeaseBuilder(l).editSpec().withHolderIdentity("wsroute").endSpec().build()));
-        forbidden(() -> serviceAccount.admissionRegistration().v1().validatingWebhookConfigurations().list());
+        forbidden(() -> serviceAccount
+                .leases()
+                .inNamespace(NAMESPACE)
+                .withName("someone-else")
+                .edit(l -> new LeaseBuilder(l)
+                        .editSpec()
+                        .withHolderIdentity("wsroute")
+                        .endSpec()
+                        .build()));
+        forbidden(() -> serviceAccount
+                .admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .list());
         forbidden(() -> serviceAccount.rbac().clusterRoles().withName(RELEASE).edit(r -> r));
     }
 
     private static void forbidden(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(KubernetesClientException.class,
-                e -> assertThat(e.getCode()).as(e.getMessage()).isEqualTo(403));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).as(e.getMessage()).isEqualTo(403));
     }
 
     private static void namespace(String name, String mode) {
-        NamespaceBuilder namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata();
+        NamespaceBuilder namespace =
+                new NamespaceBuilder().withNewMetadata().withName(name).endMetadata();
         if (mode != null) {
             namespace.editMetadata().addToLabels("wsroute.io/admission", mode).endMetadata();
         }
@@ -249,10 +410,32 @@ class HelmInstallIT {
 
     private static Ingress ingress(String namespace, Map<String, String> annotations) {
         String name = "chat-" + NAMES.incrementAndGet();
-        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).withAnnotations(annotations)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost(name + ".example.com")
-                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build();
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName("nginx")
+                .addNewRule()
+                .withHost(name + ".example.com")
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/ws")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName("chat")
+                .withNewPort()
+                .withNumber(8080)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build();
     }
 }

@@ -10,14 +10,13 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientCon
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.helm.RenderedChart;
 import io.wsroute.webhook.WebhookTls;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,8 +51,11 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         try {
-            server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withOfflineMode(true)
-                    .withApiServerVersion(RealApiServer.KUBE_VERSION).withUpdateKubeConfig(false).build());
+            server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                    .withOfflineMode(true)
+                    .withApiServerVersion(RealApiServer.KUBE_VERSION)
+                    .withUpdateKubeConfig(false)
+                    .build());
             server.start();
             kubeconfigYaml = server.getKubeConfigYaml();
             Path dir = Files.createTempDirectory("wsroute-helm-it");
@@ -64,11 +66,20 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
                 // README "Kubernetes 1.20": no kubernetes.io/metadata.name labels, so the excluded namespaces are
                 // labelled wsroute.io/admission=off, as the chart's notes tell users of 1.20 to do.
                 for (String namespace : new String[] {"kube-system", NAMESPACE}) {
-                    client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                            .addToLabels("wsroute.io/admission", "off").endMetadata().build()).serverSideApply();
+                    client.resource(new NamespaceBuilder()
+                                    .withNewMetadata()
+                                    .withName(namespace)
+                                    .addToLabels("wsroute.io/admission", "off")
+                                    .endMetadata()
+                                    .build())
+                            .serverSideApply();
                 }
-                release = new Helm(RenderedChart.CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
-                        .withKubeConfig(kubeconfig).call();
+                release = new Helm(RenderedChart.CHART)
+                        .install()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .withKubeConfig(kubeconfig)
+                        .call();
                 webhookUrl = "https://127.0.0.1:" + webhookPort;
                 pointWebhooksAt(client, webhookUrl);
             }
@@ -92,20 +103,33 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
             }
             return properties;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot install the chart into the real API server: " + e.getMessage()
-                    + " (are the binaries provisioned? run hack/kube-binaries.sh)", e);
+            throw new IllegalStateException(
+                    "cannot install the chart into the real API server: " + e.getMessage()
+                            + " (are the binaries provisioned? run hack/kube-binaries.sh)",
+                    e);
         }
     }
 
     /** Test-only: the chart's webhooks call wsroute by URL, since this API server cannot reach a Service. */
     static void pointWebhooksAt(KubernetesClient client, String baseUrl) {
-        rewriteClientConfigs(client, c -> new WebhookClientConfig(c.getCaBundle(), null, baseUrl + c.getService().getPath()));
+        rewriteClientConfigs(
+                client,
+                c -> new WebhookClientConfig(
+                        c.getCaBundle(), null, baseUrl + c.getService().getPath()));
     }
 
     /** Back to what the chart renders (a Service), keeping the caBundle wsroute set, as in a real cluster. */
     static void pointWebhooksAtService(KubernetesClient client) {
-        rewriteClientConfigs(client, c -> new WebhookClientConfig(c.getCaBundle(), new ServiceReference(RELEASE,
-                NAMESPACE, c.getUrl().substring(c.getUrl().indexOf("/admission")), 443), null));
+        rewriteClientConfigs(
+                client,
+                c -> new WebhookClientConfig(
+                        c.getCaBundle(),
+                        new ServiceReference(
+                                RELEASE,
+                                NAMESPACE,
+                                c.getUrl().substring(c.getUrl().indexOf("/admission")),
+                                443),
+                        null));
     }
 
     private static void rewriteClientConfigs(KubernetesClient client, UnaryOperator<WebhookClientConfig> rewrite) {
@@ -121,8 +145,11 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
     }
 
     private static WsrouteConfig config(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(WsrouteConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()).withDefaultValues(properties).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(WsrouteConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValues(properties)
+                .build();
         return config.getConfigMapping(WsrouteConfig.class);
     }
 
@@ -134,7 +161,9 @@ public class HelmInstalledApiServer implements QuarkusTestResourceLifecycleManag
     }
 
     static KubernetesClient admin() {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+        return new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(kubeconfigYaml))
+                .build();
     }
 
     /** A client that is the chart's ServiceAccount, for trying what it may and may not do. */

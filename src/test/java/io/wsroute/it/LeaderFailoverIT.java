@@ -16,7 +16,6 @@ import io.wsroute.route.RoutePath;
 import io.wsroute.route.RouteService;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,19 +42,55 @@ class LeaderFailoverIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withOfflineMode(true)
-                .withApiServerVersion(RealApiServer.KUBE_VERSION).withUpdateKubeConfig(false).build());
+        server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withOfflineMode(true)
+                .withApiServerVersion(RealApiServer.KUBE_VERSION)
+                .withUpdateKubeConfig(false)
+                .build());
         server.start();
         Path dir = Files.createTempDirectory("wsroute-failover");
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), server.getKubeConfigYaml());
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(server.getKubeConfigYaml())).build();
+        client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
+                .build();
         RealApiServer.installCrd(client);
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
-        client.resource(new NamespaceBuilder().withNewMetadata().withName("apps").endMetadata().build()).create();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).create();
-        client.resource(new ServiceBuilder().withNewMetadata().withName("chat").withNamespace("apps").endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080).endPort().endSpec().build())
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .create();
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("apps")
+                        .endMetadata()
+                        .build())
+                .create();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("k8s.io/ingress-nginx")
+                        .endSpec()
+                        .build())
+                .create();
+        client.resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("chat")
+                        .withNamespace("apps")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withName("ws")
+                        .withProtocol("TCP")
+                        .withPort(8080)
+                        .endPort()
+                        .endSpec()
+                        .build())
                 .create();
         for (String name : List.of("replica-a", "replica-b")) {
             replicas.put(name, replica(name, kubeconfig, dir));
@@ -64,10 +98,17 @@ class LeaderFailoverIT {
     }
 
     private static Process replica(String identity, Path kubeconfig, Path dir) throws Exception {
-        Path jar = Path.of(LeaderFailoverIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .getParent().resolve("quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(dir.resolve(identity + ".log").toFile());
+        Path jar = Path.of(LeaderFailoverIT.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getParent()
+                .resolve("quarkus-app/quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(identity + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("HOSTNAME", identity); // the Lease holder identity, as a pod name would be
@@ -91,7 +132,9 @@ class LeaderFailoverIT {
 
     @Test
     void whenTheLeaderDiesTheOtherReplicaTakesOverAndReconcilesWhatArrivedMeanwhile() {
-        String leader = await().atMost(Duration.ofSeconds(90)).until(LeaderFailoverIT::holder, Optional::isPresent).get();
+        String leader = await().atMost(Duration.ofSeconds(90))
+                .until(LeaderFailoverIT::holder, Optional::isPresent)
+                .get();
         assertThat(replicas).containsKey(leader);
         create("before");
         awaitReady("before", Duration.ofSeconds(60));
@@ -101,7 +144,8 @@ class LeaderFailoverIT {
 
         // Lease duration 15 s, retry period 2 s: the standby holds the Lease well within 30 s of the kill.
         String successor = await().atMost(Duration.ofSeconds(30))
-                .until(LeaderFailoverIT::holder, h -> h.isPresent() && !h.get().equals(leader)).get();
+                .until(LeaderFailoverIT::holder, h -> h.isPresent() && !h.get().equals(leader))
+                .get();
         assertThat(successor).isIn(replicas.keySet()).isNotEqualTo(leader);
         awaitReady("after", Duration.ofSeconds(60));
         awaitReady("before", Duration.ofSeconds(5));
@@ -109,24 +153,44 @@ class LeaderFailoverIT {
 
     private static Optional<String> holder() {
         Lease lease = client.leases().inNamespace(NAMESPACE).withName(LEASE).get();
-        return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity()).filter(h -> !h.isEmpty());
+        return Optional.ofNullable(lease)
+                .map(l -> l.getSpec().getHolderIdentity())
+                .filter(h -> !h.isEmpty());
     }
 
     private static void create(String name) {
         WebSocketRoute route = new WebSocketRoute();
         route.getMetadata().setName(name);
         route.getMetadata().setNamespace("apps");
-        route.setSpec(new WebSocketRouteSpec(name + ".example.com", List.of(new RoutePath("/ws", null,
-                new RouteService("chat", new RouteService.Port(8080, null)))), "nginx", null, null, null, null, null, null));
+        route.setSpec(new WebSocketRouteSpec(
+                name + ".example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                "nginx",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         client.resource(route).create();
     }
 
     private static void awaitReady(String name, Duration within) {
         await().atMost(within).untilAsserted(() -> {
-            WebSocketRoute route = client.resources(WebSocketRoute.class).inNamespace("apps").withName(name).get();
+            WebSocketRoute route = client.resources(WebSocketRoute.class)
+                    .inNamespace("apps")
+                    .withName(name)
+                    .get();
             assertThat(route.getStatus()).isNotNull();
-            assertThat(route.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
-            assertThat(client.network().v1().ingresses().inNamespace("apps").withName(name).get()).isNotNull();
+            assertThat(route.getStatus().condition("Ready"))
+                    .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+            assertThat(client.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace("apps")
+                            .withName(name)
+                            .get())
+                    .isNotNull();
         });
     }
 }

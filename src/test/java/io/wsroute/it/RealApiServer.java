@@ -2,19 +2,18 @@ package io.wsroute.it;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperationsBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperationsBuilder;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
 
     /** wsroute's own namespace, which the webhooks must never cover. */
     static final String WSROUTE_NAMESPACE = "wsroute-system";
+
     static final String KUBE_VERSION = "1.20.2";
 
     private static KubeAPIServer server;
@@ -42,8 +42,11 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withOfflineMode(true)
-                    .withApiServerVersion(KUBE_VERSION).withUpdateKubeConfig(false).build());
+            server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                    .withOfflineMode(true)
+                    .withApiServerVersion(KUBE_VERSION)
+                    .withUpdateKubeConfig(false)
+                    .build());
             server.start();
             kubeconfigYaml = server.getKubeConfigYaml();
             Path dir = Files.createTempDirectory("wsroute-it");
@@ -60,8 +63,10 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
             properties.put("wsroute.tls.key", certificates.keyFile.toString());
             return properties;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the real API server tier: " + e.getMessage()
-                    + " (are the binaries provisioned? run hack/kube-binaries.sh)", e);
+            throw new IllegalStateException(
+                    "cannot start the real API server tier: " + e.getMessage()
+                            + " (are the binaries provisioned? run hack/kube-binaries.sh)",
+                    e);
         }
     }
 
@@ -76,11 +81,21 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     static void installCrd(KubernetesClient client) throws Exception {
         for (String file : List.of("websocketroutes.wsroute.io-v1.yml", "websocketauditreports.wsroute.io-v1.yml")) {
             try (var in = Files.newInputStream(Path.of("crds", file))) {
-                var crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+                var crd = client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .load(in)
+                        .item();
                 client.resource(crd).serverSideApply();
-                client.resource(crd).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream().anyMatch(cond -> "Established".equals(cond.getType())
-                                && "True".equals(cond.getStatus())), 30, java.util.concurrent.TimeUnit.SECONDS);
+                client.resource(crd)
+                        .waitUntilCondition(
+                                c -> c.getStatus() != null
+                                        && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                                .anyMatch(cond -> "Established".equals(cond.getType())
+                                                        && "True".equals(cond.getStatus())),
+                                30,
+                                java.util.concurrent.TimeUnit.SECONDS);
             }
         }
     }
@@ -92,7 +107,9 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     static KubernetesClient client() {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+        return new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(kubeconfigYaml))
+                .build();
     }
 
     /**
@@ -104,25 +121,63 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** As above, with the API server's failurePolicy and timeoutSeconds chosen. */
-    static void registerWebhooks(KubernetesClient client, String baseUrl, String caBundle, String name,
-            String failurePolicy, int timeoutSeconds) {
-        LabelSelector namespaces = new LabelSelectorBuilder().addNewMatchExpression()
-                .withKey("kubernetes.io/metadata.name").withOperator("NotIn")
-                .withValues("kube-system", WSROUTE_NAMESPACE).endMatchExpression().build();
-        RuleWithOperations ingresses = new RuleWithOperationsBuilder().withApiGroups("networking.k8s.io")
-                .withApiVersions("v1").withResources("ingresses").withOperations("CREATE", "UPDATE").build();
-        ValidatingWebhookConfiguration validating = new ValidatingWebhookConfigurationBuilder().withNewMetadata()
-                .withName(name + "-validating").endMetadata().addNewWebhook().withName("ingress.validate.wsroute.io")
-                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy(failurePolicy)
-                .withTimeoutSeconds(timeoutSeconds).withNamespaceSelector(namespaces).withRules(ingresses)
-                .withNewClientConfig().withUrl(baseUrl + "/admission/ingress/validate").withCaBundle(caBundle)
-                .endClientConfig().endWebhook().build();
-        MutatingWebhookConfiguration mutating = new MutatingWebhookConfigurationBuilder().withNewMetadata()
-                .withName(name + "-mutating").endMetadata().addNewWebhook().withName("ingress.mutate.wsroute.io")
-                .withAdmissionReviewVersions("v1").withSideEffects("None").withFailurePolicy(failurePolicy)
-                .withReinvocationPolicy("IfNeeded").withTimeoutSeconds(timeoutSeconds).withNamespaceSelector(namespaces)
-                .withRules(ingresses).withNewClientConfig().withUrl(baseUrl + "/admission/ingress/mutate")
-                .withCaBundle(caBundle).endClientConfig().endWebhook().build();
+    static void registerWebhooks(
+            KubernetesClient client,
+            String baseUrl,
+            String caBundle,
+            String name,
+            String failurePolicy,
+            int timeoutSeconds) {
+        LabelSelector namespaces = new LabelSelectorBuilder()
+                .addNewMatchExpression()
+                .withKey("kubernetes.io/metadata.name")
+                .withOperator("NotIn")
+                .withValues("kube-system", WSROUTE_NAMESPACE)
+                .endMatchExpression()
+                .build();
+        RuleWithOperations ingresses = new RuleWithOperationsBuilder()
+                .withApiGroups("networking.k8s.io")
+                .withApiVersions("v1")
+                .withResources("ingresses")
+                .withOperations("CREATE", "UPDATE")
+                .build();
+        ValidatingWebhookConfiguration validating = new ValidatingWebhookConfigurationBuilder()
+                .withNewMetadata()
+                .withName(name + "-validating")
+                .endMetadata()
+                .addNewWebhook()
+                .withName("ingress.validate.wsroute.io")
+                .withAdmissionReviewVersions("v1")
+                .withSideEffects("None")
+                .withFailurePolicy(failurePolicy)
+                .withTimeoutSeconds(timeoutSeconds)
+                .withNamespaceSelector(namespaces)
+                .withRules(ingresses)
+                .withNewClientConfig()
+                .withUrl(baseUrl + "/admission/ingress/validate")
+                .withCaBundle(caBundle)
+                .endClientConfig()
+                .endWebhook()
+                .build();
+        MutatingWebhookConfiguration mutating = new MutatingWebhookConfigurationBuilder()
+                .withNewMetadata()
+                .withName(name + "-mutating")
+                .endMetadata()
+                .addNewWebhook()
+                .withName("ingress.mutate.wsroute.io")
+                .withAdmissionReviewVersions("v1")
+                .withSideEffects("None")
+                .withFailurePolicy(failurePolicy)
+                .withReinvocationPolicy("IfNeeded")
+                .withTimeoutSeconds(timeoutSeconds)
+                .withNamespaceSelector(namespaces)
+                .withRules(ingresses)
+                .withNewClientConfig()
+                .withUrl(baseUrl + "/admission/ingress/mutate")
+                .withCaBundle(caBundle)
+                .endClientConfig()
+                .endWebhook()
+                .build();
         client.resource(validating).serverSideApply();
         client.resource(mutating).serverSideApply();
     }

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.NginxServer;
-
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -29,10 +28,21 @@ public class RealNginxResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not start nginx for the probe tests", e);
         }
-        return Map.of("wsroute.probe.mode", "address", "wsroute.probe.address", "127.0.0.1",
-                "wsroute.probe.http-port", Integer.toString(nginx.port()),
-                "wsroute.probe.https-port", Integer.toString(nginx.tlsPort()),
-                "wsroute.probe.interval", "1s", "wsroute.probe.timeout", "3s", "wsroute.probe.insecure", "true");
+        return Map.of(
+                "wsroute.probe.mode",
+                "address",
+                "wsroute.probe.address",
+                "127.0.0.1",
+                "wsroute.probe.http-port",
+                Integer.toString(nginx.port()),
+                "wsroute.probe.https-port",
+                Integer.toString(nginx.tlsPort()),
+                "wsroute.probe.interval",
+                "1s",
+                "wsroute.probe.timeout",
+                "3s",
+                "wsroute.probe.insecure",
+                "true");
     }
 
     /** 127.0.0.1:port of the echo backend, for upstream blocks. */

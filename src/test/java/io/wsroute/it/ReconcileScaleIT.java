@@ -16,13 +16,10 @@ import io.wsroute.route.RoutePath;
 import io.wsroute.route.RouteService;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
-
 import jakarta.inject.Inject;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +57,8 @@ class ReconcileScaleIT {
         // the benchmark's own client must not be what limits creation
         config.setMaxConcurrentRequests(128);
         config.setMaxConcurrentRequestsPerHost(64);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build()) {
             ClusterSeed.routeNamespace(client, NS);
             Set<String> ready = ConcurrentHashMap.newKeySet();
             CountDownLatch allReady = new CountDownLatch(ROUTES);
@@ -70,27 +67,34 @@ class ReconcileScaleIT {
             Map<String, long[]> histogramBefore = ROUTES >= 100 ? heapHistogram() : Map.of();
             Map<String, double[]> admissionTimes = new TreeMap<>();
             for (String endpoint : List.of("ingress/validate", "ingress/mutate")) {
-                Timer timer = registry.find(AdmissionMetrics.DURATION).tag("endpoint", endpoint).timer();
-                admissionTimes.put(endpoint, timer == null ? new double[2]
-                        : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
+                Timer timer = registry.find(AdmissionMetrics.DURATION)
+                        .tag("endpoint", endpoint)
+                        .timer();
+                admissionTimes.put(
+                        endpoint,
+                        timer == null
+                                ? new double[2]
+                                : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
             }
             long heapBefore = heapAfterGc();
             long start = System.nanoTime();
-            try (var watch = client.resources(WebSocketRoute.class).inNamespace(NS).watch(new Watcher<>() {
-                @Override
-                public void eventReceived(Action action, WebSocketRoute route) {
-                    if (route.getStatus() != null && route.getStatus().getConditions() != null
-                            && route.getStatus().getConditions().stream().anyMatch(
-                                    c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
-                            && ready.add(route.getMetadata().getName())) {
-                        allReady.countDown();
-                    }
-                }
+            try (var watch = client.resources(WebSocketRoute.class)
+                    .inNamespace(NS)
+                    .watch(new Watcher<>() {
+                        @Override
+                        public void eventReceived(Action action, WebSocketRoute route) {
+                            if (route.getStatus() != null
+                                    && route.getStatus().getConditions() != null
+                                    && route.getStatus().getConditions().stream()
+                                            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
+                                    && ready.add(route.getMetadata().getName())) {
+                                allReady.countDown();
+                            }
+                        }
 
-                @Override
-                public void onClose(WatcherException cause) {
-                }
-            })) {
+                        @Override
+                        public void onClose(WatcherException cause) {}
+                    })) {
                 ExecutorService creators = Executors.newFixedThreadPool(16);
                 for (int i = 0; i < ROUTES; i++) {
                     int n = i;
@@ -117,22 +121,33 @@ class ReconcileScaleIT {
                 // the benchmark's own: one POST per route and its one watch
                 delta.computeIfPresent("POST websocketroutes", (k, v) -> v - ROUTES);
                 delta.computeIfPresent("WATCH websocketroutes", (k, v) -> v - 1);
-                double wsroute = delta.values().stream().mapToDouble(Double::doubleValue).sum();
-                System.out.printf("reconcile scale: %d routes created in %.2f s, all Ready after %.2f s (load %s)%n",
+                double wsroute =
+                        delta.values().stream().mapToDouble(Double::doubleValue).sum();
+                System.out.printf(
+                        "reconcile scale: %d routes created in %.2f s, all Ready after %.2f s (load %s)%n",
                         ROUTES, created, allReadySeconds, load());
-                System.out.printf("reconcile scale: wsroute's API requests %.0f = %.2f per route%n", wsroute, wsroute / ROUTES);
+                System.out.printf(
+                        "reconcile scale: wsroute's API requests %.0f = %.2f per route%n", wsroute, wsroute / ROUTES);
                 delta.forEach((k, v) -> System.out.printf("  %-40s %8.0f  %.2f per route%n", k, v, v / ROUTES));
-                System.out.printf("reconcile scale: heap after GC %.1f MiB before, %.1f MiB after: %.2f KiB per route; RSS %.0f MiB%n",
-                        heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / ROUTES, rssMib());
+                System.out.printf(
+                        "reconcile scale: heap after GC %.1f MiB before, %.1f MiB after: %.2f KiB per route; RSS %.0f MiB%n",
+                        heapBefore / 1048576.0,
+                        heapAfter / 1048576.0,
+                        (heapAfter - heapBefore) / 1024.0 / ROUTES,
+                        rssMib());
                 if (ROUTES >= 100) {
                     printHistogramGrowth(histogramBefore, heapHistogram(), 20);
                 }
                 admissionTimes.forEach((endpoint, earlier) -> {
-                    Timer timer = registry.find(AdmissionMetrics.DURATION).tag("endpoint", endpoint).timer();
+                    Timer timer = registry.find(AdmissionMetrics.DURATION)
+                            .tag("endpoint", endpoint)
+                            .timer();
                     double count = timer == null ? 0 : timer.count() - earlier[0];
                     double total = timer == null ? 0 : timer.totalTime(TimeUnit.MILLISECONDS) - earlier[1];
                     if (count > 0) {
-                        System.out.printf("  wsroute's own admission time %s: %.0f calls, mean %.2f ms%n", endpoint, count, total / count);
+                        System.out.printf(
+                                "  wsroute's own admission time %s: %.0f calls, mean %.2f ms%n",
+                                endpoint, count, total / count);
                     }
                 });
                 Map<String, Double> webhookAfter = webhookSeconds(client);
@@ -148,7 +163,8 @@ class ReconcileScaleIT {
                     double under25ms = webhookAfter.getOrDefault(base + "_le_0.025", 0.0)
                             - webhookBefore.getOrDefault(base + "_le_0.025", 0.0);
                     if (count > 0) {
-                        System.out.printf("  API server's webhook duration %s: %.0f calls, mean %.2f ms, %.1f%% under 5 ms, %.1f%% under 25 ms%n",
+                        System.out.printf(
+                                "  API server's webhook duration %s: %.0f calls, mean %.2f ms, %.1f%% under 5 ms, %.1f%% under 25 ms%n",
                                 base, count, sum / count * 1000, 100 * under5ms / count, 100 * under25ms / count);
                     }
                 });
@@ -161,8 +177,16 @@ class ReconcileScaleIT {
         WebSocketRoute route = new WebSocketRoute();
         route.getMetadata().setName("r" + i);
         route.getMetadata().setNamespace(NS);
-        route.setSpec(new WebSocketRouteSpec("r" + i + ".scale.example.com", List.of(new RoutePath("/ws", null,
-                new RouteService("chat", new RouteService.Port(8080, null)))), null, null, null, null, null, null, null));
+        route.setSpec(new WebSocketRouteSpec(
+                "r" + i + ".scale.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         return route;
     }
 
@@ -195,7 +219,8 @@ class ReconcileScaleIT {
                     continue;
                 }
                 String base = labels.get("name") + " " + labels.get("operation");
-                String suffix = m.group(1).endsWith("_bucket") ? "_le_" + labels.get("le")
+                String suffix = m.group(1).endsWith("_bucket")
+                        ? "_le_" + labels.get("le")
                         : m.group(1).endsWith("_sum") ? "_sum" : "_count";
                 values.merge(base + suffix, Double.parseDouble(m.group(3)), Double::sum);
             }
@@ -223,8 +248,10 @@ class ReconcileScaleIT {
     /** Instances and bytes by class in this JVM's heap after a full GC (jcmd GC.class_histogram). */
     private static Map<String, long[]> heapHistogram() throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
-                "GC.class_histogram").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        jcmd.toString(), Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
         Map<String, long[]> histogram = new TreeMap<>();
         Pattern row = Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*");
         for (String line : new String(process.getInputStream().readAllBytes()).split("\n")) {
@@ -241,11 +268,15 @@ class ReconcileScaleIT {
     private static void printHistogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int classes) {
         System.out.println("reconcile scale: heap growth by class, top " + classes + " (instances, bytes per route):");
         after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
-                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
-                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(classes)
-                .forEach(e -> System.out.printf("  %-70s %+8d %+9.0f B/route%n", e.getKey(), e.getValue()[0],
-                        (double) e.getValue()[1] / ROUTES));
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                    e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]
+                }))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(classes)
+                .forEach(e -> System.out.printf(
+                        "  %-70s %+8d %+9.0f B/route%n",
+                        e.getKey(), e.getValue()[0], (double) e.getValue()[1] / ROUTES));
     }
 
     private static double rssMib() throws Exception {

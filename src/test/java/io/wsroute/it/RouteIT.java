@@ -21,13 +21,11 @@ import io.wsroute.route.RouteService;
 import io.wsroute.route.RouteTimeouts;
 import io.wsroute.route.WebSocketRoute;
 import io.wsroute.route.WebSocketRouteSpec;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,10 +46,30 @@ class RouteIT {
     static void seed() {
         client = RealApiServer.client();
         ClusterSeed.defaultNginxClass(client);
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("f5")
-                .endMetadata().withNewSpec().withController("nginx.org/ingress-controller").endSpec().build()).serverSideApply();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("traefik")
-                .endMetadata().withNewSpec().withController("traefik.io/ingress-controller").endSpec().build()).serverSideApply();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("f5")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("nginx.org/ingress-controller")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("traefik")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("traefik.io/ingress-controller")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         for (String ns : List.of(NS, "ingress-nginx")) {
             ClusterSeed.namespace(client, ns);
         }
@@ -81,27 +99,39 @@ class RouteIT {
             assertThat(owner.getController()).isTrue();
             assertThat(owner.getBlockOwnerDeletion()).isTrue();
         });
-        assertThat(ingress.getMetadata().getManagedFields()).anySatisfy(f -> assertThat(f.getManager()).isEqualTo("wsroute"));
+        assertThat(ingress.getMetadata().getManagedFields())
+                .anySatisfy(f -> assertThat(f.getManager()).isEqualTo("wsroute"));
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600")
                 .containsEntry("wsroute.io/websocket", "true");
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(events("basic"))
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("IngressReady")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(events("basic"))
+                        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("IngressReady")));
     }
 
     @Test
     void anUpdateReachesTheIngressAndARemovedSettingLeavesIt() {
-        create("updated", new WebSocketRouteSpec("updated.example.com", paths("chat", 8080), null, null, null, null,
-                null, 50, null));
+        create(
+                "updated",
+                new WebSocketRouteSpec(
+                        "updated.example.com", paths("chat", 8080), null, null, null, null, null, 50, null));
         awaitCondition("updated", "Ready", "True");
         assertThat(ingress("updated").getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/limit-connections", "50");
 
         edit("updated", r -> {
-            r.setSpec(new WebSocketRouteSpec("updated.example.com", paths("chat", 8080), null, null,
-                    new RouteTimeouts("2h", null), null, null, null, null));
+            r.setSpec(new WebSocketRouteSpec(
+                    "updated.example.com",
+                    paths("chat", 8080),
+                    null,
+                    null,
+                    new RouteTimeouts("2h", null),
+                    null,
+                    null,
+                    null,
+                    null));
             return r;
         });
 
@@ -118,29 +148,67 @@ class RouteIT {
         create("drift", spec("drift.example.com", "chat", 8080, null));
         awaitCondition("drift", "Ready", "True");
 
-        client.network().v1().ingresses().inNamespace(NS).withName("drift").edit(i -> new IngressBuilder(i)
-                .editMetadata().addToAnnotations("nginx.ingress.kubernetes.io/proxy-read-timeout", "3601")
-                .addToAnnotations("team.example.com/owner", "chat-team").endMetadata().build());
+        client.network()
+                .v1()
+                .ingresses()
+                .inNamespace(NS)
+                .withName("drift")
+                .edit(i -> new IngressBuilder(i)
+                        .editMetadata()
+                        .addToAnnotations("nginx.ingress.kubernetes.io/proxy-read-timeout", "3601")
+                        .addToAnnotations("team.example.com/owner", "chat-team")
+                        .endMetadata()
+                        .build());
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ingress("drift").getMetadata().getAnnotations())
-                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
-                .containsEntry("team.example.com/owner", "chat-team"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ingress("drift").getMetadata().getAnnotations())
+                        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+                        .containsEntry("team.example.com/owner", "chat-team"));
     }
 
     @Test
     void aHostAndPathServedByAnotherIngressIsAConflictNotATakeover() {
-        Ingress legacy = client.resource(new IngressBuilder().withNewMetadata().withName("legacy").withNamespace(NS)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost("taken.example.com")
-                .withNewHttp().addNewPath().withPath("/ws").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build()).create();
+        Ingress legacy = client.resource(new IngressBuilder()
+                        .withNewMetadata()
+                        .withName("legacy")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withIngressClassName("nginx")
+                        .addNewRule()
+                        .withHost("taken.example.com")
+                        .withNewHttp()
+                        .addNewPath()
+                        .withPath("/ws")
+                        .withPathType("Prefix")
+                        .withNewBackend()
+                        .withNewService()
+                        .withName("chat")
+                        .withNewPort()
+                        .withNumber(8080)
+                        .endPort()
+                        .endService()
+                        .endBackend()
+                        .endPath()
+                        .endHttp()
+                        .endRule()
+                        .endSpec()
+                        .build())
+                .create();
         create("taken", spec("taken.example.com", "chat", 8080, null));
 
         Condition ready = awaitCondition("taken", "Ready", "False");
         assertThat(ready.getReason()).isEqualTo("Conflict");
         assertThat(ready.getMessage()).contains("taken.example.com/ws is already served by Ingress routes/legacy");
-        assertThat(client.network().v1().ingresses().inNamespace(NS).withName("taken").get()).isNull();
-        assertThat(ingress("legacy").getMetadata().getResourceVersion()).isEqualTo(legacy.getMetadata().getResourceVersion());
+        assertThat(client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace(NS)
+                        .withName("taken")
+                        .get())
+                .isNull();
+        assertThat(ingress("legacy").getMetadata().getResourceVersion())
+                .isEqualTo(legacy.getMetadata().getResourceVersion());
 
         client.resource(legacy).delete();
         assertThat(awaitCondition("taken", "Ready", "True").getReason()).isEqualTo("IngressReady");
@@ -148,18 +216,41 @@ class RouteIT {
 
     @Test
     void anIngressWithTheRouteNameThatIsNotOwnedIsNeverTouched() {
-        Ingress foreign = client.resource(new IngressBuilder().withNewMetadata().withName("foreign").withNamespace(NS)
-                .endMetadata().withNewSpec().withIngressClassName("nginx").addNewRule().withHost("other.example.com")
-                .withNewHttp().addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService()
-                .withName("chat").withNewPort().withNumber(8080).endPort().endService().endBackend().endPath().endHttp()
-                .endRule().endSpec().build()).create();
+        Ingress foreign = client.resource(new IngressBuilder()
+                        .withNewMetadata()
+                        .withName("foreign")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withIngressClassName("nginx")
+                        .addNewRule()
+                        .withHost("other.example.com")
+                        .withNewHttp()
+                        .addNewPath()
+                        .withPath("/")
+                        .withPathType("Prefix")
+                        .withNewBackend()
+                        .withNewService()
+                        .withName("chat")
+                        .withNewPort()
+                        .withNumber(8080)
+                        .endPort()
+                        .endService()
+                        .endBackend()
+                        .endPath()
+                        .endHttp()
+                        .endRule()
+                        .endSpec()
+                        .build())
+                .create();
         create("foreign", spec("foreign.example.com", "chat", 8080, null));
 
         Condition taken = awaitCondition("foreign", "Ready", "False");
         assertThat(taken.getReason()).isEqualTo("IngressNameTaken");
         assertThat(taken.getMessage()).startsWith("Ingress routes/foreign exists and is not owned by this route");
         Ingress after = ingress("foreign");
-        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(foreign.getMetadata().getResourceVersion());
+        assertThat(after.getMetadata().getResourceVersion())
+                .isEqualTo(foreign.getMetadata().getResourceVersion());
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
     }
 
@@ -170,28 +261,52 @@ class RouteIT {
         Condition ready = awaitCondition("late", "Ready", "False");
         assertThat(ready.getReason()).isEqualTo("ServiceNotFound");
         assertThat(ready.getMessage()).contains("Service late-backend not found in namespace routes");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(events("late")).anySatisfy(e -> {
-            assertThat(e.getType()).isEqualTo("Warning");
-            assertThat(e.getReason()).isEqualTo("ServiceNotFound");
-        }));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(events("late")).anySatisfy(e -> {
+                    assertThat(e.getType()).isEqualTo("Warning");
+                    assertThat(e.getReason()).isEqualTo("ServiceNotFound");
+                }));
 
-        client.resource(new ServiceBuilder().withNewMetadata().withName("late-backend").withNamespace(NS).endMetadata()
-                .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080).endPort().endSpec().build())
+        client.resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("late-backend")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withName("ws")
+                        .withProtocol("TCP")
+                        .withPort(8080)
+                        .endPort()
+                        .endSpec()
+                        .build())
                 .create();
         assertThat(awaitCondition("late", "Ready", "False").getReason()).isEqualTo("PortNotFound");
 
-        client.services().inNamespace(NS).withName("late-backend").edit(s -> new ServiceBuilder(s).editSpec()
-                .editFirstPort().withPort(9000).endPort().endSpec().build());
+        client.services()
+                .inNamespace(NS)
+                .withName("late-backend")
+                .edit(s -> new ServiceBuilder(s)
+                        .editSpec()
+                        .editFirstPort()
+                        .withPort(9000)
+                        .endPort()
+                        .endSpec()
+                        .build());
         assertThat(awaitCondition("late", "Ready", "True").getReason()).isEqualTo("IngressReady");
         assertThat(ingress("late")).isNotNull();
     }
 
     @Test
     void aClassOfAnotherControllerOrAMissingClassIsReported() {
-        create("traefik", new WebSocketRouteSpec("traefik.example.com", paths("chat", 8080), "traefik", null, null,
-                null, null, null, null));
-        create("noclass", new WebSocketRouteSpec("noclass.example.com", paths("chat", 8080), "missing", null, null,
-                null, null, null, null));
+        create(
+                "traefik",
+                new WebSocketRouteSpec(
+                        "traefik.example.com", paths("chat", 8080), "traefik", null, null, null, null, null, null));
+        create(
+                "noclass",
+                new WebSocketRouteSpec(
+                        "noclass.example.com", paths("chat", 8080), "missing", null, null, null, null, null, null));
 
         assertThat(awaitCondition("traefik", "Ready", "False").getReason()).isEqualTo("NotNginxClass");
         assertThat(awaitCondition("noclass", "Ready", "False").getReason()).isEqualTo("IngressClassNotFound");
@@ -199,8 +314,10 @@ class RouteIT {
 
     @Test
     void theF5ControllerGetsItsOwnAnnotations() {
-        create("f5", new WebSocketRouteSpec("f5.example.com", paths("chat", 8080), "f5", null, null, null, null, null,
-                null));
+        create(
+                "f5",
+                new WebSocketRouteSpec(
+                        "f5.example.com", paths("chat", 8080), "f5", null, null, null, null, null, null));
 
         awaitCondition("f5", "Ready", "True");
         assertThat(get("f5").getStatus().getController()).isEqualTo("nginx-inc");
@@ -211,25 +328,49 @@ class RouteIT {
 
     @Test
     void snippetsTurnedOnAndOffInTheControllerConfigMapChangeWhatTheRouteCanEnforce() {
-        create("origins", new WebSocketRouteSpec("origins.example.com", paths("chat", 8080), null, null, null, null,
-                List.of("https://app.example.com"), null, null));
+        create(
+                "origins",
+                new WebSocketRouteSpec(
+                        "origins.example.com",
+                        paths("chat", 8080),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("https://app.example.com"),
+                        null,
+                        null));
         Condition enforced = awaitCondition("origins", "Enforced", "False");
         assertThat(enforced.getMessage()).startsWith("spec.allowedOrigins:");
 
-        client.resource(new ConfigMapBuilder().withNewMetadata().withName("ingress-nginx-controller")
-                .withNamespace("ingress-nginx").endMetadata().withData(Map.of("allow-snippet-annotations", "true",
-                        "annotations-risk-level", "Critical")).build()).serverSideApply();
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("ingress-nginx-controller")
+                        .withNamespace("ingress-nginx")
+                        .endMetadata()
+                        .withData(Map.of("allow-snippet-annotations", "true", "annotations-risk-level", "Critical"))
+                        .build())
+                .serverSideApply();
         awaitCondition("origins", "Enforced", "True");
         assertThat(ingress("origins").getMetadata().getAnnotations())
-                .containsEntry("nginx.ingress.kubernetes.io/configuration-snippet",
+                .containsEntry(
+                        "nginx.ingress.kubernetes.io/configuration-snippet",
                         "if ($http_origin !~* \"^(|https://app\\.example\\.com)$\") {\n  return 403;\n}\n");
 
-        client.configMaps().inNamespace("ingress-nginx").withName("ingress-nginx-controller")
-                .edit(cm -> new ConfigMapBuilder(cm).addToData("allow-snippet-annotations", "false").build());
+        client.configMaps()
+                .inNamespace("ingress-nginx")
+                .withName("ingress-nginx-controller")
+                .edit(cm -> new ConfigMapBuilder(cm)
+                        .addToData("allow-snippet-annotations", "false")
+                        .build());
         awaitCondition("origins", "Enforced", "False");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ingress("origins").getMetadata().getAnnotations())
-                .doesNotContainKey("nginx.ingress.kubernetes.io/configuration-snippet"));
-        client.configMaps().inNamespace("ingress-nginx").withName("ingress-nginx-controller").delete();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ingress("origins").getMetadata().getAnnotations())
+                        .doesNotContainKey("nginx.ingress.kubernetes.io/configuration-snippet"));
+        client.configMaps()
+                .inNamespace("ingress-nginx")
+                .withName("ingress-nginx-controller")
+                .delete();
     }
 
     @Test
@@ -240,27 +381,48 @@ class RouteIT {
 
         try (GarbageCollector gc = GarbageCollector.start(RealApiServer.kubeconfigFile)) {
             client.resource(route).delete();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ingress("deleted")).isNull());
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(ingress("deleted")).isNull());
         }
     }
 
     @Test
     void theReadmeExampleIsAcceptedByTheApiServerAndBecomesReady() throws Exception {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("demo")
-                .addToLabels("kubernetes.io/metadata.name", "demo").endMetadata().build()).serverSideApply();
-        try (var service = java.nio.file.Files.newInputStream(java.nio.file.Path.of("deploy/examples/chat-service.yaml"));
-                var route = java.nio.file.Files.newInputStream(java.nio.file.Path.of("deploy/examples/websocketroute-chat.yaml"))) {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("demo")
+                        .addToLabels("kubernetes.io/metadata.name", "demo")
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
+        try (var service =
+                        java.nio.file.Files.newInputStream(java.nio.file.Path.of("deploy/examples/chat-service.yaml"));
+                var route = java.nio.file.Files.newInputStream(
+                        java.nio.file.Path.of("deploy/examples/websocketroute-chat.yaml"))) {
             client.load(service).create();
             client.resources(WebSocketRoute.class).load(route).create();
         }
         await().atMost(WAIT).untilAsserted(() -> {
-            WebSocketRoute stored = client.resources(WebSocketRoute.class).inNamespace("demo").withName("chat").get();
-            assertThat(stored.getStatus().condition("Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+            WebSocketRoute stored = client.resources(WebSocketRoute.class)
+                    .inNamespace("demo")
+                    .withName("chat")
+                    .get();
+            assertThat(stored.getStatus().condition("Ready"))
+                    .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
             assertThat(stored.getStatus().getUrl()).isEqualTo("wss://live.example.com/ws");
         });
-        Ingress ingress = client.network().v1().ingresses().inNamespace("demo").withName("chat").get();
-        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getSecretName()).isEqualTo("chat-example-tls"));
-        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+        Ingress ingress = client.network()
+                .v1()
+                .ingresses()
+                .inNamespace("demo")
+                .withName("chat")
+                .get();
+        assertThat(ingress.getSpec().getTls())
+                .singleElement()
+                .satisfies(t -> assertThat(t.getSecretName()).isEqualTo("chat-example-tls"));
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
                 .containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8,192.168.0.0/16");
     }
 
@@ -268,12 +430,28 @@ class RouteIT {
     void theApiServerRefusesHostileValuesThroughTheCrdSchema() {
         for (String host : List.of("a.example.com;", "a.example.com\n", "a\"b", "${x}.example.com")) {
             assertThatThrownBy(() -> create("hostile", spec(host, "chat", 8080, null)))
-                    .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.host");
+                    .isInstanceOf(KubernetesClientException.class)
+                    .hasMessageContaining("spec.host");
         }
-        assertThatThrownBy(() -> create("hostile", new WebSocketRouteSpec("ok.example.com", paths("chat", 8080), null,
-                null, null, null, List.of("https://a.example.com; include /etc/passwd"), null, null)))
-                .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.allowedOrigins");
-        assertThat(client.resources(WebSocketRoute.class).inNamespace(NS).withName("hostile").get()).isNull();
+        assertThatThrownBy(() -> create(
+                        "hostile",
+                        new WebSocketRouteSpec(
+                                "ok.example.com",
+                                paths("chat", 8080),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of("https://a.example.com; include /etc/passwd"),
+                                null,
+                                null)))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("spec.allowedOrigins");
+        assertThat(client.resources(WebSocketRoute.class)
+                        .inNamespace(NS)
+                        .withName("hostile")
+                        .get())
+                .isNull();
     }
 
     private static WebSocketRouteSpec spec(String host, String service, int port, String className) {
@@ -297,7 +475,10 @@ class RouteIT {
     }
 
     private static WebSocketRoute get(String name) {
-        return client.resources(WebSocketRoute.class).inNamespace(NS).withName(name).get();
+        return client.resources(WebSocketRoute.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
     }
 
     private static void edit(String name, UnaryOperator<WebSocketRoute> change) {
@@ -311,11 +492,18 @@ class RouteIT {
     private static List<Event> events(String route) {
         return client.v1().events().inNamespace(NS).list().getItems().stream()
                 .filter(e -> "WebSocketRoute".equals(e.getInvolvedObject().getKind())
-                        && route.equals(e.getInvolvedObject().getName())).toList();
+                        && route.equals(e.getInvolvedObject().getName()))
+                .toList();
     }
 
     private static Condition awaitCondition(String route, String type, String status) {
-        return await().atMost(WAIT).until(() -> Optional.ofNullable(get(route)).map(WebSocketRoute::getStatus)
-                .flatMap(s -> s.condition(type)).filter(c -> status.equals(c.getStatus())).orElse(null), c -> c != null);
+        return await().atMost(WAIT)
+                .until(
+                        () -> Optional.ofNullable(get(route))
+                                .map(WebSocketRoute::getStatus)
+                                .flatMap(s -> s.condition(type))
+                                .filter(c -> status.equals(c.getStatus()))
+                                .orElse(null),
+                        c -> c != null);
     }
 }

@@ -17,13 +17,15 @@ public class ServiceAccountImpersonation implements KubernetesConfigCustomizer {
 
     @Override
     public void customize(Config config) {
-        ConfigProvider.getConfig().getOptionalValue(PROPERTY, String.class).ifPresent(account -> impersonate(config, account));
+        ConfigProvider.getConfig()
+                .getOptionalValue(PROPERTY, String.class)
+                .ifPresent(account -> impersonate(config, account));
     }
 
     static void impersonate(Config config, String namespaceAndName) {
         String[] parts = namespaceAndName.split("/", 2);
         config.setImpersonateUsername("system:serviceaccount:" + parts[0] + ":" + parts[1]);
-        config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + parts[0],
-                "system:authenticated");
+        config.setImpersonateGroups(
+                "system:serviceaccounts", "system:serviceaccounts:" + parts[0], "system:authenticated");
     }
 }

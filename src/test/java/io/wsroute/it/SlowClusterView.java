@@ -2,15 +2,14 @@ package io.wsroute.it;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.InformerClusterView;
 import io.wsroute.nginx.ControllerFlavor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,33 +66,71 @@ class WebhookFailureIT {
     @BeforeAll
     static void seed() throws Exception {
         // No client-side retries: fabric8 retries server errors with backoff, which would hide what one write costs.
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.fromKubeconfig(
-                RealApiServer.kubeconfigYaml)).withRequestRetryBackoffLimit(0).build()).build();
-        client.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("nginx")
-                .endMetadata().withNewSpec().withController("k8s.io/ingress-nginx").endSpec().build()).serverSideApply();
+        client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(Config.fromKubeconfig(RealApiServer.kubeconfigYaml))
+                        .withRequestRetryBackoffLimit(0)
+                        .build())
+                .build();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("nginx")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("k8s.io/ingress-nginx")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         for (String ns : List.of("apps", "slow", RealApiServer.WSROUTE_NAMESPACE)) {
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-                    .withLabels(Map.of("kubernetes.io/metadata.name", ns)).endMetadata().build()).serverSideApply();
+            client.resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .withLabels(Map.of("kubernetes.io/metadata.name", ns))
+                            .endMetadata()
+                            .build())
+                    .serverSideApply();
         }
         // 1.20 does not label namespaces by name (1.21+ does); the chart's selector relies on that label.
-        client.namespaces().withName("kube-system").edit(ns -> new NamespaceBuilder(ns).editMetadata()
-                .addToLabels("kubernetes.io/metadata.name", "kube-system").endMetadata().build());
+        client.namespaces()
+                .withName("kube-system")
+                .edit(ns -> new NamespaceBuilder(ns)
+                        .editMetadata()
+                        .addToLabels("kubernetes.io/metadata.name", "kube-system")
+                        .endMetadata()
+                        .build());
         for (String ns : List.of("apps", "slow", "kube-system", RealApiServer.WSROUTE_NAMESPACE)) {
-            client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("chat").endMetadata()
-                    .withNewSpec().addNewPort().withName("ws").withProtocol("TCP").withPort(8080)
-                    .withAppProtocol("kubernetes.io/ws").endPort().endSpec().build()).serverSideApply();
+            client.services()
+                    .inNamespace(ns)
+                    .resource(new ServiceBuilder()
+                            .withNewMetadata()
+                            .withName("chat")
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewPort()
+                            .withName("ws")
+                            .withProtocol("TCP")
+                            .withPort(8080)
+                            .withAppProtocol("kubernetes.io/ws")
+                            .endPort()
+                            .endSpec()
+                            .build())
+                    .serverSideApply();
         }
         // A wedged wsroute: accepts connections and never says anything, not even a TLS handshake.
         hung = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            while (!hung.isClosed()) {
-                try {
-                    held.add(hung.accept());
-                } catch (Exception closed) {
-                    return;
-                }
-            }
-        }, "hung-webhook");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!hung.isClosed()) {
+                        try {
+                            held.add(hung.accept());
+                        } catch (Exception closed) {
+                            return;
+                        }
+                    }
+                },
+                "hung-webhook");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -111,11 +147,22 @@ class WebhookFailureIT {
     @AfterEach
     void restoreWsroute() {
         for (String name : List.of("down", "hung")) {
-            client.admissionRegistration().v1().validatingWebhookConfigurations().withName(name + "-validating").delete();
-            client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(name + "-mutating").delete();
+            client.admissionRegistration()
+                    .v1()
+                    .validatingWebhookConfigurations()
+                    .withName(name + "-validating")
+                    .delete();
+            client.admissionRegistration()
+                    .v1()
+                    .mutatingWebhookConfigurations()
+                    .withName(name + "-mutating")
+                    .delete();
         }
-        RealApiServer.registerWebhooks(client, "https://127.0.0.1:" + RealApiServer.webhookPort,
-                RealApiServer.certificates.caBundleBase64, "wsroute");
+        RealApiServer.registerWebhooks(
+                client,
+                "https://127.0.0.1:" + RealApiServer.webhookPort,
+                RealApiServer.certificates.caBundleBase64,
+                "wsroute");
         awaitWebhooks(2);
     }
 
@@ -123,11 +170,18 @@ class WebhookFailureIT {
     void wsrouteDownWithFailRefusesIngressWritesOutsideTheExcludedNamespaces() {
         wsrouteReplacedBy("down", "https://127.0.0.1:1", "Fail", 5);
         assertThatThrownBy(() -> client.resource(ingress("apps", "down-fail")).create())
-                .hasMessageContaining("failed calling webhook").hasMessageContaining("connection refused");
+                .hasMessageContaining("failed calling webhook")
+                .hasMessageContaining("connection refused");
         excludedNamespacesStayWritable("down-fail");
         // Everything else in the cluster is untouched by Ingress webhooks.
-        ConfigMap other = client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace("apps")
-                .withName("down-fail").endMetadata().addToData("k", "v").build()).create();
+        ConfigMap other = client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withNamespace("apps")
+                        .withName("down-fail")
+                        .endMetadata()
+                        .addToData("k", "v")
+                        .build())
+                .create();
         assertThat(other.getData()).containsEntry("k", "v");
     }
 
@@ -168,15 +222,23 @@ class WebhookFailureIT {
         broken.getMetadata().setAnnotations(Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s"));
         String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(broken);
         long start = System.nanoTime();
-        Process kubectl = new ProcessBuilder(RealApiServer.kubectl(), "--kubeconfig",
-                RealApiServer.kubeconfigFile.toString(), "create", "-f", "-").redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder(
+                        RealApiServer.kubectl(),
+                        "--kubeconfig",
+                        RealApiServer.kubeconfigFile.toString(),
+                        "create",
+                        "-f",
+                        "-")
+                .redirectErrorStream(true)
+                .start();
         kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
         kubectl.getOutputStream().close();
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kubectl.exitValue()).as(output).isZero();
-        assertThat(output).contains("could not check this Ingress within its deadline of 1000 ms")
+        assertThat(output)
+                .contains("could not check this Ingress within its deadline of 1000 ms")
                 .contains("ingress.networking.k8s.io/unit-timeout created");
         // Two webhooks at about 1 s each, far below the 2 x 5 s the API server would otherwise wait.
         assertThat(took).as(output).isLessThan(Duration.ofSeconds(8));
@@ -195,18 +257,37 @@ class WebhookFailureIT {
 
     /** wsroute's registrations removed, and ones for the failing endpoint put in their place. */
     private static void wsrouteReplacedBy(String name, String url, String failurePolicy, int timeoutSeconds) {
-        client.admissionRegistration().v1().validatingWebhookConfigurations().withName("wsroute-validating").delete();
-        client.admissionRegistration().v1().mutatingWebhookConfigurations().withName("wsroute-mutating").delete();
-        RealApiServer.registerWebhooks(client, url, RealApiServer.certificates.caBundleBase64, name, failurePolicy,
-                timeoutSeconds);
+        client.admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .withName("wsroute-validating")
+                .delete();
+        client.admissionRegistration()
+                .v1()
+                .mutatingWebhookConfigurations()
+                .withName("wsroute-mutating")
+                .delete();
+        RealApiServer.registerWebhooks(
+                client, url, RealApiServer.certificates.caBundleBase64, name, failurePolicy, timeoutSeconds);
         awaitWebhooks(2);
     }
 
     /** The API server applies webhook configuration changes asynchronously; wait until it holds just these. */
     private static void awaitWebhooks(int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                client.admissionRegistration().v1().validatingWebhookConfigurations().list().getItems().size()
-                        + client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems().size()
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> client.admissionRegistration()
+                                        .v1()
+                                        .validatingWebhookConfigurations()
+                                        .list()
+                                        .getItems()
+                                        .size()
+                                + client.admissionRegistration()
+                                        .v1()
+                                        .mutatingWebhookConfigurations()
+                                        .list()
+                                        .getItems()
+                                        .size()
                         == count);
         try {
             // The API server's webhook registry follows its informer; give it a moment beyond the list.

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,8 +41,16 @@ class ControllerConfigMapsTest {
     }
 
     @ParameterizedTest(name = "allow={0} risk={1}: {2}")
-    @CsvSource({"true, Critical, true", "True, critical, true", "1, CRITICAL, true", "true, High, false",
-            "true, , false", "false, Critical, false", "'', Critical, false", ", Critical, false"})
+    @CsvSource({
+        "true, Critical, true",
+        "True, critical, true",
+        "1, CRITICAL, true",
+        "true, High, false",
+        "true, , false",
+        "false, Critical, false",
+        "'', Critical, false",
+        ", Critical, false"
+    })
     void ingressNginxSnippetsNeedBothKeys(String allow, String risk, boolean allowed) {
         Map<String, String> data = new HashMap<>();
         if (allow != null) {
@@ -52,14 +59,19 @@ class ControllerConfigMapsTest {
         if (risk != null) {
             data.put("annotations-risk-level", risk);
         }
-        assertThat(ControllerConfigMaps.read(INGRESS_NGINX, data, "cm", false).snippetsAllowed()).isEqualTo(allowed);
+        assertThat(ControllerConfigMaps.read(INGRESS_NGINX, data, "cm", false).snippetsAllowed())
+                .isEqualTo(allowed);
     }
 
     @Test
     void unknownRiskLevelIsReadAsLowTheStrictest() {
         ControllerProfile profile = ingressNginx("annotations-risk-level", "Extreme");
         assertThat(profile.riskLevel()).isEqualTo(RiskLevel.LOW);
-        assertThat(profile.problems()).singleElement().asString().startsWith("annotations-risk-level:").contains("Low");
+        assertThat(profile.problems())
+                .singleElement()
+                .asString()
+                .startsWith("annotations-risk-level:")
+                .contains("Low");
     }
 
     @Test
@@ -75,10 +87,17 @@ class ControllerConfigMapsTest {
 
     @Test
     void ingressNginxBadBooleanAndHttpVersionAreProblems() {
-        ControllerProfile profile = ingressNginx("allow-snippet-annotations", "yes", "proxy-http-version", "2.0",
-                "worker-shutdown-timeout", "four minutes");
-        assertThat(profile.problems()).extracting(ControllerConfigMaps::problemKey)
-                .containsExactlyInAnyOrder("allow-snippet-annotations", "proxy-http-version", "worker-shutdown-timeout");
+        ControllerProfile profile = ingressNginx(
+                "allow-snippet-annotations",
+                "yes",
+                "proxy-http-version",
+                "2.0",
+                "worker-shutdown-timeout",
+                "four minutes");
+        assertThat(profile.problems())
+                .extracting(ControllerConfigMaps::problemKey)
+                .containsExactlyInAnyOrder(
+                        "allow-snippet-annotations", "proxy-http-version", "worker-shutdown-timeout");
         assertThat(profile.workerShutdownTimeout()).contains(Duration.ofSeconds(240));
     }
 
@@ -90,21 +109,34 @@ class ControllerConfigMapsTest {
 
     @Test
     void nginxIncReadsNginxTimeAndSnippetFlag() {
-        ControllerProfile profile = ControllerConfigMaps.read(NGINX_INC,
-                Map.of("proxy-read-timeout", "1h", "proxy-send-timeout", "90", "worker-shutdown-timeout", "5m",
-                        "proxy-http-version", "1.0"), "cm", true);
+        ControllerProfile profile = ControllerConfigMaps.read(
+                NGINX_INC,
+                Map.of(
+                        "proxy-read-timeout",
+                        "1h",
+                        "proxy-send-timeout",
+                        "90",
+                        "worker-shutdown-timeout",
+                        "5m",
+                        "proxy-http-version",
+                        "1.0"),
+                "cm",
+                true);
         assertThat(profile.proxyReadTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(profile.proxySendTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(profile.workerShutdownTimeout()).contains(Duration.ofMinutes(5));
         assertThat(profile.snippetsAllowed()).isTrue();
-        assertThat(profile.proxyHttpVersion()).as("the F5 template always writes 1.1").isEqualTo("1.1");
+        assertThat(profile.proxyHttpVersion())
+                .as("the F5 template always writes 1.1")
+                .isEqualTo("1.1");
         assertThat(profile.riskLevel()).isEqualTo(RiskLevel.CRITICAL);
     }
 
     @Test
     void nginxIncDefaultsHaveNoWorkerShutdownTimeout() {
         assertThat(read(NGINX_INC).workerShutdownTimeout()).isEmpty();
-        assertThat(ControllerProfile.defaults(NGINX_INC).workerShutdownTimeout()).isEmpty();
+        assertThat(ControllerProfile.defaults(NGINX_INC).workerShutdownTimeout())
+                .isEmpty();
         assertThat(ControllerProfile.defaults(NGINX_INC).fromDefaults()).isTrue();
     }
 

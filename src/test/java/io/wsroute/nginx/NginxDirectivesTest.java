@@ -3,9 +3,7 @@ package io.wsroute.nginx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsroute.nginx.NginxDirectives.Directive;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class NginxDirectivesTest {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +79,11 @@ class HandshakeProbeTest {
     void redirectIsAFailureWithTheTarget() {
         ProbeResult result = probe(targets.ws("/redirect"));
         assertThat(result.outcome()).isEqualTo(ProbeOutcome.REDIRECTED);
-        assertThat(result.diagnosis()).contains("308").contains("https://chat.example.com/redirect")
-                .contains("do not follow redirects").contains("use wss://");
+        assertThat(result.diagnosis())
+                .contains("308")
+                .contains("https://chat.example.com/redirect")
+                .contains("do not follow redirects")
+                .contains("use wss://");
     }
 
     @Test
@@ -97,13 +99,15 @@ class HandshakeProbeTest {
 
     @Test
     void wrongSchemeForThePort() {
-        ProbeResult plainToTls = probe(targets.ws("/fixed").replace(":" + targets.nginx.port(),
-                ":" + targets.nginx.tlsPort()));
+        ProbeResult plainToTls =
+                probe(targets.ws("/fixed").replace(":" + targets.nginx.port(), ":" + targets.nginx.tlsPort()));
         assertThat(plainToTls.outcome()).isEqualTo(ProbeOutcome.BAD_REQUEST);
         assertThat(plainToTls.status()).hasValue(400);
 
-        ProbeResult tlsToPlain = probe(targets.wss("/fixed").replace(":" + targets.nginx.tlsPort(),
-                ":" + targets.nginx.port()), ProbeTargets.HOST, true);
+        ProbeResult tlsToPlain = probe(
+                targets.wss("/fixed").replace(":" + targets.nginx.tlsPort(), ":" + targets.nginx.port()),
+                ProbeTargets.HOST,
+                true);
         assertThat(tlsToPlain.outcome()).isEqualTo(ProbeOutcome.TLS_FAILURE);
     }
 
@@ -116,8 +120,8 @@ class HandshakeProbeTest {
 
     @Test
     void silentPeerTimesOutWithinTheBound() {
-        ProbeResult result = probe.probe(ProbeRequest.of("ws://127.0.0.1:" + targets.silentPort + "/", Optional.empty(),
-                Duration.ofMillis(300), false));
+        ProbeResult result = probe.probe(ProbeRequest.of(
+                "ws://127.0.0.1:" + targets.silentPort + "/", Optional.empty(), Duration.ofMillis(300), false));
         assertThat(result.outcome()).isEqualTo(ProbeOutcome.TIMEOUT);
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(3));
         assertThat(result.diagnosis()).contains("within 300 ms");
@@ -142,9 +146,11 @@ class HandshakeProbeTest {
         assertThatThrownBy(() -> ProbeRequest.of("http://example.com/", Optional.empty(), TIMEOUT, false))
                 .hasMessageContaining("ws:// or wss://");
         assertThatThrownBy(() -> ProbeRequest.of("ws://example.com/", Optional.of("a\r\nX-Evil: 1"), TIMEOUT, false))
-                .hasMessageContaining("host must be").hasMessageNotContaining("\r");
+                .hasMessageContaining("host must be")
+                .hasMessageNotContaining("\r");
         assertThatThrownBy(() -> ProbeRequest.of("ws://user:pw@example.com/", Optional.empty(), TIMEOUT, false))
-                .hasMessageContaining("credentials").hasMessageNotContaining("pw");
+                .hasMessageContaining("credentials")
+                .hasMessageNotContaining("pw");
         assertThatThrownBy(() -> ProbeRequest.of("ws://example.com/", Optional.empty(), Duration.ZERO, false))
                 .hasMessageContaining("timeout");
         assertThatThrownBy(() -> ProbeRequest.of("ws://exa mple.com/", Optional.empty(), TIMEOUT, false))
@@ -153,14 +159,17 @@ class HandshakeProbeTest {
 
     @Test
     void requestLineAndHostHeader() {
-        ProbeRequest request = ProbeRequest.of("wss://10.0.0.1/chat?room=1", Optional.of("chat.example.com:8443"),
-                TIMEOUT, false);
+        ProbeRequest request =
+                ProbeRequest.of("wss://10.0.0.1/chat?room=1", Optional.of("chat.example.com:8443"), TIMEOUT, false);
         assertThat(request.port()).isEqualTo(443);
         assertThat(request.target()).isEqualTo("/chat?room=1");
         assertThat(request.hostHeader()).isEqualTo("chat.example.com:8443");
         assertThat(request.serverName()).isEqualTo("chat.example.com");
-        assertThat(ProbeRequest.of("ws://example.com:8080", Optional.empty(), TIMEOUT, false).hostHeader())
+        assertThat(ProbeRequest.of("ws://example.com:8080", Optional.empty(), TIMEOUT, false)
+                        .hostHeader())
                 .isEqualTo("example.com:8080");
-        assertThat(ProbeRequest.of("ws://example.com", Optional.empty(), TIMEOUT, false).target()).isEqualTo("/");
+        assertThat(ProbeRequest.of("ws://example.com", Optional.empty(), TIMEOUT, false)
+                        .target())
+                .isEqualTo("/");
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,11 @@ class ProbeSchedulerTest {
     }
 
     private ProbeScheduler scheduler(int concurrency, int queue) {
-        return new ProbeScheduler(new ProbeScheduler.Settings(concurrency, queue, Duration.ofMinutes(5)),
-                new HandshakeProbe(), called::add, clock);
+        return new ProbeScheduler(
+                new ProbeScheduler.Settings(concurrency, queue, Duration.ofMinutes(5)),
+                new HandshakeProbe(),
+                called::add,
+                clock);
     }
 
     private static ProbeRequest request(String url, Duration timeout) {
@@ -79,10 +81,14 @@ class ProbeSchedulerTest {
             scheduler.poll("k", plain);
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 1);
             scheduler.poll("k", plain);
-            assertThat(scheduler.pending()).as("within the interval: no new probe").isZero();
+            assertThat(scheduler.pending())
+                    .as("within the interval: no new probe")
+                    .isZero();
 
             now.set(now.get().plus(Duration.ofMinutes(5)));
-            assertThat(scheduler.poll("k", plain)).get().extracting(v -> v.result().outcome())
+            assertThat(scheduler.poll("k", plain))
+                    .get()
+                    .extracting(v -> v.result().outcome())
                     .isEqualTo(ProbeOutcome.UPGRADE_NOT_FORWARDED);
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 2);
         }
@@ -93,10 +99,12 @@ class ProbeSchedulerTest {
         try (ProbeScheduler scheduler = scheduler(1, 10)) {
             scheduler.poll("k", request(targets.ws("/plain"), Duration.ofSeconds(10)));
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 1);
-            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10)))).isEmpty();
+            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
+                    .isEmpty();
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 2);
             scheduler.forget("k");
-            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10)))).isEmpty();
+            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
+                    .isEmpty();
         }
     }
 
@@ -109,13 +117,16 @@ class ProbeSchedulerTest {
                 scheduler.poll("route-" + i, request(silent, Duration.ofSeconds(1)));
                 scheduler.poll("route-" + i, request(silent, Duration.ofSeconds(1))); // same key: no second probe
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("20 polls of silent peers")
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("20 polls of silent peers")
                     .isLessThan(Duration.ofMillis(500));
             // one running and one queued; the other 18 were dropped, to be retried by later polls
             assertThat(scheduler.pending()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(10)).until(() -> called.size() == 2 && scheduler.pending() == 0);
-            assertThat(scheduler.poll("route-0", request(silent, Duration.ofSeconds(1)))).get()
-                    .extracting(v -> v.result().outcome()).isEqualTo(ProbeOutcome.TIMEOUT);
+            assertThat(scheduler.poll("route-0", request(silent, Duration.ofSeconds(1))))
+                    .get()
+                    .extracting(v -> v.result().outcome())
+                    .isEqualTo(ProbeOutcome.TIMEOUT);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.wsroute.probe;
 import io.vertx.core.Vertx;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.NginxServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -106,7 +105,8 @@ public final class ProbeTargets implements AutoCloseable {
                 socket.getInputStream().read(new byte[4096]);
                 OutputStream out = socket.getOutputStream();
                 out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: not-the-hash\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "Sec-WebSocket-Accept: not-the-hash\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } catch (IOException e) {
                 if (fake.isClosed()) {

@@ -6,12 +6,11 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.rules.RuleSettings;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The README's example route (deploy/examples/websocketroute-chat.yaml) is valid and fully enforceable. */
 class RouteExampleTest {
@@ -27,9 +26,15 @@ class RouteExampleTest {
         route.getMetadata().setUid("uid");
         assertThat(RouteSpecCheck.problems(route.getSpec())).isEmpty();
 
-        RoutePlan plan = new RouteIngressPlanner().plan(route, new RouteTarget("nginx",
-                ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX).withSnippetsAllowed(true),
-                Map.of("chat", Routes.service("demo", "chat", 8080, "kubernetes.io/ws")), RuleSettings.DEFAULTS));
+        RoutePlan plan = new RouteIngressPlanner()
+                .plan(
+                        route,
+                        new RouteTarget(
+                                "nginx",
+                                ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX)
+                                        .withSnippetsAllowed(true),
+                                Map.of("chat", Routes.service("demo", "chat", 8080, "kubernetes.io/ws")),
+                                RuleSettings.DEFAULTS));
 
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.warnings()).isEmpty();

@@ -6,27 +6,35 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.rules.RuleSettings;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class RouteIngressPlannerTest {
 
     private final RouteIngressPlanner planner = new RouteIngressPlanner();
 
     private static RouteTarget target(ControllerFlavor flavor, boolean snippets, String appProtocol) {
-        return new RouteTarget("nginx", ControllerProfile.defaults(flavor).withSnippetsAllowed(snippets),
-                Map.of("chat", Routes.service("apps", "chat", 8080, appProtocol)), RuleSettings.DEFAULTS);
+        return new RouteTarget(
+                "nginx",
+                ControllerProfile.defaults(flavor).withSnippetsAllowed(snippets),
+                Map.of("chat", Routes.service("apps", "chat", 8080, appProtocol)),
+                RuleSettings.DEFAULTS);
     }
 
     private static WebSocketRouteSpec full() {
-        return new WebSocketRouteSpec("chat.example.com",
-                List.of(new RoutePath("/ws", RoutePath.PathMatch.Exact, new RouteService("chat", new RouteService.Port(null, "ws")))),
-                "nginx", new RouteTls("chat-tls"), new RouteTimeouts("2h", "90m"),
+        return new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(new RoutePath(
+                        "/ws", RoutePath.PathMatch.Exact, new RouteService("chat", new RouteService.Port(null, "ws")))),
+                "nginx",
+                new RouteTls("chat-tls"),
+                new RouteTimeouts("2h", "90m"),
                 new RouteSessionAffinity(RouteSessionAffinity.Type.Cookie, "route"),
-                List.of("https://app.example.com", "https://*.example.org:8443"), 20, List.of("10.0.0.0/8", "2001:db8::/32"));
+                List.of("https://app.example.com", "https://*.example.org:8443"),
+                20,
+                List.of("10.0.0.0/8", "2001:db8::/32"));
     }
 
     @Test
@@ -40,7 +48,8 @@ class RouteIngressPlannerTest {
         assertThat(plan.url()).isEqualTo("ws://chat.example.com/ws");
         assertThat(ingress.getMetadata().getName()).isEqualTo("chat");
         assertThat(ingress.getMetadata().getNamespace()).isEqualTo("apps");
-        assertThat(ingress.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "wsroute")
+        assertThat(ingress.getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/managed-by", "wsroute")
                 .containsEntry("wsroute.io/route", "chat");
         assertThat(ingress.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getKind()).isEqualTo("WebSocketRoute");
@@ -48,10 +57,11 @@ class RouteIngressPlannerTest {
             assertThat(owner.getUid()).isEqualTo("uid-chat");
             assertThat(owner.getController()).isTrue();
         });
-        assertThat(ingress.getMetadata().getAnnotations()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "wsroute.io/websocket", "true",
-                "nginx.ingress.kubernetes.io/proxy-read-timeout", "3600",
-                "nginx.ingress.kubernetes.io/proxy-send-timeout", "3600"));
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "wsroute.io/websocket", "true",
+                        "nginx.ingress.kubernetes.io/proxy-read-timeout", "3600",
+                        "nginx.ingress.kubernetes.io/proxy-send-timeout", "3600"));
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(ingress.getSpec().getTls()).isNullOrEmpty();
         assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
@@ -67,7 +77,8 @@ class RouteIngressPlannerTest {
 
     @Test
     void everyIngressNginxSettingBecomesAFirstClassAnnotationAndOriginsASnippetWhenAllowed() {
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", full()),
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", full()),
                 target(ControllerFlavor.INGRESS_NGINX, true, "kubernetes.io/wss"));
 
         assertThat(plan.errors()).isEmpty();
@@ -85,36 +96,52 @@ class RouteIngressPlannerTest {
                 .containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8,2001:db8::/32")
                 // from the rules engine: every backend speaks TLS (appProtocol kubernetes.io/wss)
                 .containsEntry("nginx.ingress.kubernetes.io/backend-protocol", "HTTPS")
-                .containsEntry("nginx.ingress.kubernetes.io/configuration-snippet",
+                .containsEntry(
+                        "nginx.ingress.kubernetes.io/configuration-snippet",
                         "if ($http_origin !~* \"^(|https://app\\.example\\.com|https://[a-z0-9-]+\\.example\\.org:8443)$\") {\n"
                                 + "  return 403;\n}\n");
         assertThat(plan.ingress().getSpec().getTls()).singleElement().satisfies(tls -> {
             assertThat(tls.getHosts()).containsExactly("chat.example.com");
             assertThat(tls.getSecretName()).isEqualTo("chat-tls");
         });
-        assertThat(plan.ingress().getSpec().getRules().get(0).getHttp().getPaths().get(0)).satisfies(path -> {
-            assertThat(path.getPathType()).isEqualTo("Exact");
-            assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("ws");
-            assertThat(path.getBackend().getService().getPort().getNumber()).isNull();
-        });
+        assertThat(plan.ingress()
+                        .getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths()
+                        .get(0))
+                .satisfies(path -> {
+                    assertThat(path.getPathType()).isEqualTo("Exact");
+                    assertThat(path.getBackend().getService().getPort().getName())
+                            .isEqualTo("ws");
+                    assertThat(path.getBackend().getService().getPort().getNumber())
+                            .isNull();
+                });
     }
 
     @Test
     void withoutSnippetsOriginsAreReportedNotEnforcedAndNoSnippetIsWritten() {
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", full()),
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", full()),
                 target(ControllerFlavor.INGRESS_NGINX, false, "kubernetes.io/wss"));
 
-        assertThat(plan.ingress().getMetadata().getAnnotations()).doesNotContainKey("nginx.ingress.kubernetes.io/configuration-snippet")
+        assertThat(plan.ingress().getMetadata().getAnnotations())
+                .doesNotContainKey("nginx.ingress.kubernetes.io/configuration-snippet")
                 .containsKey("nginx.ingress.kubernetes.io/limit-connections");
-        assertThat(plan.notEnforced()).singleElement().asString().startsWith("spec.allowedOrigins:")
-                .contains("and ingress-nginx built-in defaults does not allow").contains("allow-snippet-annotations")
+        assertThat(plan.notEnforced())
+                .singleElement()
+                .asString()
+                .startsWith("spec.allowedOrigins:")
+                .contains("and ingress-nginx built-in defaults does not allow")
+                .contains("allow-snippet-annotations")
                 .doesNotContain("%s");
     }
 
     @Test
     void nginxIncGetsItsOwnKeysWebsocketServicesFromTheRulesAndReportsWhatOssCannotDo() {
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", full()),
-                target(ControllerFlavor.NGINX_INC, true, "kubernetes.io/wss"));
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", full()), target(ControllerFlavor.NGINX_INC, true, "kubernetes.io/wss"));
 
         assertThat(plan.errors()).isEmpty();
         Map<String, String> annotations = plan.ingress().getMetadata().getAnnotations();
@@ -123,30 +150,41 @@ class RouteIngressPlannerTest {
                 .containsEntry("nginx.org/proxy-send-timeout", "5400s")
                 .containsEntry("nginx.org/websocket-services", "chat")
                 .containsEntry("nginx.org/ssl-services", "chat")
-                .containsEntry("nginx.org/location-snippets",
+                .containsEntry(
+                        "nginx.org/location-snippets",
                         "if ($http_origin !~* \"^(|https://app\\.example\\.com|https://[a-z0-9-]+\\.example\\.org:8443)$\") {\n"
                                 + "  return 403;\n}\nallow 10.0.0.0/8;\nallow 2001:db8::/32;\ndeny all;\n");
         assertThat(annotations.keySet()).noneMatch(k -> k.startsWith("nginx.ingress.kubernetes.io/"));
-        assertThat(plan.notEnforced()).hasSize(2).anySatisfy(n -> assertThat(n).startsWith("spec.sessionAffinity:"))
+        assertThat(plan.notEnforced())
+                .hasSize(2)
+                .anySatisfy(n -> assertThat(n).startsWith("spec.sessionAffinity:"))
                 .anySatisfy(n -> assertThat(n).startsWith("spec.maxConnectionsPerClient:"));
     }
 
     @Test
     void nginxIncWithoutSnippetsReportsOriginsAndRanges() {
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", full()),
-                target(ControllerFlavor.NGINX_INC, false, "kubernetes.io/ws"));
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", full()), target(ControllerFlavor.NGINX_INC, false, "kubernetes.io/ws"));
 
         assertThat(plan.ingress().getMetadata().getAnnotations()).doesNotContainKey("nginx.org/location-snippets");
-        assertThat(plan.notEnforced()).anySatisfy(n -> assertThat(n).startsWith("spec.allowedOrigins/spec.sourceRanges:"));
+        assertThat(plan.notEnforced())
+                .anySatisfy(n -> assertThat(n).startsWith("spec.allowedOrigins/spec.sourceRanges:"));
     }
 
     @Test
     void anIdleTimeoutBelowTheMinimumIsAppliedWithWarningWs103() {
-        WebSocketRouteSpec spec = new WebSocketRouteSpec("chat.example.com",
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))), null,
-                null, new RouteTimeouts("90s", null), null, null, null, null);
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", spec),
-                target(ControllerFlavor.INGRESS_NGINX, false, "kubernetes.io/ws"));
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                new RouteTimeouts("90s", null),
+                null,
+                null,
+                null,
+                null);
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", spec), target(ControllerFlavor.INGRESS_NGINX, false, "kubernetes.io/ws"));
 
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.warnings()).extracting(f -> f.rule()).contains("WS103");
@@ -156,11 +194,21 @@ class RouteIngressPlannerTest {
 
     @Test
     void aLowerConfiguredMinimumAllowsShortTimeouts() {
-        WebSocketRouteSpec spec = new WebSocketRouteSpec("chat.example.com",
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))), null,
-                null, new RouteTimeouts("90s", null), null, null, null, null);
-        RouteTarget target = new RouteTarget("nginx", ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX),
-                Map.of(), new RuleSettings(Duration.ofSeconds(60), Duration.ofSeconds(240)));
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                new RouteTimeouts("90s", null),
+                null,
+                null,
+                null,
+                null);
+        RouteTarget target = new RouteTarget(
+                "nginx",
+                ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX),
+                Map.of(),
+                new RuleSettings(Duration.ofSeconds(60), Duration.ofSeconds(240)));
         RoutePlan plan = planner.plan(Routes.route("apps", "chat", spec), target);
 
         assertThat(plan.errors()).isEmpty();
@@ -171,10 +219,19 @@ class RouteIngressPlannerTest {
 
     @Test
     void aControllerSpeakingHttp10UpstreamGetsTheVersionFixFromTheRules() {
-        ControllerProfile http10 = new ControllerProfile(ControllerFlavor.INGRESS_NGINX, "test", false,
-                io.wsroute.nginx.RiskLevel.HIGH, Duration.ofSeconds(60), Duration.ofSeconds(60),
-                java.util.Optional.of(Duration.ofSeconds(240)), "1.0", List.of(), false);
-        RoutePlan plan = planner.plan(Routes.route("apps", "chat", Routes.spec("chat.example.com", "/ws", "chat", 8080)),
+        ControllerProfile http10 = new ControllerProfile(
+                ControllerFlavor.INGRESS_NGINX,
+                "test",
+                false,
+                io.wsroute.nginx.RiskLevel.HIGH,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                java.util.Optional.of(Duration.ofSeconds(240)),
+                "1.0",
+                List.of(),
+                false);
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", Routes.spec("chat.example.com", "/ws", "chat", 8080)),
                 new RouteTarget("nginx", http10, Map.of(), RuleSettings.DEFAULTS));
 
         assertThat(plan.ingress().getMetadata().getAnnotations())

@@ -10,13 +10,11 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.ProbeTargets;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,14 +41,24 @@ class RouteProbesTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put(keyValues[i], keyValues[i + 1]);
         }
-        return new SmallRyeConfigBuilder().withMapping(WsrouteConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()).withDefaultValues(values).build()
+        return new SmallRyeConfigBuilder()
+                .withMapping(WsrouteConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValues(values)
+                .build()
                 .getConfigMapping(WsrouteConfig.class);
     }
 
     private static RouteProbes throughNginx() {
-        return new RouteProbes(config("wsroute.probe.mode", "address", "wsroute.probe.address", "127.0.0.1",
-                "wsroute.probe.http-port", Integer.toString(targets.nginx.port()), "wsroute.probe.timeout", "5s"));
+        return new RouteProbes(config(
+                "wsroute.probe.mode",
+                "address",
+                "wsroute.probe.address",
+                "127.0.0.1",
+                "wsroute.probe.http-port",
+                Integer.toString(targets.nginx.port()),
+                "wsroute.probe.timeout",
+                "5s"));
     }
 
     private static WebSocketRoute route(String name) {
@@ -89,7 +97,8 @@ class RouteProbesTest {
             Condition ok = verified(second);
             assertThat(ok.getStatus()).isEqualTo("True");
             assertThat(ok.getReason()).isEqualTo("Upgraded");
-            assertThat(ok.getMessage()).startsWith("101 Switching Protocols")
+            assertThat(ok.getMessage())
+                    .startsWith("101 Switching Protocols")
                     .endsWith("(probed ws://127.0.0.1:" + targets.nginx.port() + "/fixed with Host chat.example.com)");
             assertThat(ok.getObservedGeneration()).isEqualTo(3L);
 
@@ -116,8 +125,11 @@ class RouteProbesTest {
     void offRemovesTheConditionAndLoadBalancerWaitsForAnAddress() {
         RouteProbes off = new RouteProbes(config("wsroute.probe.mode", "off"));
         WebSocketRouteStatus status = status("ws://chat.example.com/ws");
-        status.getConditions().add(new io.fabric8.kubernetes.api.model.ConditionBuilder()
-                .withType(RouteProbes.HANDSHAKE_VERIFIED).withStatus("True").build());
+        status.getConditions()
+                .add(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                        .withType(RouteProbes.HANDSHAKE_VERIFIED)
+                        .withStatus("True")
+                        .build());
         off.apply(route("chat"), status, ControllerFlavor.INGRESS_NGINX);
         assertThat(off.enabled()).isFalse();
         assertThat(status.condition(RouteProbes.HANDSHAKE_VERIFIED)).isEmpty();

@@ -2,21 +2,35 @@ package io.wsroute.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RouteSpecCheckTest {
 
     /** Ways to end an nginx directive, open a block, expand a variable or pull in code. */
-    static final List<String> INJECTIONS = List.of(";", "}", "{", "\n", "\r", "$", "\"", "'", "\\", " ", "#",
-            "; include /etc/passwd", "} location / { return 200; }", "\nlua_code_cache off;", "${jndi:x}", "`id`");
+    static final List<String> INJECTIONS = List.of(
+            ";",
+            "}",
+            "{",
+            "\n",
+            "\r",
+            "$",
+            "\"",
+            "'",
+            "\\",
+            " ",
+            "#",
+            "; include /etc/passwd",
+            "} location / { return 200; }",
+            "\nlua_code_cache off;",
+            "${jndi:x}",
+            "`id`");
 
     private static WebSocketRouteSpec base() {
         return Routes.spec("chat.example.com", "/ws", "chat", 8080);
@@ -34,20 +48,82 @@ class RouteSpecCheckTest {
         WebSocketRouteSpec b = base();
         RoutePath p = b.paths().get(0);
         return Stream.of(
-                new Field("spec.host", v -> new WebSocketRouteSpec(v, b.paths(), null, null, null, null, null, null, null)),
-                new Field("spec.ingressClassName", v -> new WebSocketRouteSpec(b.host(), b.paths(), v, null, null, null, null, null, null)),
-                new Field("spec.paths[0].path", v -> new WebSocketRouteSpec(b.host(), List.of(new RoutePath(v, null, p.service())), null, null, null, null, null, null, null)),
-                new Field("spec.paths[0].service.name", v -> new WebSocketRouteSpec(b.host(), List.of(new RoutePath("/ws", null,
-                        new RouteService(v, new RouteService.Port(8080, null)))), null, null, null, null, null, null, null)),
-                new Field("spec.paths[0].service.port.name", v -> new WebSocketRouteSpec(b.host(), List.of(new RoutePath("/ws", null,
-                        new RouteService("chat", new RouteService.Port(null, v)))), null, null, null, null, null, null, null)),
-                new Field("spec.tls.secretName", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, new RouteTls(v), null, null, null, null, null)),
-                new Field("spec.timeouts.idle", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, null, new RouteTimeouts(v, null), null, null, null, null)),
-                new Field("spec.timeouts.send", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, null, new RouteTimeouts(null, v), null, null, null, null)),
-                new Field("spec.sessionAffinity.cookieName", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, null, null,
-                        new RouteSessionAffinity(RouteSessionAffinity.Type.Cookie, v), null, null, null)),
-                new Field("spec.allowedOrigins[0]", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, null, null, null, List.of(v), null, null)),
-                new Field("spec.sourceRanges[0]", v -> new WebSocketRouteSpec(b.host(), b.paths(), null, null, null, null, null, null, List.of(v))));
+                new Field(
+                        "spec.host",
+                        v -> new WebSocketRouteSpec(v, b.paths(), null, null, null, null, null, null, null)),
+                new Field(
+                        "spec.ingressClassName",
+                        v -> new WebSocketRouteSpec(b.host(), b.paths(), v, null, null, null, null, null, null)),
+                new Field(
+                        "spec.paths[0].path",
+                        v -> new WebSocketRouteSpec(
+                                b.host(),
+                                List.of(new RoutePath(v, null, p.service())),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                new Field(
+                        "spec.paths[0].service.name",
+                        v -> new WebSocketRouteSpec(
+                                b.host(),
+                                List.of(new RoutePath(
+                                        "/ws", null, new RouteService(v, new RouteService.Port(8080, null)))),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                new Field(
+                        "spec.paths[0].service.port.name",
+                        v -> new WebSocketRouteSpec(
+                                b.host(),
+                                List.of(new RoutePath(
+                                        "/ws", null, new RouteService("chat", new RouteService.Port(null, v)))),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                new Field(
+                        "spec.tls.secretName",
+                        v -> new WebSocketRouteSpec(
+                                b.host(), b.paths(), null, new RouteTls(v), null, null, null, null, null)),
+                new Field(
+                        "spec.timeouts.idle",
+                        v -> new WebSocketRouteSpec(
+                                b.host(), b.paths(), null, null, new RouteTimeouts(v, null), null, null, null, null)),
+                new Field(
+                        "spec.timeouts.send",
+                        v -> new WebSocketRouteSpec(
+                                b.host(), b.paths(), null, null, new RouteTimeouts(null, v), null, null, null, null)),
+                new Field(
+                        "spec.sessionAffinity.cookieName",
+                        v -> new WebSocketRouteSpec(
+                                b.host(),
+                                b.paths(),
+                                null,
+                                null,
+                                null,
+                                new RouteSessionAffinity(RouteSessionAffinity.Type.Cookie, v),
+                                null,
+                                null,
+                                null)),
+                new Field(
+                        "spec.allowedOrigins[0]",
+                        v -> new WebSocketRouteSpec(
+                                b.host(), b.paths(), null, null, null, null, List.of(v), null, null)),
+                new Field(
+                        "spec.sourceRanges[0]",
+                        v -> new WebSocketRouteSpec(
+                                b.host(), b.paths(), null, null, null, null, null, null, List.of(v))));
     }
 
     /** A valid value of each field, so that an injection appended to it is what makes the difference. */
@@ -71,7 +147,9 @@ class RouteSpecCheckTest {
     void aMinimalSpecAndAFullSpecAreValid() {
         assertThat(RouteSpecCheck.problems(base())).isEmpty();
         for (Field field : fields().toList()) {
-            assertThat(RouteSpecCheck.problems(field.with().apply(validValueOf(field)))).as(field.name()).isEmpty();
+            assertThat(RouteSpecCheck.problems(field.with().apply(validValueOf(field))))
+                    .as(field.name())
+                    .isEmpty();
         }
     }
 
@@ -85,7 +163,8 @@ class RouteSpecCheckTest {
                 if (problems.stream().noneMatch(pr -> pr.startsWith(field.name() + ":"))) {
                     accepted.add(value);
                 }
-                assertThat(problems).allSatisfy(pr -> assertThat(pr).doesNotContain("\n").doesNotContain("\r"));
+                assertThat(problems)
+                        .allSatisfy(pr -> assertThat(pr).doesNotContain("\n").doesNotContain("\r"));
             }
         }
         assertThat(accepted).as("hostile values accepted in " + field.name()).isEmpty();
@@ -94,9 +173,16 @@ class RouteSpecCheckTest {
     @Test
     void theCrdSchemaCarriesTheSamePatternsSoTheApiServerRefusesFirst() throws Exception {
         String crd = java.nio.file.Files.readString(CrdFileTest.COMMITTED);
-        for (String pattern : List.of(RouteGrammar.HOST, RouteGrammar.SUBDOMAIN, RouteGrammar.SERVICE_NAME,
-                RouteGrammar.PORT_NAME, RouteGrammar.PATH, RouteGrammar.DURATION, RouteGrammar.COOKIE_NAME,
-                RouteGrammar.ORIGIN, RouteGrammar.CIDR)) {
+        for (String pattern : List.of(
+                RouteGrammar.HOST,
+                RouteGrammar.SUBDOMAIN,
+                RouteGrammar.SERVICE_NAME,
+                RouteGrammar.PORT_NAME,
+                RouteGrammar.PATH,
+                RouteGrammar.DURATION,
+                RouteGrammar.COOKIE_NAME,
+                RouteGrammar.ORIGIN,
+                RouteGrammar.CIDR)) {
             String yamlEscaped = pattern.replace("\\", "\\\\");
             assertThat(crd).as(pattern).contains("pattern: \"" + yamlEscaped + "\"");
             assertThat(Pattern.compile(pattern).matcher("a;b").find()).isFalse();
@@ -106,24 +192,45 @@ class RouteSpecCheckTest {
     @Test
     void boundsTheSchemaCannotExpressAreChecked() {
         WebSocketRouteSpec b = base();
-        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(b.host(), List.of(new RoutePath("/ws", null,
-                new RouteService("chat", new RouteService.Port(8080, "ws")))), null, null, null, null, null, null, null)))
+        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(
+                        b.host(),
+                        List.of(new RoutePath(
+                                "/ws", null, new RouteService("chat", new RouteService.Port(8080, "ws")))),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
                 .containsExactly("spec.paths[0].service.port: set exactly one of number and name");
-        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(b.host(), b.paths(), null, null,
-                new RouteTimeouts("25h", "0s"), null, null, null, null)))
-                .containsExactly("spec.timeouts.idle: 25h must be between 1s and 24h",
+        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(
+                        b.host(), b.paths(), null, null, new RouteTimeouts("25h", "0s"), null, null, null, null)))
+                .containsExactly(
+                        "spec.timeouts.idle: 25h must be between 1s and 24h",
                         "spec.timeouts.send: 0s must be between 1s and 24h");
-        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(b.host(), b.paths(), null, null, null, null, null,
-                null, List.of("300.1.1.1/8", "10.0.0.0/33", "::1/129", "2001:db8::/32"))))
-                .containsExactly("spec.sourceRanges[0]: 300.1.1.1/8 is not a valid address range",
+        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(
+                        b.host(),
+                        b.paths(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("300.1.1.1/8", "10.0.0.0/33", "::1/129", "2001:db8::/32"))))
+                .containsExactly(
+                        "spec.sourceRanges[0]: 300.1.1.1/8 is not a valid address range",
                         "spec.sourceRanges[1]: 10.0.0.0/33 is not a valid address range",
                         "spec.sourceRanges[2]: ::1/129 is not a valid address range");
-        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(b.host(), List.of(b.paths().get(0), b.paths().get(0)),
-                null, null, null, null, null, 0, null)))
-                .containsExactly("spec.paths[1].path: /ws is listed twice",
+        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(
+                        b.host(), List.of(b.paths().get(0), b.paths().get(0)), null, null, null, null, null, 0, null)))
+                .containsExactly(
+                        "spec.paths[1].path: /ws is listed twice",
                         "spec.maxConnectionsPerClient: must be between 1 and 100000, got 0");
         assertThat(RouteSpecCheck.problems(null)).containsExactly("spec: missing");
-        assertThat(RouteSpecCheck.problems(new WebSocketRouteSpec(null, null, null, null, null, null, null, null, null)))
+        assertThat(RouteSpecCheck.problems(
+                        new WebSocketRouteSpec(null, null, null, null, null, null, null, null, null)))
                 .containsExactly("spec.host: required", "spec.paths: at least one path is required");
     }
 }

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,28 +17,30 @@ class AnnotationRulesTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({
-            "nginx.org/websocket-services, INGRESS_NGINX, WS110",
-            "nginx.org/lb-method, INGRESS_NGINX, WS110",
-            "nginx.com/sticky-cookie-services, INGRESS_NGINX, WS110",
-            "nginx.ingress.kubernetes.io/affinity, NGINX_INC, WS110",
-            "nginx.ingress.kubernetes.io/websocket-services, INGRESS_NGINX, WS111",
-            "nginx.ingress.kubernetes.io/websocket-services, NGINX_INC, WS111",
-            "nginx.ingress.kubernetes.io/proxy-timeout, INGRESS_NGINX, WS111",
-            "nginx.org/proxy-timeout, INGRESS_NGINX, WS111",
-            "nginx.org/websocket-service, NGINX_INC, WS111",
-            "nginx.com/no-such-thing, NGINX_INC, WS111",
-            "ingress.kubernetes.io/ssl-redirect, INGRESS_NGINX, WS111",
-            "ingress.kubernetes.io/affinity, NGINX_INC, WS111",
-            "ingress.kubernetes.io/ssl-redirect, NGINX_INC, ''",
-            "nginx.com/health-checks, NGINX_INC, ''",
-            "nginx.ingress.kubernetes.io/whitelist-source-range, INGRESS_NGINX, ''",
-            "nginx.ingress.kubernetes.io/session-cookie-partitioned, INGRESS_NGINX, ''",
-            "kubernetes.io/ingress.class, INGRESS_NGINX, ''",
-            "wsroute.io/wss-only, NGINX_INC, ''"})
+        "nginx.org/websocket-services, INGRESS_NGINX, WS110",
+        "nginx.org/lb-method, INGRESS_NGINX, WS110",
+        "nginx.com/sticky-cookie-services, INGRESS_NGINX, WS110",
+        "nginx.ingress.kubernetes.io/affinity, NGINX_INC, WS110",
+        "nginx.ingress.kubernetes.io/websocket-services, INGRESS_NGINX, WS111",
+        "nginx.ingress.kubernetes.io/websocket-services, NGINX_INC, WS111",
+        "nginx.ingress.kubernetes.io/proxy-timeout, INGRESS_NGINX, WS111",
+        "nginx.org/proxy-timeout, INGRESS_NGINX, WS111",
+        "nginx.org/websocket-service, NGINX_INC, WS111",
+        "nginx.com/no-such-thing, NGINX_INC, WS111",
+        "ingress.kubernetes.io/ssl-redirect, INGRESS_NGINX, WS111",
+        "ingress.kubernetes.io/affinity, NGINX_INC, WS111",
+        "ingress.kubernetes.io/ssl-redirect, NGINX_INC, ''",
+        "nginx.com/health-checks, NGINX_INC, ''",
+        "nginx.ingress.kubernetes.io/whitelist-source-range, INGRESS_NGINX, ''",
+        "nginx.ingress.kubernetes.io/session-cookie-partitioned, INGRESS_NGINX, ''",
+        "kubernetes.io/ingress.class, INGRESS_NGINX, ''",
+        "wsroute.io/wss-only, NGINX_INC, ''"
+    })
     void keysTheServingControllerIgnores(String key, ControllerFlavor flavor, String rule) {
         List<Finding> found = healthy(flavor).with(key, "x").findings().stream()
                 .filter(f -> f.field().equals(Fixtures.annotation(key)))
-                .filter(f -> f.rule().equals("WS110") || f.rule().equals("WS111")).toList();
+                .filter(f -> f.rule().equals("WS110") || f.rule().equals("WS111"))
+                .toList();
         if (rule.isEmpty()) {
             assertThat(found).isEmpty();
         } else {
@@ -54,31 +54,48 @@ class AnnotationRulesTest {
 
     @Test
     void otherFlavourKeyPointsAtTheCounterpart() {
-        Finding finding = healthy(INGRESS_NGINX).with("nginx.org/proxy-read-timeout", "1h").findings(Rule.WS110).get(0);
+        Finding finding = healthy(INGRESS_NGINX)
+                .with("nginx.org/proxy-read-timeout", "1h")
+                .findings(Rule.WS110)
+                .get(0);
         assertThat(finding.message()).contains("nginx-inc").contains("ingress-nginx");
         assertThat(finding.fix()).contains("nginx.ingress.kubernetes.io/proxy-read-timeout");
     }
 
     @Test
     void ingressNginxSnippetRefusedByRiskLevel() {
-        Finding finding = healthy(INGRESS_NGINX).configMap("allow-snippet-annotations", "true", "proxy-read-timeout", "3600")
-                .with("nginx.ingress.kubernetes.io/auth-snippet", "x;").findings(Rule.WS112).get(0);
+        Finding finding = healthy(INGRESS_NGINX)
+                .configMap("allow-snippet-annotations", "true", "proxy-read-timeout", "3600")
+                .with("nginx.ingress.kubernetes.io/auth-snippet", "x;")
+                .findings(Rule.WS112)
+                .get(0);
         assertThat(finding.message()).contains("annotations-risk-level is High").contains("skips the whole Ingress");
-        assertThat(finding.fix()).contains("allow-snippet-annotations: \"true\"").contains("annotations-risk-level: Critical");
+        assertThat(finding.fix())
+                .contains("allow-snippet-annotations: \"true\"")
+                .contains("annotations-risk-level: Critical");
     }
 
     @Test
     void ingressNginxSnippetRefusedBySnippetSwitch() {
-        Finding finding = healthy(INGRESS_NGINX).configMap("annotations-risk-level", "Critical", "proxy-read-timeout", "3600")
-                .with("nginx.ingress.kubernetes.io/server-snippet", "x;").findings(Rule.WS112).get(0);
-        assertThat(finding.message()).contains("does not set allow-snippet-annotations").contains("denies");
+        Finding finding = healthy(INGRESS_NGINX)
+                .configMap("annotations-risk-level", "Critical", "proxy-read-timeout", "3600")
+                .with("nginx.ingress.kubernetes.io/server-snippet", "x;")
+                .findings(Rule.WS112)
+                .get(0);
+        assertThat(finding.message())
+                .contains("does not set allow-snippet-annotations")
+                .contains("denies");
     }
 
     @Test
     void everySnippetAnnotationIsGated() {
-        assertThat(healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/configuration-snippet", "a;")
-                .with("nginx.ingress.kubernetes.io/stream-snippet", "b;").with("nginx.org/location-snippets", "c;")
-                .findings(Rule.WS112)).extracting(Finding::field).containsExactly(
+        assertThat(healthy(INGRESS_NGINX)
+                        .with("nginx.ingress.kubernetes.io/configuration-snippet", "a;")
+                        .with("nginx.ingress.kubernetes.io/stream-snippet", "b;")
+                        .with("nginx.org/location-snippets", "c;")
+                        .findings(Rule.WS112))
+                .extracting(Finding::field)
+                .containsExactly(
                         Fixtures.annotation("nginx.ingress.kubernetes.io/configuration-snippet"),
                         Fixtures.annotation("nginx.ingress.kubernetes.io/stream-snippet"));
     }
@@ -87,7 +104,9 @@ class AnnotationRulesTest {
     void f5SnippetsDependOnTheFlag() {
         Fixtures withSnippet = healthy(NGINX_INC).with("nginx.org/location-snippets", "gzip on;");
         assertThat(withSnippet.findings(Rule.WS112).get(0).message()).contains("rejects the whole Ingress");
-        assertThat(withSnippet.profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
-                .findings(Rule.WS112)).isEmpty();
+        assertThat(withSnippet
+                        .profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
+                        .findings(Rule.WS112))
+                .isEmpty();
     }
 }

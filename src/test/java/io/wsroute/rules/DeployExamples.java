@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,25 +25,31 @@ import java.util.stream.Stream;
 final class DeployExamples {
 
     private static final Path DIR = Path.of("deploy/examples");
-    private static final Map<String, ControllerFlavor> CLASSES = Map.of("nginx", ControllerFlavor.INGRESS_NGINX,
-            "nginx-plus", ControllerFlavor.NGINX_INC);
+    private static final Map<String, ControllerFlavor> CLASSES =
+            Map.of("nginx", ControllerFlavor.INGRESS_NGINX, "nginx-plus", ControllerFlavor.NGINX_INC);
 
-    private DeployExamples() {
-    }
+    private DeployExamples() {}
 
     /** "example-<Ingress name>" to its review, for the Ingresses served by this flavour. */
     static Map<String, IngressReview> reviews(ControllerFlavor flavor) throws IOException {
         List<Service> sharedServices = documents(DIR.resolve("chat-service.yaml"), Service.class);
         Map<String, IngressReview> reviews = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 Map<String, Service> services = new HashMap<>();
                 Stream.concat(sharedServices.stream(), documents(file, Service.class).stream())
                         .forEach(s -> services.put(s.getMetadata().getName(), s));
                 for (Ingress ingress : documents(file, Ingress.class)) {
                     if (CLASSES.get(ingress.getSpec().getIngressClassName()) == flavor) {
-                        reviews.put("example-" + ingress.getMetadata().getName(), new IngressReview(ingress, services,
-                                Map.of(), ControllerProfile.defaults(flavor), RuleSettings.DEFAULTS));
+                        reviews.put(
+                                "example-" + ingress.getMetadata().getName(),
+                                new IngressReview(
+                                        ingress,
+                                        services,
+                                        Map.of(),
+                                        ControllerProfile.defaults(flavor),
+                                        RuleSettings.DEFAULTS));
                     }
                 }
             }

@@ -6,7 +6,6 @@ import static io.wsroute.rules.Fixtures.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,13 +17,26 @@ class DetectionTest {
     static Stream<Arguments> signals() {
         return Stream.of(
                 Arguments.of("annotation", plain(INGRESS_NGINX).with("wsroute.io/websocket", "true"), "chat"),
-                Arguments.of("appProtocol ws by port number", plain(INGRESS_NGINX).service("chat", "kubernetes.io/ws"), "chat"),
-                Arguments.of("appProtocol wss by port name", plain(NGINX_INC).noPaths().pathToPortName("/ws", "chat", "ws")
-                        .service("chat", "kubernetes.io/wss"), "chat"),
-                Arguments.of("appProtocol on the default backend", plain(INGRESS_NGINX).noPaths().defaultBackend("chat")
-                        .service("chat", "kubernetes.io/ws"), "chat"),
+                Arguments.of(
+                        "appProtocol ws by port number",
+                        plain(INGRESS_NGINX).service("chat", "kubernetes.io/ws"),
+                        "chat"),
+                Arguments.of(
+                        "appProtocol wss by port name",
+                        plain(NGINX_INC)
+                                .noPaths()
+                                .pathToPortName("/ws", "chat", "ws")
+                                .service("chat", "kubernetes.io/wss"),
+                        "chat"),
+                Arguments.of(
+                        "appProtocol on the default backend",
+                        plain(INGRESS_NGINX).noPaths().defaultBackend("chat").service("chat", "kubernetes.io/ws"),
+                        "chat"),
                 Arguments.of("owned by a WebSocketRoute", plain(INGRESS_NGINX).ownedBy("wsroute.io/v1alpha1"), "chat"),
-                Arguments.of("nginx.org/websocket-services", plain(NGINX_INC).with("nginx.org/websocket-services", "chat"), "chat"));
+                Arguments.of(
+                        "nginx.org/websocket-services",
+                        plain(NGINX_INC).with("nginx.org/websocket-services", "chat"),
+                        "chat"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,11 +52,13 @@ class DetectionTest {
         return Stream.of(
                 Arguments.of("no annotation, unknown Service", plain(INGRESS_NGINX)),
                 Arguments.of("appProtocol http", plain(INGRESS_NGINX).service("chat", "http")),
-                Arguments.of("appProtocol ws on another port", plain(INGRESS_NGINX).noPaths().path("/ws", "chat", 9090)
-                        .service("chat", "kubernetes.io/ws")),
+                Arguments.of(
+                        "appProtocol ws on another port",
+                        plain(INGRESS_NGINX).noPaths().path("/ws", "chat", 9090).service("chat", "kubernetes.io/ws")),
                 Arguments.of("owner of another group", plain(INGRESS_NGINX).ownedBy("example.com/v1")),
-                Arguments.of("ingress-nginx timeouts alone", plain(INGRESS_NGINX)
-                        .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
+                Arguments.of(
+                        "ingress-nginx timeouts alone",
+                        plain(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,9 +71,12 @@ class DetectionTest {
 
     @Test
     void optOutWinsOverEveryOtherSignal() {
-        Fixtures ingress = plain(NGINX_INC).with("wsroute.io/websocket", "false")
-                .with("nginx.org/websocket-services", "chat").service("chat", "kubernetes.io/wss")
-                .ownedBy("wsroute.io/v1alpha1").with("nginx.org/proxy-read-timeout", "forever");
+        Fixtures ingress = plain(NGINX_INC)
+                .with("wsroute.io/websocket", "false")
+                .with("nginx.org/websocket-services", "chat")
+                .service("chat", "kubernetes.io/wss")
+                .ownedBy("wsroute.io/v1alpha1")
+                .with("nginx.org/proxy-read-timeout", "forever");
 
         assertThat(ingress.detection().webSocket()).isFalse();
         assertThat(ingress.detection().reason()).contains("opted out");
@@ -69,21 +86,25 @@ class DetectionTest {
 
     @Test
     void invalidMarkerIsReportedAndTheOtherSignalsStillDecide() {
-        assertThat(plain(INGRESS_NGINX).with("wsroute.io/websocket", "True").ruleIds()).containsExactly("WS100");
+        assertThat(plain(INGRESS_NGINX).with("wsroute.io/websocket", "True").ruleIds())
+                .containsExactly("WS100");
 
-        Fixtures withAppProtocol = plain(INGRESS_NGINX).with("wsroute.io/websocket", "yes")
-                .service("chat", "kubernetes.io/ws");
+        Fixtures withAppProtocol =
+                plain(INGRESS_NGINX).with("wsroute.io/websocket", "yes").service("chat", "kubernetes.io/ws");
         assertThat(withAppProtocol.detection().webSocket()).isTrue();
         assertThat(withAppProtocol.ruleIds()).containsExactly("WS100", "WS103");
     }
 
     @Test
     void markedIngressCountsEveryBackendButAppProtocolOnlyItsOwn() {
-        Fixtures twoBackends = plain(INGRESS_NGINX).path("/api", "api", 80).service("chat", "kubernetes.io/wss")
+        Fixtures twoBackends = plain(INGRESS_NGINX)
+                .path("/api", "api", 80)
+                .service("chat", "kubernetes.io/wss")
                 .service("api", "http");
         assertThat(twoBackends.detection().services()).containsExactly("chat");
         assertThat(twoBackends.detection().tlsServices()).containsExactly("chat");
-        assertThat(twoBackends.with("wsroute.io/websocket", "true").detection().services()).containsExactly("api", "chat");
+        assertThat(twoBackends.with("wsroute.io/websocket", "true").detection().services())
+                .containsExactly("api", "chat");
     }
 
     @Test
@@ -94,7 +115,10 @@ class DetectionTest {
 
     @Test
     void backendServiceNamesListsEachServiceOnce() {
-        assertThat(WebSocketRules.backendServiceNames(plain(INGRESS_NGINX).path("/again", "chat", 8080)
-                .defaultBackend("fallback").ingress())).containsExactly("fallback", "chat");
+        assertThat(WebSocketRules.backendServiceNames(plain(INGRESS_NGINX)
+                        .path("/again", "chat", 8080)
+                        .defaultBackend("fallback")
+                        .ingress()))
+                .containsExactly("fallback", "chat");
     }
 }

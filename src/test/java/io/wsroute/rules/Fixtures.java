@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +52,8 @@ final class Fixtures {
             return fixtures.with("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
                     .with("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
         }
-        return fixtures.with("nginx.org/websocket-services", "chat").with("nginx.org/proxy-read-timeout", "1h")
+        return fixtures.with("nginx.org/websocket-services", "chat")
+                .with("nginx.org/proxy-read-timeout", "1h")
                 .with("nginx.org/proxy-send-timeout", "3600s");
     }
 
@@ -74,14 +74,34 @@ final class Fixtures {
     }
 
     Fixtures path(String path, String service, int port) {
-        paths.add(new HTTPIngressPathBuilder().withPath(path).withPathType("Prefix").withNewBackend().withNewService()
-                .withName(service).withNewPort().withNumber(port).endPort().endService().endBackend().build());
+        paths.add(new HTTPIngressPathBuilder()
+                .withPath(path)
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName(service)
+                .withNewPort()
+                .withNumber(port)
+                .endPort()
+                .endService()
+                .endBackend()
+                .build());
         return this;
     }
 
     Fixtures pathToPortName(String path, String service, String portName) {
-        paths.add(new HTTPIngressPathBuilder().withPath(path).withPathType("Prefix").withNewBackend().withNewService()
-                .withName(service).withNewPort().withName(portName).endPort().endService().endBackend().build());
+        paths.add(new HTTPIngressPathBuilder()
+                .withPath(path)
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName(service)
+                .withNewPort()
+                .withName(portName)
+                .endPort()
+                .endService()
+                .endBackend()
+                .build());
         return this;
     }
 
@@ -107,9 +127,22 @@ final class Fixtures {
 
     /** A known Service with one port 8080 named "ws" carrying the given appProtocol (null for none). */
     Fixtures service(String name, String appProtocol) {
-        services.put(name, new ServiceBuilder().withNewMetadata().withName(name).withNamespace("apps").endMetadata()
-                .withNewSpec().addToSelector("app", name).addNewPort().withName("ws").withPort(8080)
-                .withAppProtocol(appProtocol).endPort().endSpec().build());
+        services.put(
+                name,
+                new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace("apps")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addToSelector("app", name)
+                        .addNewPort()
+                        .withName("ws")
+                        .withPort(8080)
+                        .withAppProtocol(appProtocol)
+                        .endPort()
+                        .endSpec()
+                        .build());
         return this;
     }
 
@@ -140,20 +173,50 @@ final class Fixtures {
     }
 
     Ingress ingress() {
-        IngressBuilder builder = new IngressBuilder().withNewMetadata().withName("chat").withNamespace("apps")
-                .withAnnotations(new LinkedHashMap<>(annotations)).endMetadata()
-                .withNewSpec().withIngressClassName("nginx").addNewRule().withHost("chat.example.com").withNewHttp()
-                .withPaths(paths).endHttp().endRule().endSpec();
+        IngressBuilder builder = new IngressBuilder()
+                .withNewMetadata()
+                .withName("chat")
+                .withNamespace("apps")
+                .withAnnotations(new LinkedHashMap<>(annotations))
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName("nginx")
+                .addNewRule()
+                .withHost("chat.example.com")
+                .withNewHttp()
+                .withPaths(paths)
+                .endHttp()
+                .endRule()
+                .endSpec();
         if (defaultBackend != null) {
-            builder.editSpec().withNewDefaultBackend().withNewService().withName(defaultBackend).withNewPort()
-                    .withNumber(8080).endPort().endService().endDefaultBackend().endSpec();
+            builder.editSpec()
+                    .withNewDefaultBackend()
+                    .withNewService()
+                    .withName(defaultBackend)
+                    .withNewPort()
+                    .withNumber(8080)
+                    .endPort()
+                    .endService()
+                    .endDefaultBackend()
+                    .endSpec();
         }
         if (tls) {
-            builder.editSpec().addNewTl().withHosts("chat.example.com").withSecretName("chat-tls").endTl().endSpec();
+            builder.editSpec()
+                    .addNewTl()
+                    .withHosts("chat.example.com")
+                    .withSecretName("chat-tls")
+                    .endTl()
+                    .endSpec();
         }
         if (ownerApiVersion != null) {
-            builder.editMetadata().withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(ownerApiVersion)
-                    .withKind("WebSocketRoute").withName("chat").withUid("u1").withController(true).build())
+            builder.editMetadata()
+                    .withOwnerReferences(new OwnerReferenceBuilder()
+                            .withApiVersion(ownerApiVersion)
+                            .withKind("WebSocketRoute")
+                            .withName("chat")
+                            .withUid("u1")
+                            .withController(true)
+                            .build())
                     .endMetadata();
         }
         return builder.build();

@@ -6,7 +6,6 @@ import static io.wsroute.rules.Fixtures.plain;
 
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.IngressNginxTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.Set;
 /** Community ingress-nginx: its template on real nginx, for Ingresses the rules accept and reject. */
 class IngressNginxOnRealNginxTest extends RealNginxProof {
 
-    static final Set<Rule> PROVEN = Set.of(Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112,
-            Rule.WS115);
+    static final Set<Rule> PROVEN =
+            Set.of(Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112, Rule.WS115);
 
     private static final String PREFIX = "nginx.ingress.kubernetes.io/";
     private static final String MARKER = "wsroute.io/websocket";
@@ -31,8 +30,8 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
     }
 
     private static Fixtures snippetsAllowed() {
-        return healthy(INGRESS_NGINX).configMap("allow-snippet-annotations", "true", "annotations-risk-level",
-                "Critical");
+        return healthy(INGRESS_NGINX)
+                .configMap("allow-snippet-annotations", "true", "annotations-risk-level", "Critical");
     }
 
     @Override
@@ -43,16 +42,22 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
         cases.put("marker-remediated", remediated(plain(INGRESS_NGINX).with(MARKER, "true")));
         cases.put("appprotocol-remediated", remediated(plain(INGRESS_NGINX).service("chat", "kubernetes.io/ws")));
         cases.put("wss-backend-remediated", remediated(plain(INGRESS_NGINX).service("chat", "kubernetes.io/wss")));
-        cases.put("global-timeouts", plain(INGRESS_NGINX).with(MARKER, "true")
-                .configMap("proxy-read-timeout", "3600", "proxy-send-timeout", "3600"));
-        cases.put("harmless-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet",
-                "add_header X-Chat on;"));
+        cases.put(
+                "global-timeouts",
+                plain(INGRESS_NGINX)
+                        .with(MARKER, "true")
+                        .configMap("proxy-read-timeout", "3600", "proxy-send-timeout", "3600"));
+        cases.put(
+                "harmless-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet", "add_header X-Chat on;"));
         // nginx drops empty header values, so the controller's Upgrade still goes out
-        cases.put("empty-upgrade-snippet", snippetsAllowed().with(PREFIX + "configuration-snippet",
-                "proxy_set_header Upgrade '';"));
+        cases.put(
+                "empty-upgrade-snippet",
+                snippetsAllowed().with(PREFIX + "configuration-snippet", "proxy_set_header Upgrade '';"));
         // a second Connection line beside the controller's "upgrade": the RFC 9110 list still holds it
-        cases.put("second-connection-snippet-ws117", snippetsAllowed().with(PREFIX + "configuration-snippet",
-                "proxy_set_header Connection \"keep-alive\";"));
+        cases.put(
+                "second-connection-snippet-ws117",
+                snippetsAllowed()
+                        .with(PREFIX + "configuration-snippet", "proxy_set_header Connection \"keep-alive\";"));
         // accepted with warnings whose claims the observation must bear out
         cases.put("default-timeouts-ws103", plain(INGRESS_NGINX).with(MARKER, "true"));
         cases.put("tls-redirect-ws104", healthy(INGRESS_NGINX).tls());
@@ -61,14 +66,17 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
         cases.put("timeout-with-unit-ws101", healthy(INGRESS_NGINX).with(PREFIX + "proxy-read-timeout", "3600s"));
         cases.put("http10-annotation-ws105", healthy(INGRESS_NGINX).with(PREFIX + "proxy-http-version", "1.0"));
         cases.put("http10-configmap-ws105", healthy(INGRESS_NGINX).configMap("proxy-http-version", "1.0"));
-        cases.put("http10-snippet-ws105", snippetsAllowed().with(PREFIX + "configuration-snippet",
-                "proxy_http_version 1.0;"));
+        cases.put(
+                "http10-snippet-ws105",
+                snippetsAllowed().with(PREFIX + "configuration-snippet", "proxy_http_version 1.0;"));
         cases.put("connection-close-ws106", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", "close"));
-        cases.put("connection-keepalive-ws106", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header",
-                "keep-alive"));
+        cases.put(
+                "connection-keepalive-ws106",
+                healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", "keep-alive"));
         cases.put("grpc-ws107", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", "GRPC"));
-        cases.put("snippet-refused-ws112", healthy(INGRESS_NGINX).with(PREFIX + "configuration-snippet",
-                "add_header X-Chat on;"));
+        cases.put(
+                "snippet-refused-ws112",
+                healthy(INGRESS_NGINX).with(PREFIX + "configuration-snippet", "add_header X-Chat on;"));
         cases.put("wss-over-http-ws115", healthy(INGRESS_NGINX).service("chat", "kubernetes.io/wss"));
         return cases;
     }

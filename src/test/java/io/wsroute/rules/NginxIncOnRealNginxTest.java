@@ -7,7 +7,6 @@ import static io.wsroute.rules.Fixtures.plain;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,24 +37,40 @@ class NginxIncOnRealNginxTest extends RealNginxProof {
         cases.put("marker-remediated", remediated(plain(NGINX_INC).with(MARKER, "true")));
         cases.put("appprotocol-remediated", remediated(plain(NGINX_INC).service("chat", "kubernetes.io/ws")));
         cases.put("wss-backend-remediated", remediated(plain(NGINX_INC).service("chat", "kubernetes.io/wss")));
-        cases.put("global-timeouts", plain(NGINX_INC).with(PREFIX + "websocket-services", "chat")
-                .configMap("proxy-read-timeout", "1h", "proxy-send-timeout", "1h"));
-        cases.put("harmless-snippet", healthy(NGINX_INC).profile(ControllerProfile.defaults(NGINX_INC)
-                .withSnippetsAllowed(true)).with(PREFIX + "location-snippets", "add_header X-Chat on;"));
+        cases.put(
+                "global-timeouts",
+                plain(NGINX_INC)
+                        .with(PREFIX + "websocket-services", "chat")
+                        .configMap("proxy-read-timeout", "1h", "proxy-send-timeout", "1h"));
+        cases.put(
+                "harmless-snippet",
+                healthy(NGINX_INC)
+                        .profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
+                        .with(PREFIX + "location-snippets", "add_header X-Chat on;"));
         // accepted with warnings whose claims the observation must bear out
         cases.put("default-timeouts-ws103", plain(NGINX_INC).with(PREFIX + "websocket-services", "chat"));
         cases.put("tls-redirect-ws104", healthy(NGINX_INC).tls());
         // rejected
-        cases.put("bad-marker-ws100", plain(NGINX_INC).with(MARKER, "yes").with(PREFIX + "proxy-read-timeout", "1h")
-                .with(PREFIX + "proxy-send-timeout", "1h"));
+        cases.put(
+                "bad-marker-ws100",
+                plain(NGINX_INC)
+                        .with(MARKER, "yes")
+                        .with(PREFIX + "proxy-read-timeout", "1h")
+                        .with(PREFIX + "proxy-send-timeout", "1h"));
         cases.put("timeout-not-time-ws102", healthy(NGINX_INC).with(PREFIX + "proxy-read-timeout", "1 hour"));
-        cases.put("service-not-listed-ws108", plain(NGINX_INC).with(MARKER, "true")
-                .with(PREFIX + "proxy-read-timeout", "1h").with(PREFIX + "proxy-send-timeout", "1h"));
-        cases.put("list-with-space-ws109", healthy(NGINX_INC).path("/ws2", "chat2", 8080)
-                .with(PREFIX + "websocket-services", "chat, chat2"));
+        cases.put(
+                "service-not-listed-ws108",
+                plain(NGINX_INC)
+                        .with(MARKER, "true")
+                        .with(PREFIX + "proxy-read-timeout", "1h")
+                        .with(PREFIX + "proxy-send-timeout", "1h"));
+        cases.put(
+                "list-with-space-ws109",
+                healthy(NGINX_INC).path("/ws2", "chat2", 8080).with(PREFIX + "websocket-services", "chat, chat2"));
         cases.put("unknown-service-ws109", healthy(NGINX_INC).with(PREFIX + "websocket-services", "chat,other"));
-        cases.put("snippet-refused-ws112", healthy(NGINX_INC).with(PREFIX + "location-snippets",
-                "add_header X-Chat on;"));
+        cases.put(
+                "snippet-refused-ws112",
+                healthy(NGINX_INC).with(PREFIX + "location-snippets", "add_header X-Chat on;"));
         cases.put("wss-over-http-ws115", healthy(NGINX_INC).service("chat", "kubernetes.io/wss"));
         return cases;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** Every error rule is proven by behaviour on real nginx by at least one of the two flavour suites. */
@@ -16,7 +15,9 @@ class RealNginxCoverageTest {
         Set<Rule> proven = EnumSet.noneOf(Rule.class);
         proven.addAll(IngressNginxOnRealNginxTest.PROVEN);
         proven.addAll(NginxIncOnRealNginxTest.PROVEN);
-        assertThat(proven).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(Rule.values()).filter(r -> r.severity() == Severity.ERROR).toList());
+        assertThat(proven)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Rule.values())
+                        .filter(r -> r.severity() == Severity.ERROR)
+                        .toList());
     }
 }

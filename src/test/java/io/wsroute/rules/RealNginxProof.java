@@ -7,16 +7,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.vertx.core.Vertx;
 import io.wsroute.nginx.ControllerProfile;
-import io.wsroute.probe.HandshakeProbe;
-import io.wsroute.probe.ProbeOutcome;
-import io.wsroute.probe.ProbeResult;
-import io.wsroute.probe.ProbeRequest;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.NginxServer;
 import io.wsroute.nginx.live.WebSocketClient;
-
+import io.wsroute.probe.HandshakeProbe;
+import io.wsroute.probe.ProbeOutcome;
+import io.wsroute.probe.ProbeRequest;
+import io.wsroute.probe.ProbeResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -57,14 +55,22 @@ abstract class RealNginxProof {
 
     /** 2.5 scaled seconds = 150 s of controller time: past the 60 s default and nginx's 300 ms lazy timer. */
     static final Duration IDLE = Duration.ofMillis(2500);
+
     private static final Duration ECHO_WAIT = Duration.ofSeconds(5);
 
     /** One Ingress as the rules see it and as nginx will serve it (under its own host, {@code <name>.test}). */
-    record Case(String name, Ingress ingress, ControllerProfile profile, Map<String, Service> services,
-            List<Finding> findings, boolean webSocket) {
+    record Case(
+            String name,
+            Ingress ingress,
+            ControllerProfile profile,
+            Map<String, Service> services,
+            List<Finding> findings,
+            boolean webSocket) {
 
         Set<String> errorRules() {
-            return findings.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::rule)
+            return findings.stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .map(Finding::rule)
                     .collect(Collectors.toCollection(TreeSet::new));
         }
 
@@ -77,31 +83,46 @@ abstract class RealNginxProof {
         }
 
         String path() {
-            return ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath();
+            return ingress.getSpec()
+                    .getRules()
+                    .get(0)
+                    .getHttp()
+                    .getPaths()
+                    .get(0)
+                    .getPath();
         }
 
         boolean wssBackend(String service) {
             Service known = services.get(service);
-            return known != null && known.getSpec().getPorts().stream()
-                    .anyMatch(p -> "kubernetes.io/wss".equals(p.getAppProtocol()));
+            return known != null
+                    && known.getSpec().getPorts().stream()
+                            .anyMatch(p -> "kubernetes.io/wss".equals(p.getAppProtocol()));
         }
     }
 
     /** What happened to a case on real nginx. */
-    record Observation(Optional<String> refusedByController, Optional<String> refusedByNginx, int status,
-            boolean echoed, boolean survivedIdle) {
+    record Observation(
+            Optional<String> refusedByController,
+            Optional<String> refusedByNginx,
+            int status,
+            boolean echoed,
+            boolean survivedIdle) {
 
         boolean broken() {
-            return refusedByController.isPresent() || refusedByNginx.isPresent() || status != 101 || !echoed
+            return refusedByController.isPresent()
+                    || refusedByNginx.isPresent()
+                    || status != 101
+                    || !echoed
                     || !survivedIdle;
         }
 
         @Override
         public String toString() {
-            return refusedByController.map(r -> "controller refuses the Ingress: " + r)
+            return refusedByController
+                    .map(r -> "controller refuses the Ingress: " + r)
                     .or(() -> refusedByNginx.map(r -> "nginx refuses the configuration: " + r))
-                    .orElse("handshake " + status + (status == 101 ? ", echo " + echoed + ", survived idle "
-                            + survivedIdle : ""));
+                    .orElse("handshake " + status
+                            + (status == 101 ? ", echo " + echoed + ", survived idle " + survivedIdle : ""));
         }
     }
 
@@ -127,14 +148,19 @@ abstract class RealNginxProof {
 
     @BeforeAll
     void startNginxAndObserve() throws Exception {
-        nginx = NginxServer.start(template().render(List.of(), (i, s) -> "127.0.0.1:1").config());
+        nginx = NginxServer.start(
+                template().render(List.of(), (i, s) -> "127.0.0.1:1").config());
         vertx = Vertx.vertx();
         plainBackend = EchoBackend.plain(vertx);
         tlsBackend = EchoBackend.tls(vertx, nginx.certificate());
         // The first TLS handshake of a JVM can take seconds on a loaded machine (provider set-up); do it here, not
         // under nginx's 5 s proxy_connect_timeout.
-        new HandshakeProbe().probe(new ProbeRequest(URI.create("wss://127.0.0.1:" + tlsBackend.port() + "/"),
-                Optional.empty(), Duration.ofSeconds(60), true));
+        new HandshakeProbe()
+                .probe(new ProbeRequest(
+                        URI.create("wss://127.0.0.1:" + tlsBackend.port() + "/"),
+                        Optional.empty(),
+                        Duration.ofSeconds(60),
+                        true));
         fixtures().forEach((name, fixtures) -> cases.put(name, caseOf(name, fixtures.review())));
         DeployExamples.reviews(template().flavor()).forEach((name, review) -> cases.put(name, caseOf(name, review)));
 
@@ -145,7 +171,8 @@ abstract class RealNginxProof {
         Map<String, String> nginxRefusals = new LinkedHashMap<>();
         for (Case c : cases.values()) {
             Served served = new Served(c.ingress(), c.profile());
-            String error = nginx.check(template().render(List.of(served), backends).config());
+            String error =
+                    nginx.check(template().render(List.of(served), backends).config());
             if (error == null) {
                 loadable.add(served);
             } else {
@@ -174,14 +201,20 @@ abstract class RealNginxProof {
             TimeUnit.MILLISECONDS.sleep(IDLE.toMillis());
             for (Case c : cases.values()) {
                 WebSocketClient.Connection connection = open.get(c.name());
-                boolean survived = connection != null && connection.status() == 101
+                boolean survived = connection != null
+                        && connection.status() == 101
                         && ("again " + c.name()).equals(connection.echo("again " + c.name(), ECHO_WAIT));
                 if (connection != null) {
                     connection.close();
                 }
-                observed.put(c.name(), new Observation(rendering.refusal(c.ingress()),
-                        Optional.ofNullable(nginxRefusals.get(c.name())), statuses.getOrDefault(c.name(), 0),
-                        echoed.getOrDefault(c.name(), false), survived));
+                observed.put(
+                        c.name(),
+                        new Observation(
+                                rendering.refusal(c.ingress()),
+                                Optional.ofNullable(nginxRefusals.get(c.name())),
+                                statuses.getOrDefault(c.name(), 0),
+                                echoed.getOrDefault(c.name(), false),
+                                survived));
                 // The table a reader of the CI log wants: each Ingress, what the rules said, what nginx did.
                 System.out.println("real nginx: " + describe(c));
             }
@@ -203,26 +236,45 @@ abstract class RealNginxProof {
     }
 
     private static Case caseOf(String name, IngressReview review) {
-        Ingress renamed = new IngressBuilder(review.ingress()).editMetadata().withName(name).withNamespace(name)
-                .endMetadata().editSpec().editFirstRule().withHost(name + ".test").endRule().endSpec().build();
+        Ingress renamed = new IngressBuilder(review.ingress())
+                .editMetadata()
+                .withName(name)
+                .withNamespace(name)
+                .endMetadata()
+                .editSpec()
+                .editFirstRule()
+                .withHost(name + ".test")
+                .endRule()
+                .endSpec()
+                .build();
         if (renamed.getSpec().getTls() != null) {
             renamed.getSpec().getTls().forEach(tls -> tls.setHosts(List.of(name + ".test")));
         }
         WebSocketRules rules = new WebSocketRules();
-        return new Case(name, renamed, review.profile(), review.services(), rules.evaluate(review),
+        return new Case(
+                name,
+                renamed,
+                review.profile(),
+                review.services(),
+                rules.evaluate(review),
                 rules.detect(review).webSocket());
     }
 
     private String describe(Case c) {
-        return "%s %s (findings %s): %s".formatted(template().flavor().cliName(), c.name(),
-                c.findings().stream().map(Finding::rule).toList(), observed.get(c.name()));
+        return "%s %s (findings %s): %s"
+                .formatted(
+                        template().flavor().cliName(),
+                        c.name(),
+                        c.findings().stream().map(Finding::rule).toList(),
+                        observed.get(c.name()));
     }
 
     @TestFactory
     Stream<DynamicTest> acceptedIngressesCarryWebSocketTraffic() {
         // Ingresses the rules do not see as WebSocket (deploy/examples/plain-http-api.yaml) are promised nothing.
-        return cases.values().stream().filter(c -> c.errorRules().isEmpty() && c.webSocket()).map(c -> DynamicTest.dynamicTest(c.name(),
-                () -> {
+        return cases.values().stream()
+                .filter(c -> c.errorRules().isEmpty() && c.webSocket())
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
                     Observation seen = observed.get(c.name());
                     assertThat(seen.refusedByController()).as(describe(c)).isEmpty();
                     assertThat(seen.refusedByNginx()).as(describe(c)).isEmpty();
@@ -230,31 +282,42 @@ abstract class RealNginxProof {
                         // The warning's claim: a ws:// handshake to a TLS host is answered with a redirect,
                         assertThat(seen.status()).as(describe(c)).isIn(301, 308);
                         // and its fix: the same route over wss:// upgrades.
-                        ProbeResult wss = new HandshakeProbe().probe(new ProbeRequest(URI.create("wss://127.0.0.1:"
-                                + nginx.tlsPort() + c.path()), Optional.of(c.host()), Duration.ofSeconds(10), true));
-                        assertThat(wss.outcome()).as(describe(c) + "; over wss: " + wss.diagnosis())
+                        ProbeResult wss = new HandshakeProbe()
+                                .probe(new ProbeRequest(
+                                        URI.create("wss://127.0.0.1:" + nginx.tlsPort() + c.path()),
+                                        Optional.of(c.host()),
+                                        Duration.ofSeconds(10),
+                                        true));
+                        assertThat(wss.outcome())
+                                .as(describe(c) + "; over wss: " + wss.diagnosis())
                                 .isEqualTo(ProbeOutcome.UPGRADED);
                         return;
                     }
                     assertThat(seen.status()).as(describe(c)).isEqualTo(101);
                     assertThat(seen.echoed()).as(describe(c)).isTrue();
                     // WS103's claim: a timeout below the minimum (here nginx's 60 s default) cuts idle sockets.
-                    assertThat(seen.survivedIdle()).as(describe(c) + "\n" + nginx.errorLog())
+                    assertThat(seen.survivedIdle())
+                            .as(describe(c) + "\n" + nginx.errorLog())
                             .isEqualTo(!c.warns(Rule.WS103));
                 }));
     }
 
     @TestFactory
     Stream<DynamicTest> rejectedIngressesReallyBreak() {
-        return cases.values().stream().filter(c -> !c.errorRules().isEmpty()).map(c -> DynamicTest.dynamicTest(
-                c.name() + " " + c.errorRules(), () -> assertThat(observed.get(c.name()).broken())
-                        .as(describe(c) + "\nconfig:\n" + config).isTrue()));
+        return cases.values().stream()
+                .filter(c -> !c.errorRules().isEmpty())
+                .map(c -> DynamicTest.dynamicTest(
+                        c.name() + " " + c.errorRules(),
+                        () -> assertThat(observed.get(c.name()).broken())
+                                .as(describe(c) + "\nconfig:\n" + config)
+                                .isTrue()));
     }
 
     @Test
     void everyErrorRuleOfThisFlavourIsJustifiedByBehaviour() {
         for (Rule rule : proves()) {
-            assertThat(cases.values()).as("a case whose only error is %s, and that breaks on nginx", rule)
+            assertThat(cases.values())
+                    .as("a case whose only error is %s, and that breaks on nginx", rule)
                     .anySatisfy(c -> {
                         assertThat(c.errorRules()).containsExactly(rule.id());
                         assertThat(observed.get(c.name()).broken()).isTrue();

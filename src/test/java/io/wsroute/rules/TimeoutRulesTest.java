@@ -17,9 +17,15 @@ class TimeoutRulesTest {
 
     @Test
     void unitOnIngressNginxNamesTheSilentFallbackAndItsSource() {
-        Finding finding = healthy(INGRESS_NGINX).configMap("proxy-read-timeout", "120", "proxy-send-timeout", "3600")
-                .with(READ_IN, "3600s").findings(Rule.WS101).get(0);
-        assertThat(finding.message()).contains("\"3600s\"").contains("silently").contains("120 s")
+        Finding finding = healthy(INGRESS_NGINX)
+                .configMap("proxy-read-timeout", "120", "proxy-send-timeout", "3600")
+                .with(READ_IN, "3600s")
+                .findings(Rule.WS101)
+                .get(0);
+        assertThat(finding.message())
+                .contains("\"3600s\"")
+                .contains("silently")
+                .contains("120 s")
                 .contains(Fixtures.CONFIG_MAP);
         assertThat(finding.fix()).isEqualTo("set " + READ_IN + ": \"3600\" (integer seconds, no unit)");
     }
@@ -27,29 +33,42 @@ class TimeoutRulesTest {
     @ParameterizedTest
     @CsvSource({"2h,7200", "90m,5400", "30s,3600", "' 3600',3600", "3600.0,3600", "1h30,3630"})
     void fixKeepsWhatTheUserMeantWhenLongEnough(String written, String fixed) {
-        Finding finding = healthy(INGRESS_NGINX).with(READ_IN, written).findings(Rule.WS101).get(0);
+        Finding finding = healthy(INGRESS_NGINX)
+                .with(READ_IN, written)
+                .findings(Rule.WS101)
+                .get(0);
         assertThat(finding.fix()).startsWith("set " + READ_IN + ": \"" + fixed + "\"");
     }
 
     @Test
     void invalidValueIsNotAlsoReportedAsTooShort() {
         assertThat(healthy(INGRESS_NGINX).with(READ_IN, "3600s").ruleIds()).containsExactly("WS101");
-        assertThat(healthy(NGINX_INC).with("nginx.org/proxy-send-timeout", "1 hour").ruleIds()).containsExactly("WS102");
+        assertThat(healthy(NGINX_INC)
+                        .with("nginx.org/proxy-send-timeout", "1 hour")
+                        .ruleIds())
+                .containsExactly("WS102");
     }
 
     @Test
     void nginxIncInvalidValueRejectsTheWholeIngress() {
-        assertThat(healthy(NGINX_INC).with("nginx.org/proxy-read-timeout", "3600 s;").findings(Rule.WS102).get(0)
-                .message()).contains("rejects the whole Ingress");
+        assertThat(healthy(NGINX_INC)
+                        .with("nginx.org/proxy-read-timeout", "3600 s;")
+                        .findings(Rule.WS102)
+                        .get(0)
+                        .message())
+                .contains("rejects the whole Ingress");
     }
 
     @Test
     void readAndSendTimeoutsSayWhatEachCuts() {
         Fixtures defaults = healthy(INGRESS_NGINX).without(READ_IN).without(SEND_IN);
         var findings = defaults.findings(Rule.WS103);
-        assertThat(findings).extracting(Finding::field)
+        assertThat(findings)
+                .extracting(Finding::field)
                 .containsExactly(Fixtures.annotation(READ_IN), Fixtures.annotation(SEND_IN));
-        assertThat(findings.get(0).message()).contains("60 s").contains("no message for 60 s")
+        assertThat(findings.get(0).message())
+                .contains("60 s")
+                .contains("no message for 60 s")
                 .contains("ingress-nginx built-in defaults");
         assertThat(findings.get(0).fix()).contains("ping more often than every 60 s");
         assertThat(findings.get(1).message()).contains("backend stops reading");
@@ -58,14 +77,18 @@ class TimeoutRulesTest {
 
     @Test
     void annotationShorterThanTheMinimumIsAWarningFromTheAnnotation() {
-        Finding finding = healthy(NGINX_INC).with("nginx.org/proxy-read-timeout", "10m").findings(Rule.WS103).get(0);
+        Finding finding = healthy(NGINX_INC)
+                .with("nginx.org/proxy-read-timeout", "10m")
+                .findings(Rule.WS103)
+                .get(0);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.message()).contains("600 s (from the annotation)").contains("3600 s minimum");
     }
 
     @Test
     void nginxIncConfigMapTimeIsTheFallback() {
-        Fixtures fromConfigMap = healthy(NGINX_INC).without("nginx.org/proxy-read-timeout")
+        Fixtures fromConfigMap = healthy(NGINX_INC)
+                .without("nginx.org/proxy-read-timeout")
                 .without("nginx.org/proxy-send-timeout")
                 .configMap("proxy-read-timeout", "2h", "proxy-send-timeout", "1h");
         assertThat(fromConfigMap.findings()).isEmpty();
@@ -74,7 +97,10 @@ class TimeoutRulesTest {
     @Test
     void annotationFormatsAreNotInterchangeable() {
         // The F5 controller accepts a bare number (seconds); ingress-nginx refuses units.
-        assertThat(healthy(NGINX_INC).with("nginx.org/proxy-read-timeout", "7200").findings()).isEmpty();
+        assertThat(healthy(NGINX_INC)
+                        .with("nginx.org/proxy-read-timeout", "7200")
+                        .findings())
+                .isEmpty();
         assertThat(healthy(INGRESS_NGINX).with(READ_IN, "7200s").ruleIds()).containsExactly("WS101");
     }
 }

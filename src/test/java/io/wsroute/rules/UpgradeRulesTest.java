@@ -17,8 +17,14 @@ class UpgradeRulesTest {
     private static final String SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
 
     private static Fixtures snippetsAllowed() {
-        return healthy(INGRESS_NGINX).configMap("allow-snippet-annotations", "true", "annotations-risk-level", "Critical",
-                "proxy-read-timeout", "3600");
+        return healthy(INGRESS_NGINX)
+                .configMap(
+                        "allow-snippet-annotations",
+                        "true",
+                        "annotations-risk-level",
+                        "Critical",
+                        "proxy-read-timeout",
+                        "3600");
     }
 
     @Test
@@ -35,12 +41,16 @@ class UpgradeRulesTest {
 
     @Test
     void f5ControllerAlwaysSpeaksHttp11() {
-        assertThat(healthy(NGINX_INC).with(HTTP_VERSION, "1.0").findings(Rule.WS105)).isEmpty();
+        assertThat(healthy(NGINX_INC).with(HTTP_VERSION, "1.0").findings(Rule.WS105))
+                .isEmpty();
     }
 
     @Test
     void snippetHttpVersionIsAlsoADuplicateDirective() {
-        Finding finding = snippetsAllowed().with(SNIPPET, "proxy_http_version 1.0;").findings(Rule.WS105).get(0);
+        Finding finding = snippetsAllowed()
+                .with(SNIPPET, "proxy_http_version 1.0;")
+                .findings(Rule.WS105)
+                .get(0);
         assertThat(finding.field()).isEqualTo(Fixtures.annotation(SNIPPET));
         assertThat(finding.message()).contains("duplicate");
     }
@@ -48,14 +58,21 @@ class UpgradeRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"close", "keep-alive", " close "})
     void connectionProxyHeaderCanOnlyBreakTheUpgrade(String value) {
-        Finding finding = healthy(INGRESS_NGINX).with(CONNECTION, value).findings(Rule.WS106).get(0);
+        Finding finding = healthy(INGRESS_NGINX)
+                .with(CONNECTION, value)
+                .findings(Rule.WS106)
+                .get(0);
         assertThat(finding.message()).contains("replaces Connection: upgrade");
         assertThat(finding.fix()).startsWith("remove " + CONNECTION);
     }
 
     @Test
     void connectionProxyHeaderUpgradeIsRefusedByTheController() {
-        assertThat(healthy(INGRESS_NGINX).with(CONNECTION, "upgrade").findings(Rule.WS106).get(0).message())
+        assertThat(healthy(INGRESS_NGINX)
+                        .with(CONNECTION, "upgrade")
+                        .findings(Rule.WS106)
+                        .get(0)
+                        .message())
                 .contains("refuses the whole Ingress");
     }
 
@@ -66,56 +83,76 @@ class UpgradeRulesTest {
                 proxy_set_header Connection "keep-alive"; more_clear_input_headers Upgrade; proxy_set_header Upgrade '';
                 location /health { proxy_set_header Connection close; }
                 """);
-        assertThat(fixtures.findings(Rule.WS106)).extracting(Finding::fix)
+        assertThat(fixtures.findings(Rule.WS106))
+                .extracting(Finding::fix)
                 .containsExactly("remove `more_clear_input_headers Upgrade` from " + SNIPPET);
         // nginx sends a second Connection line beside the controller's "upgrade" (real nginx: WS117, not WS106),
         // and drops the empty Upgrade line altogether (no finding)
-        assertThat(fixtures.findings(Rule.WS117)).extracting(Finding::fix)
+        assertThat(fixtures.findings(Rule.WS117))
+                .extracting(Finding::fix)
                 .containsExactly("remove `proxy_set_header Connection \"keep-alive\"` from " + SNIPPET);
         assertThat(fixtures.findings(Rule.WS117).get(0).severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test
     void serverSnippetsAreNotScanned() {
-        assertThat(snippetsAllowed().with("nginx.ingress.kubernetes.io/server-snippet", "proxy_set_header Connection close;")
-                .findings(Rule.WS117)).isEmpty();
+        assertThat(snippetsAllowed()
+                        .with("nginx.ingress.kubernetes.io/server-snippet", "proxy_set_header Connection close;")
+                        .findings(Rule.WS117))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"GRPC", "grpcs", " FCGI", "ajp"})
     void backendProtocolsWithoutTunnel(String protocol) {
-        assertThat(healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
-                .findings(Rule.WS107)).singleElement().satisfies(f -> assertThat(f.message()).contains("no WebSocket tunnel"));
+        assertThat(healthy(INGRESS_NGINX)
+                        .with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
+                        .findings(Rule.WS107))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no WebSocket tunnel"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"HTTP", "HTTPS", "AUTO_HTTP", "h2c"})
     void backendProtocolsThatKeepProxyPass(String protocol) {
-        assertThat(healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
-                .findings(Rule.WS107)).isEmpty();
+        assertThat(healthy(INGRESS_NGINX)
+                        .with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
+                        .findings(Rule.WS107))
+                .isEmpty();
     }
 
     @Test
     void wssNextToPlainBackendsSaysTheAnnotationIsIngressWide() {
-        Finding finding = healthy(INGRESS_NGINX).path("/api", "api", 80).service("chat", "kubernetes.io/wss")
-                .findings(Rule.WS115).get(0);
+        Finding finding = healthy(INGRESS_NGINX)
+                .path("/api", "api", 80)
+                .service("chat", "kubernetes.io/wss")
+                .findings(Rule.WS115)
+                .get(0);
         assertThat(finding.message()).contains("Service chat");
         assertThat(finding.fix()).contains("every path").contains("/api");
     }
 
     @Test
     void f5NamesEveryWssServiceMissingFromSslServices() {
-        Finding finding = healthy(NGINX_INC).path("/b", "b", 8080).path("/c", "c", 8080)
-                .with("nginx.org/websocket-services", "chat,b,c").with("nginx.org/ssl-services", "c")
-                .service("chat", "kubernetes.io/wss").service("b", "kubernetes.io/wss").service("c", "kubernetes.io/wss")
-                .findings(Rule.WS115).get(0);
+        Finding finding = healthy(NGINX_INC)
+                .path("/b", "b", 8080)
+                .path("/c", "c", 8080)
+                .with("nginx.org/websocket-services", "chat,b,c")
+                .with("nginx.org/ssl-services", "c")
+                .service("chat", "kubernetes.io/wss")
+                .service("b", "kubernetes.io/wss")
+                .service("c", "kubernetes.io/wss")
+                .findings(Rule.WS115)
+                .get(0);
         assertThat(finding.message()).contains("Service b, chat");
         assertThat(finding.fix()).isEqualTo("set nginx.org/ssl-services: \"b,c,chat\"");
     }
 
     @Test
     void wsBackendNeedsNoTls() {
-        assertThat(healthy(INGRESS_NGINX).service("chat", "kubernetes.io/ws").findings(Rule.WS115)).isEmpty();
-        assertThat(healthy(NGINX_INC).service("chat", "kubernetes.io/ws").findings(Rule.WS115)).isEmpty();
+        assertThat(healthy(INGRESS_NGINX).service("chat", "kubernetes.io/ws").findings(Rule.WS115))
+                .isEmpty();
+        assertThat(healthy(NGINX_INC).service("chat", "kubernetes.io/ws").findings(Rule.WS115))
+                .isEmpty();
     }
 }

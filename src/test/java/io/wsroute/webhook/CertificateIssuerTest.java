@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.net.ssl.KeyManagerFactory;
-
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 
 class CertificateIssuerTest {
@@ -50,7 +48,8 @@ class CertificateIssuerTest {
     @Test
     void aGoodBundleIsKeptAsItIs() {
         CertificateBundle bundle = ISSUER.renew(Optional.empty(), HOSTS, NOW);
-        assertThat(ISSUER.renew(Optional.of(bundle), HOSTS, NOW.plus(DAY.multipliedBy(300)))).isSameAs(bundle);
+        assertThat(ISSUER.renew(Optional.of(bundle), HOSTS, NOW.plus(DAY.multipliedBy(300))))
+                .isSameAs(bundle);
         assertThat(ISSUER.renew(Optional.of(bundle), List.of("wsroute"), NOW)).isSameAs(bundle);
     }
 
@@ -71,7 +70,8 @@ class CertificateIssuerTest {
     void newHostsGetANewCertificate() {
         CertificateBundle bundle = ISSUER.renew(Optional.empty(), HOSTS, NOW);
         CertificateBundle renewed = ISSUER.renew(Optional.of(bundle), List.of("wsroute.other-ns.svc"), NOW);
-        assertThat(CertificateIssuer.subjectAlternativeNames(single(renewed.cert()))).contains("wsroute.other-ns.svc");
+        assertThat(CertificateIssuer.subjectAlternativeNames(single(renewed.cert())))
+                .contains("wsroute.other-ns.svc");
         assertThat(renewed.caCert()).isEqualTo(bundle.caCert());
     }
 
@@ -97,17 +97,18 @@ class CertificateIssuerTest {
                 new CertificateIssuer.Lifetimes(DAY.multipliedBy(400), DAY.multipliedBy(365), DAY.multipliedBy(30)));
         CertificateBundle bundle = shortCa.renew(Optional.empty(), HOSTS, NOW);
         CertificateBundle renewed = shortCa.renew(Optional.of(bundle), HOSTS, NOW.plus(DAY.multipliedBy(340)));
-        assertThat(single(renewed.cert()).getNotAfter()).isEqualTo(single(renewed.caCert()).getNotAfter());
+        assertThat(single(renewed.cert()).getNotAfter())
+                .isEqualTo(single(renewed.caCert()).getNotAfter());
     }
 
     @Test
     void anythingUnreadableInTheSecretStartsOver() {
         CertificateBundle bundle = ISSUER.renew(Optional.empty(), HOSTS, NOW);
-        CertificateBundle edited = new CertificateBundle(bundle.caCert(), bundle.caKey(), "garbage", bundle.key(),
-                bundle.caBundle());
+        CertificateBundle edited =
+                new CertificateBundle(bundle.caCert(), bundle.caKey(), "garbage", bundle.key(), bundle.caBundle());
         assertThat(ISSUER.renew(Optional.of(edited), HOSTS, NOW).caCert()).isNotEqualTo(bundle.caCert());
-        CertificateBundle swappedKey = new CertificateBundle(bundle.caCert(), bundle.caKey(), bundle.cert(),
-                bundle.caKey(), bundle.caBundle());
+        CertificateBundle swappedKey = new CertificateBundle(
+                bundle.caCert(), bundle.caKey(), bundle.cert(), bundle.caKey(), bundle.caBundle());
         assertThat(ISSUER.renew(Optional.of(swappedKey), HOSTS, NOW).cert()).isNotEqualTo(bundle.cert());
         assertThat(CertificateBundle.fromSecretData(Map.of("tls.crt", "eA=="))).isEmpty();
         assertThat(CertificateBundle.fromSecretData(null)).isEmpty();
@@ -116,8 +117,9 @@ class CertificateIssuerTest {
 
     @Test
     void lifetimesMustLeaveRoomToRenew() {
-        assertThatThrownBy(() -> new CertificateIssuer.Lifetimes(DAY.multipliedBy(10), DAY.multipliedBy(5),
-                DAY.multipliedBy(5))).hasMessageContaining("renewBefore");
+        assertThatThrownBy(() ->
+                        new CertificateIssuer.Lifetimes(DAY.multipliedBy(10), DAY.multipliedBy(5), DAY.multipliedBy(5)))
+                .hasMessageContaining("renewBefore");
     }
 
     private static X509Certificate single(String pem) {

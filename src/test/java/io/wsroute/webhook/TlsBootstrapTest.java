@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 
 /** The init container's command; its successful path runs in HelmInstallIT against a real API server. */
@@ -13,7 +12,8 @@ class TlsBootstrapTest {
     @Test
     void refusesToRunWhenSelfManagedTlsIsOff() {
         StringWriter err = new StringWriter();
-        assertThat(TlsBootstrap.run(new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
+        assertThat(TlsBootstrap.run(new PrintWriter(new StringWriter()), new PrintWriter(err)))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("WSROUTE_TLS_SELF_MANAGED_ENABLED");
     }
 
@@ -22,8 +22,11 @@ class TlsBootstrapTest {
         System.setProperty("wsroute.tls.self-managed.enabled", "true");
         try {
             StringWriter err = new StringWriter();
-            assertThat(TlsBootstrap.run(new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(1);
-            assertThat(err.toString()).contains("wsroute.tls.self-managed.namespace").contains("wsroute.tls.cert");
+            assertThat(TlsBootstrap.run(new PrintWriter(new StringWriter()), new PrintWriter(err)))
+                    .isEqualTo(1);
+            assertThat(err.toString())
+                    .contains("wsroute.tls.self-managed.namespace")
+                    .contains("wsroute.tls.cert");
         } finally {
             System.clearProperty("wsroute.tls.self-managed.enabled");
         }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ public interface ControllerTemplate {
     }
 
     /** An Ingress and the controller settings (ConfigMap, flags) it is served with. */
-    record Served(Ingress ingress, ControllerProfile profile) {
-    }
+    record Served(Ingress ingress, ControllerProfile profile) {}
 
     /** The configuration, and each refused Ingress with the controller's reason (its webhook denial or event). */
     record Rendering(String config, Map<String, String> refused) {
@@ -67,12 +65,16 @@ public interface ControllerTemplate {
     }
 
     static List<IngressRule> rules(Ingress ingress) {
-        return ingress.getSpec().getRules() == null ? List.of() : ingress.getSpec().getRules();
+        return ingress.getSpec().getRules() == null
+                ? List.of()
+                : ingress.getSpec().getRules();
     }
 
     static boolean hasTls(Ingress ingress, String host) {
-        return ingress.getSpec().getTls() != null && ingress.getSpec().getTls().stream()
-                .anyMatch(tls -> tls.getHosts() == null || tls.getHosts().contains(host));
+        return ingress.getSpec().getTls() != null
+                && ingress.getSpec().getTls().stream()
+                        .anyMatch(
+                                tls -> tls.getHosts() == null || tls.getHosts().contains(host));
     }
 
     static Map<String, String> annotations(Ingress ingress) {

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class EchoBackend implements AutoCloseable {
 
     /** What the backend saw of each request, so tests can say why a handshake failed. */
-    public record Seen(String version, String upgrade, String connection, int answered) {
-    }
+    public record Seen(String version, String upgrade, String connection, int answered) {}
 
     private final HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -31,11 +29,17 @@ public final class EchoBackend implements AutoCloseable {
     private EchoBackend(Vertx vertx, SelfSignedCertificate tls) throws Exception {
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0);
         if (tls != null) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(tls.certificate().toString()).setKeyPath(tls.key().toString()));
+            options.setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(tls.certificate().toString())
+                            .setKeyPath(tls.key().toString()));
         }
-        server = vertx.createHttpServer(options).requestHandler(this::handle)
-                .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer(options)
+                .requestHandler(this::handle)
+                .listen()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** A plain-HTTP (ws) backend on a random loopback port. */
@@ -60,13 +64,17 @@ public final class EchoBackend implements AutoCloseable {
         String upgrade = request.getHeader("Upgrade");
         String connection = request.getHeader("Connection");
         boolean http11 = request.version() == HttpVersion.HTTP_1_1;
-        boolean wantsUpgrade = http11 && upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket")
-                && connection != null && connectionHasUpgrade(connection);
+        boolean wantsUpgrade = http11
+                && upgrade != null
+                && upgrade.toLowerCase(Locale.ROOT).contains("websocket")
+                && connection != null
+                && connectionHasUpgrade(connection);
         if (!wantsUpgrade) {
             answer(request, 426, upgrade, connection);
             return;
         }
-        if (!"13".equals(request.getHeader("Sec-WebSocket-Version")) || request.getHeader("Sec-WebSocket-Key") == null) {
+        if (!"13".equals(request.getHeader("Sec-WebSocket-Version"))
+                || request.getHeader("Sec-WebSocket-Key") == null) {
             answer(request, 400, upgrade, connection);
             return;
         }
@@ -79,7 +87,10 @@ public final class EchoBackend implements AutoCloseable {
 
     private void answer(HttpServerRequest request, int status, String upgrade, String connection) {
         seen.add(new Seen(request.version().alpnName(), upgrade, connection, status));
-        request.response().setStatusCode(status).putHeader("Upgrade", "websocket").putHeader("Connection", "close")
+        request.response()
+                .setStatusCode(status)
+                .putHeader("Upgrade", "websocket")
+                .putHeader("Connection", "close")
                 .end(status == 426 ? "this service requires the WebSocket protocol\n" : "bad WebSocket handshake\n");
     }
 

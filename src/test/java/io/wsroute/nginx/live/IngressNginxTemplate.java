@@ -1,22 +1,5 @@
 package io.wsroute.nginx.live;
 
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.wsroute.nginx.AnnotationCatalog;
-import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.nginx.ControllerProfile;
-import io.wsroute.nginx.GoBool;
-import io.wsroute.nginx.NginxTime;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import static io.wsroute.nginx.IngressNginxAnnotations.BACKEND_PROTOCOL;
 import static io.wsroute.nginx.IngressNginxAnnotations.CONFIGURATION_SNIPPET;
 import static io.wsroute.nginx.IngressNginxAnnotations.CONNECTION_PROXY_HEADER;
@@ -26,6 +9,22 @@ import static io.wsroute.nginx.IngressNginxAnnotations.PROXY_HTTP_VERSION;
 import static io.wsroute.nginx.IngressNginxAnnotations.PROXY_READ_TIMEOUT;
 import static io.wsroute.nginx.IngressNginxAnnotations.PROXY_SEND_TIMEOUT;
 import static io.wsroute.nginx.IngressNginxAnnotations.SSL_REDIRECT;
+
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.wsroute.nginx.AnnotationCatalog;
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.GoBool;
+import io.wsroute.nginx.NginxTime;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Community ingress-nginx (research §1.1-§2.3): every location forwards Upgrade and Connection through the
@@ -38,6 +37,7 @@ public final class IngressNginxTemplate implements ControllerTemplate {
 
     /** ingress-nginx's default upstream-keepalive-connections, which picks the '' branch of the map. */
     private static final int UPSTREAM_KEEPALIVE = 320;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Override
@@ -94,8 +94,12 @@ public final class IngressNginxTemplate implements ControllerTemplate {
         return Optional.empty();
     }
 
-    private static String server(Ingress ingress, IngressRule rule, ControllerProfile profile,
-            Backends backends, Map<String, String> upstreams) {
+    private static String server(
+            Ingress ingress,
+            IngressRule rule,
+            ControllerProfile profile,
+            Backends backends,
+            Map<String, String> upstreams) {
         Map<String, String> annotations = ControllerTemplate.annotations(ingress);
         boolean tls = ControllerTemplate.hasTls(ingress, rule.getHost());
         StringBuilder server = new StringBuilder("    server {\n        server_name " + rule.getHost() + ";\n")
@@ -109,18 +113,27 @@ public final class IngressNginxTemplate implements ControllerTemplate {
         return server.append("    }\n").toString();
     }
 
-    private static String location(HTTPIngressPath path, Map<String, String> annotations, boolean tls,
-            ControllerProfile profile, String upstream) {
-        String protocol = Optional.ofNullable(annotations.get(BACKEND_PROTOCOL)).map(p -> p.toUpperCase(Locale.ROOT))
-                .filter(p -> List.of("HTTP", "HTTPS", "AUTO_HTTP", "GRPC", "GRPCS", "FCGI").contains(p)).orElse("HTTP");
+    private static String location(
+            HTTPIngressPath path,
+            Map<String, String> annotations,
+            boolean tls,
+            ControllerProfile profile,
+            String upstream) {
+        String protocol = Optional.ofNullable(annotations.get(BACKEND_PROTOCOL))
+                .map(p -> p.toUpperCase(Locale.ROOT))
+                .filter(p -> List.of("HTTP", "HTTPS", "AUTO_HTTP", "GRPC", "GRPCS", "FCGI")
+                        .contains(p))
+                .orElse("HTTP");
         boolean grpc = protocol.startsWith("GRPC");
         // template.go proxySetHeader(): grpc_set_header for gRPC locations, proxy_set_header otherwise
         String setHeader = grpc ? "grpc_set_header" : "proxy_set_header";
         String connection = Optional.ofNullable(annotations.get(CONNECTION_PROXY_HEADER))
-                .map(value -> "\"" + value + "\"").orElse("$connection_upgrade");
+                .map(value -> "\"" + value + "\"")
+                .orElse("$connection_upgrade");
         Duration read = timeout(annotations, PROXY_READ_TIMEOUT, profile.proxyReadTimeout());
         Duration send = timeout(annotations, PROXY_SEND_TIMEOUT, profile.proxySendTimeout());
-        String httpVersion = Optional.ofNullable(annotations.get(PROXY_HTTP_VERSION)).filter(HTTP_VERSIONS::contains)
+        String httpVersion = Optional.ofNullable(annotations.get(PROXY_HTTP_VERSION))
+                .filter(HTTP_VERSIONS::contains)
                 .orElse(profile.proxyHttpVersion());
         // ssl-redirect defaults to true when the host has TLS; force-ssl-redirect redirects even without it.
         boolean redirect = tls && GoBool.parse(annotations.get(SSL_REDIRECT)).orElse(true)
@@ -144,23 +157,33 @@ public final class IngressNginxTemplate implements ControllerTemplate {
                             proxy_request_buffering on;
                             proxy_http_version %6$s;
                             proxy_next_upstream error timeout;
-                """.formatted(setHeader, connection, CONNECT_TIMEOUT.toSeconds() + "s", ControllerTemplate.scaled(send),
-                ControllerTemplate.scaled(read), httpVersion));
+                """.formatted(
+                        setHeader,
+                        connection,
+                        CONNECT_TIMEOUT.toSeconds() + "s",
+                        ControllerTemplate.scaled(send),
+                        ControllerTemplate.scaled(read),
+                        httpVersion));
         if (grpc) {
-            location.append("            grpc_read_timeout ").append(ControllerTemplate.scaled(read)).append(";\n");
+            location.append("            grpc_read_timeout ")
+                    .append(ControllerTemplate.scaled(read))
+                    .append(";\n");
         }
         String snippet = annotations.get(CONFIGURATION_SNIPPET);
         if (snippet != null) {
-            location.append("            ").append(snippet.strip().replace("\n", "\n            ")).append('\n');
+            location.append("            ")
+                    .append(snippet.strip().replace("\n", "\n            "))
+                    .append('\n');
         }
-        location.append(switch (protocol) {
-            case "GRPC" -> "            grpc_pass grpc://" + upstream + ";\n";
-            case "GRPCS" -> "            grpc_pass grpcs://" + upstream + ";\n";
-            case "FCGI" -> "            fastcgi_pass " + upstream + ";\n";
-            case "HTTPS" -> "            proxy_pass https://" + upstream + ";\n";
-            case "AUTO_HTTP" -> "            proxy_pass $scheme://" + upstream + ";\n";
-            default -> "            proxy_pass http://" + upstream + ";\n";
-        });
+        location.append(
+                switch (protocol) {
+                    case "GRPC" -> "            grpc_pass grpc://" + upstream + ";\n";
+                    case "GRPCS" -> "            grpc_pass grpcs://" + upstream + ";\n";
+                    case "FCGI" -> "            fastcgi_pass " + upstream + ";\n";
+                    case "HTTPS" -> "            proxy_pass https://" + upstream + ";\n";
+                    case "AUTO_HTTP" -> "            proxy_pass $scheme://" + upstream + ";\n";
+                    default -> "            proxy_pass http://" + upstream + ";\n";
+                });
         return location.append("        }\n").toString();
     }
 

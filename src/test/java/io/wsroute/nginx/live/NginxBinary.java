@@ -1,11 +1,10 @@
 package io.wsroute.nginx.live;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds Debian's nginx (installed by hack/nginx.sh, which the build runs before the tests). Tests that need it skip
@@ -15,8 +14,7 @@ public final class NginxBinary {
 
     private static final Optional<Path> BINARY = locate();
 
-    private NginxBinary() {
-    }
+    private NginxBinary() {}
 
     /** The nginx executable; skips the calling test (loudly) when there is none. */
     public static Path require() {
@@ -33,9 +31,11 @@ public final class NginxBinary {
         String configured = System.getenv("WSROUTE_NGINX");
         Stream<Path> candidates = configured != null && !configured.isBlank()
                 ? Stream.of(Path.of(configured))
-                : Stream.concat(Stream.of(Path.of("/usr/sbin/nginx")),
+                : Stream.concat(
+                        Stream.of(Path.of("/usr/sbin/nginx")),
                         Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "nginx")));
+                                .filter(dir -> !dir.isEmpty())
+                                .map(dir -> Path.of(dir, "nginx")));
         return candidates.filter(Files::isExecutable).findFirst();
     }
 }

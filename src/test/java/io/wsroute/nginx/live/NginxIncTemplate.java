@@ -1,21 +1,5 @@
 package io.wsroute.nginx.live;
 
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.nginx.ControllerProfile;
-import io.wsroute.nginx.GoBool;
-import io.wsroute.nginx.NginxTime;
-import io.wsroute.rules.WebSocketRules;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import static io.wsroute.nginx.NginxIncAnnotations.GRPC_SERVICES;
 import static io.wsroute.nginx.NginxIncAnnotations.LOCATION_SNIPPETS;
 import static io.wsroute.nginx.NginxIncAnnotations.PROXY_CONNECT_TIMEOUT;
@@ -27,6 +11,21 @@ import static io.wsroute.nginx.NginxIncAnnotations.SSL_REDIRECT;
 import static io.wsroute.nginx.NginxIncAnnotations.SSL_SERVICES;
 import static io.wsroute.nginx.NginxIncAnnotations.WEBSOCKET_SERVICES;
 import static io.wsroute.nginx.NginxIncAnnotations.parseServiceList;
+
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.GoBool;
+import io.wsroute.nginx.NginxTime;
+import io.wsroute.rules.WebSocketRules;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * F5 NGINX Ingress Controller (research §4.1-§4.4): {@code proxy_http_version 1.1} always, Upgrade and Connection
@@ -91,7 +90,8 @@ public final class NginxIncTemplate implements ControllerTemplate {
             String value = annotations.get(key);
             if (value != null) {
                 List<String> missing = parseServiceList(value).stream()
-                        .filter(name -> !backendsOfIngress.contains(name)).toList();
+                        .filter(name -> !backendsOfIngress.contains(name))
+                        .toList();
                 if (!missing.isEmpty()) {
                     return Optional.of("annotation " + key + ": the following services were not found: " + missing);
                 }
@@ -105,8 +105,12 @@ public final class NginxIncTemplate implements ControllerTemplate {
         return Optional.empty();
     }
 
-    private static String server(Ingress ingress, IngressRule rule, ControllerProfile profile,
-            Backends backends, Map<String, String> upstreams) {
+    private static String server(
+            Ingress ingress,
+            IngressRule rule,
+            ControllerProfile profile,
+            Backends backends,
+            Map<String, String> upstreams) {
         Map<String, String> annotations = ControllerTemplate.annotations(ingress);
         boolean tls = ControllerTemplate.hasTls(ingress, rule.getHost());
         StringBuilder server = new StringBuilder("    server {\n        server_name " + rule.getHost() + ";\n")
@@ -119,23 +123,31 @@ public final class NginxIncTemplate implements ControllerTemplate {
         }
         String serverSnippets = annotations.get(SERVER_SNIPPETS);
         if (serverSnippets != null) {
-            server.append("        ").append(serverSnippets.strip().replace("\n", "\n        ")).append('\n');
+            server.append("        ")
+                    .append(serverSnippets.strip().replace("\n", "\n        "))
+                    .append('\n');
         }
         for (HTTPIngressPath path : rule.getHttp().getPaths()) {
             String service = path.getBackend().getService().getName();
-            String upstream = ingress.getMetadata().getNamespace() + "-" + ingress.getMetadata().getName() + "-"
-                    + rule.getHost() + "-" + service;
+            String upstream = ingress.getMetadata().getNamespace() + "-"
+                    + ingress.getMetadata().getName() + "-" + rule.getHost() + "-" + service;
             upstreams.put(upstream, backends.address(ingress, service));
             server.append(location(path, service, annotations, profile, upstream));
         }
         return server.append("    }\n").toString();
     }
 
-    private static String location(HTTPIngressPath path, String service, Map<String, String> annotations,
-            ControllerProfile profile, String upstream) {
+    private static String location(
+            HTTPIngressPath path,
+            String service,
+            Map<String, String> annotations,
+            ControllerProfile profile,
+            String upstream) {
         boolean websocket = listed(annotations, WEBSOCKET_SERVICES, service);
         StringBuilder location = new StringBuilder("        location " + ControllerTemplate.location(path) + " {\n")
-                .append("            set $service \"").append(service).append("\";\n")
+                .append("            set $service \"")
+                .append(service)
+                .append("\";\n")
                 .append("            proxy_http_version 1.1;\n");
         if (websocket) {
             location.append("            proxy_set_header Upgrade $http_upgrade;\n")
@@ -143,7 +155,9 @@ public final class NginxIncTemplate implements ControllerTemplate {
         }
         String snippets = annotations.get(LOCATION_SNIPPETS);
         if (snippets != null) {
-            location.append("            ").append(snippets.strip().replace("\n", "\n            ")).append('\n');
+            location.append("            ")
+                    .append(snippets.strip().replace("\n", "\n            "))
+                    .append('\n');
         }
         Duration connect = time(annotations, PROXY_CONNECT_TIMEOUT, Duration.ofSeconds(60));
         location.append("""
@@ -155,12 +169,18 @@ public final class NginxIncTemplate implements ControllerTemplate {
                             proxy_set_header X-Real-IP $remote_addr;
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                             proxy_buffering on;
-                """.formatted(connect.toSeconds() + "s",
-                ControllerTemplate.scaled(time(annotations, PROXY_READ_TIMEOUT, profile.proxyReadTimeout())),
-                ControllerTemplate.scaled(time(annotations, PROXY_SEND_TIMEOUT, profile.proxySendTimeout()))));
-        String scheme = listed(annotations, GRPC_SERVICES, service) ? "grpc_pass grpc://"
+                """.formatted(
+                        connect.toSeconds() + "s",
+                        ControllerTemplate.scaled(time(annotations, PROXY_READ_TIMEOUT, profile.proxyReadTimeout())),
+                        ControllerTemplate.scaled(time(annotations, PROXY_SEND_TIMEOUT, profile.proxySendTimeout()))));
+        String scheme = listed(annotations, GRPC_SERVICES, service)
+                ? "grpc_pass grpc://"
                 : listed(annotations, SSL_SERVICES, service) ? "proxy_pass https://" : "proxy_pass http://";
-        return location.append("            ").append(scheme).append(upstream).append(";\n        }\n").toString();
+        return location.append("            ")
+                .append(scheme)
+                .append(upstream)
+                .append(";\n        }\n")
+                .toString();
     }
 
     private static boolean listed(Map<String, String> annotations, String key, String service) {
@@ -169,6 +189,8 @@ public final class NginxIncTemplate implements ControllerTemplate {
     }
 
     private static Duration time(Map<String, String> annotations, String key, Duration global) {
-        return Optional.ofNullable(annotations.get(key)).flatMap(NginxTime::parse).orElse(global);
+        return Optional.ofNullable(annotations.get(key))
+                .flatMap(NginxTime::parse)
+                .orElse(global);
     }
 }

@@ -84,8 +84,18 @@ public final class NginxServer implements AutoCloseable {
     public String check(String httpConfig) throws IOException, InterruptedException {
         Path candidate = prefix.resolve("candidate.conf");
         Files.writeString(candidate, mainConfig(httpConfig));
-        Process test = new ProcessBuilder(binary.toString(), "-t", "-q", "-p", prefix + "/", "-c", candidate.toString(),
-                "-e", prefix.resolve("logs/test.log").toString()).redirectErrorStream(true).start();
+        Process test = new ProcessBuilder(
+                        binary.toString(),
+                        "-t",
+                        "-q",
+                        "-p",
+                        prefix + "/",
+                        "-c",
+                        candidate.toString(),
+                        "-e",
+                        prefix.resolve("logs/test.log").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return test.waitFor() == 0 ? null : output.strip();
     }
@@ -108,7 +118,8 @@ public final class NginxServer implements AutoCloseable {
             }
         }
         try (Stream<Path> files = Files.walk(prefix)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -118,8 +129,10 @@ public final class NginxServer implements AutoCloseable {
             throw new IllegalStateException("nginx refuses the configuration: " + error);
         }
         writeConfig(httpConfig);
-        process = new ProcessBuilder(command()).redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        process = new ProcessBuilder(command())
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
+                .start();
         // nginx outlives a JVM that dies without closing it; the hook covers exits that skip @AfterAll.
         Process started = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
@@ -127,16 +140,22 @@ public final class NginxServer implements AutoCloseable {
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("nginx did not start: " + errorLog()
-                        + Files.readString(prefix.resolve("logs/stdout.log")));
+                throw new IllegalStateException(
+                        "nginx did not start: " + errorLog() + Files.readString(prefix.resolve("logs/stdout.log")));
             }
             Thread.sleep(20);
         }
     }
 
     private List<String> command() {
-        return List.of(binary.toString(), "-p", prefix + "/", "-c", prefix.resolve("nginx.conf").toString(),
-                "-e", prefix.resolve("logs/error.log").toString());
+        return List.of(
+                binary.toString(),
+                "-p",
+                prefix + "/",
+                "-c",
+                prefix.resolve("nginx.conf").toString(),
+                "-e",
+                prefix.resolve("logs/error.log").toString());
     }
 
     private void run(String... args) throws IOException, InterruptedException {
@@ -156,7 +175,8 @@ public final class NginxServer implements AutoCloseable {
     private String mainConfig(String httpConfig) {
         // As root, nginx would switch its workers to "nobody", who cannot write the temp paths: keep the same user.
         String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
-        return user + """
+        return user
+                + """
                 daemon off;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
@@ -171,10 +191,13 @@ public final class NginxServer implements AutoCloseable {
                     scgi_temp_path %1$s/tmp/scgi;
                 %2$s
                 }
-                """.formatted(prefix, httpConfig.replace("$PORT", Integer.toString(port))
-                .replace("$TLS_PORT", Integer.toString(tlsPort))
-                .replace("$CERT", certificate.certificate().toString())
-                .replace("$KEY", certificate.key().toString()));
+                """.formatted(
+                        prefix,
+                        httpConfig
+                                .replace("$PORT", Integer.toString(port))
+                                .replace("$TLS_PORT", Integer.toString(tlsPort))
+                                .replace("$CERT", certificate.certificate().toString())
+                                .replace("$KEY", certificate.key().toString()));
     }
 
     private static boolean accepts(int port) {

@@ -1,10 +1,9 @@
 package io.wsroute.nginx.live;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A self-signed certificate for localhost and 127.0.0.1, made with Debian's openssl (provisioned with nginx by
@@ -17,10 +16,27 @@ public record SelfSignedCertificate(Path certificate, Path key) {
         Path key = dir.resolve("tls.key");
         Process openssl;
         try {
-            openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                    "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(),
-                    "-out", cert.toString()).redirectErrorStream(true).start();
+            openssl = new ProcessBuilder(
+                            "openssl",
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "ec",
+                            "-pkeyopt",
+                            "ec_paramgen_curve:prime256v1",
+                            "-nodes",
+                            "-days",
+                            "2",
+                            "-subj",
+                            "/CN=localhost",
+                            "-addext",
+                            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                            "-keyout",
+                            key.toString(),
+                            "-out",
+                            cert.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             String message = "SKIPPED: no openssl (install Debian's openssl: hack/nginx.sh); the real-nginx tests did "
                     + "NOT run: " + e.getMessage();

@@ -5,7 +5,6 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,17 +24,24 @@ public final class WebSocketClient implements AutoCloseable {
     private final io.vertx.core.http.WebSocketClient client;
 
     public WebSocketClient(Vertx vertx) {
-        client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(5000)
-                .setSsl(false));
+        client = vertx.createWebSocketClient(
+                new WebSocketClientOptions().setConnectTimeout(5000).setSsl(false));
     }
 
     /** Opens a WebSocket to host+path through 127.0.0.1:port; the handshake answer decides. */
     public Connection connect(int port, String host, String path) throws InterruptedException {
         // Netty's handshaker keeps a Host header it is given, so the connection and the name can differ.
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-                .setURI(path).putHeader("Host", host).setTimeout(5000);
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI(path)
+                .putHeader("Host", host)
+                .setTimeout(5000);
         try {
-            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            WebSocket ws = client.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             return new Connection(101, ws);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UpgradeRejectedException rejected) {
