@@ -1,6 +1,7 @@
 package io.wsroute.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,9 +56,8 @@ class BenchSmokeIT {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
 
         FootprintBench.Sample sample = FootprintBench.sample(
+                new FootprintBench.Variant("as deployed", Jdks.current(), FootprintBench.AS_DEPLOYED),
                 JAR,
-                "as deployed",
-                FootprintBench.AS_DEPLOYED,
                 Duration.ofMillis(100),
                 new PrintStream(new ByteArrayOutputStream()));
 
@@ -64,20 +66,33 @@ class BenchSmokeIT {
     }
 
     @Test
-    void theFootprintBenchmarkTrainsAClassArchiveAndStartsWithIt() throws Exception {
+    void theFootprintBenchmarkTrainsAnAotCacheAndStartsWithIt() throws Exception {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
-        Path archive = FootprintBench.trainedClassArchive(JAR);
+        Optional<Path> java25 = Jdks.jdk25();
+        if (java25.isEmpty() && "true".equals(System.getenv("CI"))) {
+            fail("no JDK 25 on this machine (WSROUTE_JDK25 or /usr/lib/jvm): the AOT cache cannot be proven");
+        }
+        assumeTrue(java25.isPresent(), "no JDK 25 on this machine");
+        List<String> options = Stream.concat(FootprintBench.AS_DEPLOYED.stream(), FootprintBench.JAVA25.stream())
+                .toList();
+        Path caches = FootprintBench.trainAotCaches(java25.get(), JAR, options, 2);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+        // -XX:AOTMode=on: the JVM refuses to start rather than silently ignore a cache it cannot use
         FootprintBench.Sample sample = FootprintBench.sample(
+                new FootprintBench.Variant(
+                        "java 25 + AOT cache",
+                        java25.get(),
+                        Stream.concat(
+                                        options.stream(),
+                                        Stream.of("-XX:AOTMode=on", "-XX:AOTCache=" + caches.resolve("wsroute.aot")))
+                                .toList()),
                 JAR,
-                "AppCDS",
-                List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"),
                 Duration.ofMillis(100),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-        // -Xshare:on: the JVM refuses to start rather than silently ignore an archive it cannot map
-        assertThat(Files.size(archive)).isGreaterThan(1024 * 1024);
+        assertThat(Files.size(caches.resolve("wsroute.aot"))).isGreaterThan(1024 * 1024);
+        assertThat(Files.size(caches.resolve("lint.aot"))).isGreaterThan(1024 * 1024);
         assertThat(sample.startToServing()).isPositive();
         assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("Quarkus: started in [0-9.]+s");
     }
@@ -87,7 +102,12 @@ class BenchSmokeIT {
         assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
         Path manifest = LintBench.manifest(40);
 
-        LintBench.Result result = LintBench.run(JAR, manifest, 40, new PrintStream(new ByteArrayOutputStream()));
+        LintBench.Result result = LintBench.run(
+                new FootprintBench.Variant("java 17", Jdks.current(), List.of()),
+                JAR,
+                manifest,
+                40,
+                new PrintStream(new ByteArrayOutputStream()));
 
         // one in four generated Ingresses is a WebSocket with a 60 s read timeout: an error finding, exit 1
         assertThat(result.exit()).isEqualTo(1);

@@ -4,17 +4,25 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Start-up to serving webhooks (process start to the first admitted review over HTTPS) and idle RSS of the JVM
- * build, started both as {@code java -jar} on this machine and with the JVM settings the container image and chart
- * give it (512 MiB limit, MaxRAMPercentage 75, the image's ParallelGC settings). No cluster is reachable: wsroute
- * serves from defaults. Run: {@code bash hack/bench.sh footprint}.
+ * Start-up to serving webhooks (process start to the first admitted review over HTTPS) and idle RSS, as deployed:
+ * Java 17 (the image before), Java 25, and Java 25 with the AOT cache that {@code hack/aot-train.sh} trains (the
+ * image now), interleaved in one run, medians of three; then where each one's memory goes (NMT summary). No cluster
+ * is reachable: wsroute serves from defaults. Run: {@code bash hack/bench.sh footprint}.
  */
 public final class FootprintBench {
 
-    /** The container image's run-java.sh defaults (ubi9 openjdk-17-runtime) and the chart's memory limit. */
     /**
      * The container image's run-java.sh options under the chart's 512 MiB limit, then the chart's JAVA_OPTS_APPEND
      * (jvm.maxRamPercentage, jvm.gcOptions), which come last and so win.
@@ -35,47 +43,100 @@ public final class FootprintBench {
             "-XX:MaxHeapFreeRatio=100",
             "-XX:AdaptiveSizePolicyWeight=10");
 
+    /** What the Java 25 image and the chart add on Java 25 (values.yaml jvm.java25Options). */
+    static final List<String> JAVA25 = List.of("-XX:+UseCompactObjectHeaders");
+
+    record Variant(String name, Path java, List<String> options) {}
+
     record Sample(String how, Duration startToServing, long idleRssKib) {}
+
+    private static final Pattern NMT_LINE =
+            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
 
     private FootprintBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 3);
+        Path jar = WsrouteProcess.packagedJar();
         System.out.printf("machine: %s%n", Machine.describe());
-        Path archive = trainedClassArchive(WsrouteProcess.packagedJar());
-        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
+        List<Variant> variants = variants(jar, System.out);
+        Map<Variant, List<Sample>> samples = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            sample(WsrouteProcess.packagedJar(), "java -jar", List.of(), Duration.ofSeconds(10), System.out);
-            sample(WsrouteProcess.packagedJar(), "as deployed", AS_DEPLOYED, Duration.ofSeconds(10), System.out);
-            sample(WsrouteProcess.packagedJar(), "AppCDS", withArchive, Duration.ofSeconds(10), System.out);
+            for (Variant variant : variants) {
+                samples.computeIfAbsent(variant, v -> new ArrayList<>())
+                        .add(sample(variant, jar, Duration.ofSeconds(10), System.out));
+            }
         }
+        System.out.println();
+        System.out.println("medians of " + runs + ":");
+        samples.forEach((variant, list) -> System.out.printf(
+                "%-30s start-up to serving %5d ms, idle RSS %6.1f MiB%n",
+                variant.name(),
+                median(list.stream().map(s -> s.startToServing().toMillis()).toList()),
+                median(list.stream().map(Sample::idleRssKib).toList()) / 1024.0));
+        System.out.println();
+        for (Variant variant : variants) {
+            System.out.println(variant.name() + ", committed after 10 s idle (NMT summary):");
+            System.out.println(nativeMemory(variant, jar, Duration.ofSeconds(10)));
+        }
+    }
+
+    /** Java 17 as deployed, and when the machine has a JDK 25, Java 25 without and with a freshly trained cache. */
+    static List<Variant> variants(Path jar, PrintStream out) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("java 17, as deployed", Jdks.current(), AS_DEPLOYED));
+        Optional<Path> java25 = Jdks.jdk25();
+        if (java25.isEmpty()) {
+            out.println("no JDK 25 on this machine (WSROUTE_JDK25 or /usr/lib/jvm): Java 17 only");
+            return variants;
+        }
+        List<String> options25 =
+                Stream.concat(AS_DEPLOYED.stream(), JAVA25.stream()).toList();
+        variants.add(new Variant("java 25, as deployed", java25.get(), options25));
+        Path caches = trainAotCaches(java25.get(), jar, options25, 200);
+        variants.add(new Variant(
+                "java 25 + AOT cache, as deployed",
+                java25.get(),
+                Stream.concat(options25.stream(), Stream.of("-XX:AOTCache=" + caches.resolve("wsroute.aot")))
+                        .toList()));
+        return variants;
     }
 
     /**
-     * A dynamic class-data archive (JDK 13+, JEP 350) of everything a start loads: the server started once with
-     * -XX:ArchiveClassesAtExit, stopped (SIGTERM) once it serves. Quarkus's own AppCDS build option stops before
-     * the runtime start-up, which is where most classes load here, and made no measurable difference.
+     * The caches as the image builds them: {@code hack/aot-train.sh} with the runtime's JVM options (a cache
+     * trained with other object-layout options is refused at start).
      */
-    static Path trainedClassArchive(Path jar) throws Exception {
-        Path archive = Files.createTempDirectory("wsroute-cds").resolve("wsroute.jsa");
-        try (WsrouteProcess training = WsrouteProcess.start(jar, List.of("-XX:ArchiveClassesAtExit=" + archive))) {
-            Thread.sleep(2000);
+    static Path trainAotCaches(Path java, Path jar, List<String> options, int rounds) throws Exception {
+        Path app = jar.getParent();
+        Path repository = app.getParent().getParent();
+        Path out = app.getParent().resolve("aot-bench");
+        Path log = Files.createTempFile("wsroute-aot-train", ".log");
+        ProcessBuilder training = new ProcessBuilder(
+                        "bash", repository.resolve("hack/aot-train.sh").toString(), out.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        training.environment().put("JAVA", java.toString());
+        training.environment().put("APP", app.toString());
+        training.environment().put("JAVA_OPTIONS", String.join(" ", options));
+        training.environment().put("ROUNDS", Integer.toString(rounds));
+        training.environment().remove("KUBECONFIG");
+        Process process = training.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("AOT training failed: " + Files.readString(log));
         }
-        if (!Files.exists(archive)) {
-            throw new IllegalStateException("the training run wrote no class archive");
-        }
-        return archive;
+        return out;
     }
 
-    static Sample sample(Path jar, String how, List<String> jvmOptions, Duration idle, PrintStream out)
-            throws Exception {
-        try (WsrouteProcess server = WsrouteProcess.start(jar, jvmOptions)) {
+    static Sample sample(Variant variant, Path jar, Duration idle, PrintStream out) throws Exception {
+        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), jar, variant.options())) {
             String loadAtStart = Machine.load();
             Thread.sleep(idle.toMillis());
-            Sample sample = new Sample(how, server.startToServing, server.rssKib());
+            Sample sample = new Sample(variant.name(), server.startToServing, server.rssKib());
             out.printf(
-                    "%-12s start-up to serving webhooks %5d ms (Quarkus: started in %s) (load %s), RSS after %d s idle %.1f MiB (load %s)%n",
-                    how,
+                    "%-30s start-up to serving webhooks %5d ms (Quarkus: started in %s) (load %s), RSS after %d s idle %.1f MiB (load %s)%n",
+                    variant.name(),
                     sample.startToServing().toMillis(),
                     server.quarkusStartedIn(),
                     loadAtStart,
@@ -84,5 +145,46 @@ public final class FootprintBench {
                     Machine.load());
             return sample;
         }
+    }
+
+    /** The server's committed memory by NMT category after {@code idle}, largest first, in MiB. */
+    static String nativeMemory(Variant variant, Path jar, Duration idle) throws Exception {
+        List<String> options = Stream.concat(variant.options().stream(), Stream.of("-XX:NativeMemoryTracking=summary"))
+                .toList();
+        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), jar, options)) {
+            Thread.sleep(idle.toMillis());
+            Path jcmd = variant.java().resolveSibling("jcmd");
+            Process process = new ProcessBuilder(
+                            jcmd.toString(), Long.toString(server.process.pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true)
+                    .start();
+            String summary = new String(process.getInputStream().readAllBytes());
+            process.waitFor(30, TimeUnit.SECONDS);
+            return summarise(summary, server.rssKib());
+        }
+    }
+
+    static String summarise(String nmt, long rssKib) {
+        StringBuilder lines = new StringBuilder();
+        Matcher total = NMT_TOTAL.matcher(nmt);
+        if (total.find()) {
+            lines.append("  total committed %.1f MiB (RSS %.1f MiB)%n"
+                    .formatted(Long.parseLong(total.group(2)) / 1024.0, rssKib / 1024.0));
+        }
+        Matcher m = NMT_LINE.matcher(nmt);
+        List<Map.Entry<String, Long>> categories = new ArrayList<>();
+        while (m.find()) {
+            categories.add(Map.entry(m.group(1).trim(), Long.parseLong(m.group(3))));
+        }
+        categories.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+        categories.stream()
+                .filter(c -> c.getValue() >= 1024)
+                .forEach(c -> lines.append("  %-28s %6.1f MiB%n".formatted(c.getKey(), c.getValue() / 1024.0)));
+        return lines.toString();
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 }

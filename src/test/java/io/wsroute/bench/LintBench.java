@@ -27,12 +27,37 @@ public final class LintBench {
     public static void main(String[] args) throws Exception {
         int ingresses = Integer.getInteger("bench.ingresses", 10_000);
         int runs = Integer.getInteger("bench.runs", 3);
+        Path jar = WsrouteProcess.packagedJar();
         Path manifest = manifest(ingresses);
         System.out.printf("machine: %s%n", Machine.describe());
+        List<FootprintBench.Variant> variants = variants(jar, System.out);
         for (int i = 0; i < runs; i++) {
-            run(WsrouteProcess.packagedJar(), manifest, ingresses, System.out);
+            for (FootprintBench.Variant variant : variants) {
+                run(variant, jar, manifest, ingresses, System.out);
+            }
         }
     }
+
+    /** Java 17 plain and with the short-run flags, and with a JDK 25 the lint AOT cache (README "lint"). */
+    static List<FootprintBench.Variant> variants(Path jar, PrintStream out) throws Exception {
+        List<FootprintBench.Variant> variants = new ArrayList<>();
+        variants.add(new FootprintBench.Variant("java 17", Jdks.current(), List.of()));
+        variants.add(new FootprintBench.Variant("java 17 C1 SerialGC", Jdks.current(), SHORT_RUN));
+        var java25 = Jdks.jdk25();
+        if (java25.isEmpty()) {
+            out.println("no JDK 25 on this machine: Java 17 only");
+            return variants;
+        }
+        Path caches = FootprintBench.trainAotCaches(java25.get(), jar, FootprintBench.JAVA25, 2);
+        variants.add(new FootprintBench.Variant("java 25", java25.get(), FootprintBench.JAVA25));
+        List<String> cached = new ArrayList<>(FootprintBench.JAVA25);
+        cached.add("-XX:AOTCache=" + caches.resolve("lint.aot"));
+        variants.add(new FootprintBench.Variant("java 25 + lint AOT cache", java25.get(), cached));
+        return variants;
+    }
+
+    /** The flags README gives for big manifests: a run this short pays more for C2 than it gains. */
+    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     static Path manifest(int ingresses) throws Exception {
         Path file = Files.createTempFile("wsroute-lint-bench", ".yaml");
@@ -56,14 +81,13 @@ public final class LintBench {
         return file;
     }
 
-    static Result run(Path jar, Path manifest, int ingresses, PrintStream out) throws Exception {
+    static Result run(FootprintBench.Variant variant, Path jar, Path manifest, int ingresses, PrintStream out)
+            throws Exception {
         Path report = Files.createTempFile("wsroute-lint-bench", ".out");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-jar",
-                jar.toString(),
-                "lint",
-                manifest.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(variant.java().toString());
+        command.addAll(variant.options());
+        command.addAll(List.of("-jar", jar.toString(), "lint", manifest.toString()));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -77,7 +101,8 @@ public final class LintBench {
         long findings = Files.lines(report).filter(line -> line.contains("WS1")).count();
         Result result = new Result(ingresses, Files.size(manifest), took, process.exitValue(), findings);
         out.printf(
-                "lint of %d Ingresses (%.1f MiB): %d ms wall, exit %d, %d finding lines, %.0f Ingresses/s (load %s)%n",
+                "%-26s lint of %d Ingresses (%.1f MiB): %d ms wall, exit %d, %d finding lines, %.0f Ingresses/s (load %s)%n",
+                variant.name(),
                 ingresses,
                 result.bytes() / 1048576.0,
                 took.toMillis(),

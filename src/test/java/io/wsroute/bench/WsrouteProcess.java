@@ -53,13 +53,17 @@ final class WsrouteProcess implements AutoCloseable {
     }
 
     static WsrouteProcess start(Path jar, List<String> jvmOptions) throws Exception {
+        return start(Jdks.current(), jar, jvmOptions);
+    }
+
+    /** Started with the given {@code java} (the benchmarks compare JDKs), not the one running the benchmark. */
+    static WsrouteProcess start(Path java, Path jar, List<String> jvmOptions) throws Exception {
         Path dir = Files.createTempDirectory("wsroute-bench");
         TestCertificates certificates = TestCertificates.create(dir);
         int httpPort = freePort();
         int httpsPort = freePort();
         int closed = freePort();
-        List<String> command =
-                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + httpPort,

@@ -126,7 +126,11 @@ class HelmChartTest {
                                 "-XX:GCTimeRatio=99",
                                 "-XX:MinHeapFreeRatio=0",
                                 "-XX:MaxHeapFreeRatio=100",
-                                "-XX:AdaptiveSizePolicyWeight=10"));
+                                "-XX:AdaptiveSizePolicyWeight=10",
+                                // the image's Java 25 runtime: the AOT cache it trained, with the headers it was
+                                // trained with (ImageTest holds the Dockerfile to the same options)
+                                "-XX:+UseCompactObjectHeaders",
+                                "-XX:AOTCache=/deployments/aot/wsroute.aot"));
     }
 
     @Test

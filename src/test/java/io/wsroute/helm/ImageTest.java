@@ -1,0 +1,40 @@
+package io.wsroute.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container image (no engine here to build it) and the chart must agree on the JVM: the image trains its AOT
+ * cache with hack/aot-train.sh, and a JDK 25 refuses a cache written with another object layout, so the options the
+ * training runs with, the image's own JAVA_OPTS_APPEND and the chart's default jvm.runtimeOptions carry the same
+ * -XX:+UseCompactObjectHeaders, and both point at the cache the training wrote.
+ */
+class ImageTest {
+
+    private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+
+    @Test
+    void theImageRunsJava25WithTheCacheItTrainedWithTheSameObjectLayout() throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+
+        assertThat(dockerfile).contains("ARG RUNTIME=registry.access.redhat.com/ubi9/openjdk-25-runtime:");
+        assertThat(match(dockerfile, "JAVA_OPTIONS=\"([^\"]*)\"")).isEqualTo("-XX:+UseCompactObjectHeaders");
+        assertThat(match(dockerfile, "bash \\S+/aot-train\\.sh (/\\S+)")).isEqualTo("/tmp/aot");
+        assertThat(dockerfile).contains("COPY --from=aot-training --chown=185 /tmp/aot/ /deployments/aot/");
+        assertThat(match(dockerfile, "ENV JAVA_OPTS_APPEND=\"([^\"]*)\""))
+                .contains("-XX:+UseCompactObjectHeaders", "-XX:AOTCache=/deployments/aot/wsroute.aot");
+        assertThat(Files.readString(Path.of("helm/wsroute/values.yaml")))
+                .contains("runtimeOptions: \"-XX:+UseCompactObjectHeaders -XX:AOTCache=/deployments/aot/wsroute.aot\"");
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex).isTrue();
+        return m.group(1);
+    }
+}
