@@ -29,10 +29,7 @@ final class ControllerProfiles {
             throws UnreadableInput {
         Map<ControllerFlavor, ControllerProfile> profiles = new EnumMap<>(ControllerFlavor.class);
         for (ControllerFlavor flavor : ControllerFlavor.values()) {
-            profiles.put(
-                    flavor,
-                    ControllerProfile.defaults(flavor)
-                            .withSnippetsAllowed(flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets));
+            profiles.put(flavor, flavor.plane().defaults(nginxIncSnippets));
         }
         if (configMap != null) {
             profiles.put(configMapFlavor, read(configMapFlavor, configMap, configMapFile, nginxIncSnippets));

@@ -83,16 +83,13 @@ public class InformerClusterView implements ClusterView {
                 client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0);
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
         endpointSlices = start(slices);
-        configMaps.put(
-                ControllerFlavor.INGRESS_NGINX,
-                configMapInformer(
-                        "wsroute.controllers.ingress-nginx.config-map",
-                        config.controllers().ingressNginx().configMap()));
-        configMaps.put(
-                ControllerFlavor.NGINX_INC,
-                configMapInformer(
-                        "wsroute.controllers.nginx-inc.config-map",
-                        config.controllers().nginxInc().configMap()));
+        for (ControllerFlavor flavor : ControllerFlavor.values()) {
+            configMaps.put(
+                    flavor,
+                    configMapInformer(
+                            "wsroute.controllers.%s.config-map".formatted(flavor.cliName()),
+                            config.controllers().of(flavor).configMap()));
+        }
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
                 .thenRun(() -> LOG.infof(
                         "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",

@@ -47,16 +47,13 @@ public class LiveControllers {
                 .orElseGet(() -> {
                     notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults"
                             .formatted(location, flavor.cliName()));
-                    return ControllerProfile.defaults(flavor)
-                            .withSnippetsAllowed(flavor == ControllerFlavor.NGINX_INC && nginxIncSnippets);
+                    return flavor.plane().defaults(nginxIncSnippets);
                 });
     }
 
     /** namespace/name of the flavour's ConfigMap, as configured. */
     public String configMapLocation(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? config.controllers().ingressNginx().configMap()
-                : config.controllers().nginxInc().configMap();
+        return config.controllers().of(flavor).configMap();
     }
 
     /** The flavour whose ConfigMap this is, when it is one of the two configured ones. */

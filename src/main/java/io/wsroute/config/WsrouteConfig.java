@@ -8,6 +8,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.ProbeMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything wsroute can be told, under the {@code wsroute.} prefix (environment: {@code WSROUTE_...}). */
@@ -147,9 +148,25 @@ public interface WsrouteConfig {
         IngressNginx ingressNginx();
 
         NginxInc nginxInc();
+
+        /** The configured settings of one controller (the only place that maps a flavour to its keys). */
+        default Controller of(ControllerFlavor flavor) {
+            return Map.<ControllerFlavor, Controller>of(
+                            ControllerFlavor.INGRESS_NGINX, ingressNginx(), ControllerFlavor.NGINX_INC, nginxInc())
+                    .get(flavor);
+        }
     }
 
-    interface IngressNginx {
+    /** What every controller has in wsroute's configuration. */
+    interface Controller {
+        /** namespace/name of the controller's ConfigMap. */
+        String configMap();
+
+        /** namespace/name of the controller's Service, probed in {@code wsroute.probe.mode=controller-service}. */
+        String service();
+    }
+
+    interface IngressNginx extends Controller {
         /** namespace/name of the ingress-nginx controller ConfigMap (the Helm chart's default name). */
         @WithDefault("ingress-nginx/ingress-nginx-controller")
         String configMap();
@@ -159,7 +176,7 @@ public interface WsrouteConfig {
         String service();
     }
 
-    interface NginxInc {
+    interface NginxInc extends Controller {
         /**
          * namespace/name of the F5 controller ConfigMap (its {@code -nginx-configmaps} flag). The F5 chart names it
          * after the release ({@code <release>-nginx-ingress}, or just the release name when that already contains

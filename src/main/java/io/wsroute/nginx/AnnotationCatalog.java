@@ -1,5 +1,6 @@
 package io.wsroute.nginx;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -44,31 +45,14 @@ public final class AnnotationCatalog {
 
     /** The controller whose prefix the key carries (nginx.com/ counts as the F5 controller's). */
     public static Optional<ControllerFlavor> ownerOf(String key) {
-        if (key.startsWith(IngressNginxAnnotations.PREFIX)) {
-            return Optional.of(ControllerFlavor.INGRESS_NGINX);
-        }
-        if (key.startsWith(NginxIncAnnotations.PREFIX) || key.startsWith(NginxIncAnnotations.PLUS_PREFIX)) {
-            return Optional.of(ControllerFlavor.NGINX_INC);
-        }
-        return Optional.empty();
+        return Arrays.stream(ControllerFlavor.values())
+                .filter(flavor -> flavor.plane().ownsPrefix(key))
+                .findFirst();
     }
 
     /** True when the controller reads this exact key. */
     public static boolean knows(ControllerFlavor flavor, String key) {
-        return switch (flavor) {
-            case INGRESS_NGINX ->
-                key.startsWith(IngressNginxAnnotations.PREFIX)
-                        && IngressNginxAnnotations.KNOWN_NAMES.contains(
-                                key.substring(IngressNginxAnnotations.PREFIX.length()));
-            case NGINX_INC ->
-                key.startsWith(NginxIncAnnotations.PREFIX)
-                                && NginxIncAnnotations.KNOWN_NAMES.contains(
-                                        key.substring(NginxIncAnnotations.PREFIX.length()))
-                        || key.startsWith(NginxIncAnnotations.PLUS_PREFIX)
-                                && NginxIncAnnotations.KNOWN_PLUS_NAMES.contains(
-                                        key.substring(NginxIncAnnotations.PLUS_PREFIX.length()))
-                        || key.equals(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
-        };
+        return flavor.plane().reads(key);
     }
 
     /** The key the serving controller reads for the same setting, when it has one by the same name. */
@@ -80,34 +64,24 @@ public final class AnnotationCatalog {
 
     /** Snippet annotations, which each controller gates behind its own switch. */
     public static boolean isSnippet(ControllerFlavor flavor, String key) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotations.isSnippet(key)
-                : NginxIncAnnotations.isSnippet(key);
+        return flavor.plane().isSnippet(key);
     }
 
     /** The snippet annotation inserted into every location of the Ingress (where Upgrade headers live). */
     public static String locationSnippet(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotations.CONFIGURATION_SNIPPET
-                : NginxIncAnnotations.LOCATION_SNIPPETS;
+        return flavor.plane().locationSnippet();
     }
 
     public static String proxyReadTimeout(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotations.PROXY_READ_TIMEOUT
-                : NginxIncAnnotations.PROXY_READ_TIMEOUT;
+        return flavor.plane().proxyReadTimeout();
     }
 
     public static String proxySendTimeout(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotations.PROXY_SEND_TIMEOUT
-                : NginxIncAnnotations.PROXY_SEND_TIMEOUT;
+        return flavor.plane().proxySendTimeout();
     }
 
     /** The annotation that turns the HTTP to HTTPS redirect off, which both controllers default on with TLS. */
     public static String sslRedirect(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotations.SSL_REDIRECT
-                : NginxIncAnnotations.SSL_REDIRECT;
+        return flavor.plane().sslRedirect();
     }
 }

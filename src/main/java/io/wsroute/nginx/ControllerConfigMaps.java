@@ -29,56 +29,58 @@ public final class ControllerConfigMaps {
      */
     public static ControllerProfile read(
             ControllerFlavor flavor, Map<String, String> data, String source, boolean nginxIncSnippetsFlag) {
-        Map<String, String> values = data == null ? Map.of() : data;
-        ControllerProfile defaults = ControllerProfile.defaults(flavor);
+        return flavor.plane().readConfigMap(data == null ? Map.of() : data, source, nginxIncSnippetsFlag);
+    }
+
+    /** The ingress-nginx ConfigMap, as that controller reads it. */
+    static ControllerProfile readIngressNginx(Map<String, String> values, String source, ControllerProfile defaults) {
         List<String> problems = new ArrayList<>();
-        return switch (flavor) {
-            case INGRESS_NGINX -> {
-                Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
-                Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
-                // Copied into nginx.conf as written: a value nginx cannot parse fails every reload.
-                Optional<Duration> shutdown = nginxTime(
-                                values,
-                                WORKER_SHUTDOWN_TIMEOUT,
-                                problems,
-                                "nginx refuses the configuration and every reload fails")
-                        .or(defaults::workerShutdownTimeout);
-                boolean allowSnippets = ingressNginxBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
-                RiskLevel risk = riskLevel(values, problems);
-                String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), problems);
-                yield new ControllerProfile(
-                        flavor,
-                        source,
-                        allowSnippets && risk.admits(RiskLevel.CRITICAL),
-                        risk,
-                        read,
-                        send,
-                        shutdown,
-                        httpVersion,
+        Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
+        Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
+        // Copied into nginx.conf as written: a value nginx cannot parse fails every reload.
+        Optional<Duration> shutdown = nginxTime(
+                        values,
+                        WORKER_SHUTDOWN_TIMEOUT,
                         problems,
-                        false);
-            }
-            case NGINX_INC -> {
-                // The F5 controller copies these keys into nginx.conf unvalidated: a bad value fails the reload.
-                String consequence = "nginx will fail to reload and keep serving its last valid configuration";
-                Duration read = nginxTime(values, PROXY_READ_TIMEOUT, problems, consequence)
-                        .orElse(defaults.proxyReadTimeout());
-                Duration send = nginxTime(values, PROXY_SEND_TIMEOUT, problems, consequence)
-                        .orElse(defaults.proxySendTimeout());
-                Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
-                yield new ControllerProfile(
-                        flavor,
-                        source,
-                        nginxIncSnippetsFlag,
-                        RiskLevel.CRITICAL,
-                        read,
-                        send,
-                        shutdown,
-                        defaults.proxyHttpVersion(),
-                        problems,
-                        false);
-            }
-        };
+                        "nginx refuses the configuration and every reload fails")
+                .or(defaults::workerShutdownTimeout);
+        boolean allowSnippets = ingressNginxBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
+        RiskLevel risk = riskLevel(values, problems);
+        String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), problems);
+        return new ControllerProfile(
+                defaults.flavor(),
+                source,
+                allowSnippets && risk.admits(RiskLevel.CRITICAL),
+                risk,
+                read,
+                send,
+                shutdown,
+                httpVersion,
+                problems,
+                false);
+    }
+
+    /** The F5 controller's ConfigMap, as that controller reads it; snippets come from its command-line flag. */
+    static ControllerProfile readNginxInc(Map<String, String> values, String source, ControllerProfile defaults) {
+        List<String> problems = new ArrayList<>();
+        // The F5 controller copies these keys into nginx.conf unvalidated: a bad value fails the reload.
+        String consequence = "nginx will fail to reload and keep serving its last valid configuration";
+        Duration read =
+                nginxTime(values, PROXY_READ_TIMEOUT, problems, consequence).orElse(defaults.proxyReadTimeout());
+        Duration send =
+                nginxTime(values, PROXY_SEND_TIMEOUT, problems, consequence).orElse(defaults.proxySendTimeout());
+        Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
+        return new ControllerProfile(
+                defaults.flavor(),
+                source,
+                defaults.snippetsAllowed(),
+                RiskLevel.CRITICAL,
+                read,
+                send,
+                shutdown,
+                defaults.proxyHttpVersion(),
+                problems,
+                false);
     }
 
     /** The ConfigMap key a problem is about (the text before the first colon). */

@@ -30,6 +30,11 @@ public enum ControllerFlavor {
         return controllerName;
     }
 
+    /** What this controller does differently from the others. */
+    public DataPlane plane() {
+        return DataPlanes.of(this);
+    }
+
     public String annotationPrefix() {
         return annotationPrefix;
     }

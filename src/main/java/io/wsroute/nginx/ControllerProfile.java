@@ -38,41 +38,15 @@ public record ControllerProfile(
         boolean fromDefaults) {
 
     public static final Duration NGINX_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    public static final Duration INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT = Duration.ofSeconds(240);
 
     public ControllerProfile {
         Objects.requireNonNull(flavor, "flavor");
         problems = List.copyOf(problems);
     }
 
-    /** The controller's documented defaults, used when its ConfigMap cannot be found. */
+    /** The controller's documented defaults, used when its ConfigMap cannot be found (snippets off). */
     public static ControllerProfile defaults(ControllerFlavor flavor) {
-        return switch (flavor) {
-            case INGRESS_NGINX ->
-                new ControllerProfile(
-                        flavor,
-                        "ingress-nginx built-in defaults",
-                        false,
-                        RiskLevel.HIGH,
-                        NGINX_DEFAULT_TIMEOUT,
-                        NGINX_DEFAULT_TIMEOUT,
-                        Optional.of(INGRESS_NGINX_WORKER_SHUTDOWN_DEFAULT),
-                        "1.1",
-                        List.of(),
-                        true);
-            case NGINX_INC ->
-                new ControllerProfile(
-                        flavor,
-                        "F5 NGINX Ingress Controller built-in defaults",
-                        false,
-                        RiskLevel.CRITICAL,
-                        NGINX_DEFAULT_TIMEOUT,
-                        NGINX_DEFAULT_TIMEOUT,
-                        Optional.empty(),
-                        "1.1",
-                        List.of(),
-                        true);
-        };
+        return flavor.plane().defaults(false);
     }
 
     public ControllerProfile withSnippetsAllowed(boolean allowed) {

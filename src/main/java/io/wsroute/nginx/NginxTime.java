@@ -67,12 +67,12 @@ public final class NginxTime {
      * time for the F5 controller. Empty when that controller would not use the value.
      */
     public static Optional<Duration> parseTimeout(ControllerFlavor flavor, String value) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? parseSeconds(value) : parse(value);
+        return flavor.plane().timeoutSyntax().parse(value);
     }
 
     /** A timeout as the controller wants it written: bare seconds for ingress-nginx, nginx time for the F5 one. */
     public static String formatTimeout(ControllerFlavor flavor, Duration value) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? Long.toString(value.getSeconds()) : value.getSeconds() + "s";
+        return flavor.plane().timeoutSyntax().format(value);
     }
 
     /** Renders a duration in the most compact nginx time form ({@code 1h}, {@code 90s}). */

@@ -7,21 +7,21 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPortBuilder;
+import io.wsroute.nginx.AccessPlan;
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
-import io.wsroute.nginx.IngressNginxAnnotations;
-import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxTime;
+import io.wsroute.nginx.RouteAccess;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a valid route into the Ingress its controller needs. Pure: the reconciler does the I/O. The route's own
@@ -43,7 +43,6 @@ public final class RouteIngressPlanner {
         ControllerProfile profile = target.profile();
         ControllerFlavor flavor = profile.flavor();
         Map<String, String> annotations = new LinkedHashMap<>();
-        List<String> notEnforced = new ArrayList<>();
         annotations.put(WsrouteAnnotations.WEBSOCKET, "true");
         if (spec.tls() != null) {
             // The route's URL is wss://, so the controller's HTTP to HTTPS redirect cannot meet a ws:// handshake.
@@ -57,11 +56,9 @@ public final class RouteIngressPlanner {
                 AnnotationCatalog.proxySendTimeout(flavor),
                 NginxTime.formatTimeout(
                         flavor, RouteSpecCheck.send(spec, target.settings().minIdleTimeout())));
-        if (flavor == ControllerFlavor.INGRESS_NGINX) {
-            ingressNginx(spec, profile, annotations, notEnforced);
-        } else {
-            nginxInc(spec, profile, annotations, notEnforced);
-        }
+        AccessPlan access = flavor.plane().planAccess(access(spec), profile);
+        annotations.putAll(access.annotations());
+        List<String> notEnforced = access.notEnforced();
         Ingress ingress = ingress(route, target.ingressClassName(), annotations);
         IngressReview review = new IngressReview(ingress, target.services(), Map.of(), profile, target.settings());
         ingress.getMetadata().getAnnotations().putAll(rules.remediate(review).annotationsToAdd());
@@ -75,70 +72,18 @@ public final class RouteIngressPlanner {
                 url(spec));
     }
 
-    private static void ingressNginx(
-            WebSocketRouteSpec spec,
-            ControllerProfile profile,
-            Map<String, String> annotations,
-            List<String> notEnforced) {
-        if (spec.sessionAffinity() != null && spec.sessionAffinity().cookie()) {
-            annotations.put(IngressNginxAnnotations.AFFINITY, "cookie");
-            annotations.put(
-                    IngressNginxAnnotations.SESSION_COOKIE_NAME,
-                    spec.sessionAffinity().cookieNameOrDefault());
-        }
-        if (spec.maxConnectionsPerClient() != null) {
-            annotations.put(
-                    IngressNginxAnnotations.LIMIT_CONNECTIONS,
-                    spec.maxConnectionsPerClient().toString());
-        }
-        if (!spec.sourceRangesOrEmpty().isEmpty()) {
-            annotations.put(
-                    IngressNginxAnnotations.WHITELIST_SOURCE_RANGE, String.join(",", spec.sourceRangesOrEmpty()));
-        }
-        if (!spec.allowedOriginsOrEmpty().isEmpty()) {
-            if (profile.snippetsAllowed()) {
-                annotations.put(
-                        IngressNginxAnnotations.CONFIGURATION_SNIPPET,
-                        AccessSnippets.originCheck(spec.allowedOriginsOrEmpty()));
-            } else {
-                notEnforced.add(("spec.allowedOrigins: ingress-nginx has no Origin check but a configuration snippet, "
-                                + "and %s does not allow snippet annotations (allow-snippet-annotations \"true\" and "
-                                + "annotations-risk-level Critical)")
-                        .formatted(profile.source()));
-            }
-        }
-    }
-
-    private static void nginxInc(
-            WebSocketRouteSpec spec,
-            ControllerProfile profile,
-            Map<String, String> annotations,
-            List<String> notEnforced) {
-        if (spec.sessionAffinity() != null && spec.sessionAffinity().cookie()) {
-            notEnforced.add("spec.sessionAffinity: cookie affinity on the F5 NGINX Ingress Controller needs NGINX Plus "
-                    + "(nginx.com/sticky); wsroute does not assume Plus");
-        }
-        if (spec.maxConnectionsPerClient() != null) {
-            notEnforced.add("spec.maxConnectionsPerClient: the F5 NGINX Ingress Controller has no per-Ingress "
-                    + "connection limit (limit_conn needs a zone in its ConfigMap's http-snippets)");
-        }
-        StringBuilder snippet = new StringBuilder();
-        if (!spec.allowedOriginsOrEmpty().isEmpty()) {
-            snippet.append(AccessSnippets.originCheck(spec.allowedOriginsOrEmpty()));
-        }
-        if (!spec.sourceRangesOrEmpty().isEmpty()) {
-            snippet.append(AccessSnippets.sourceRanges(spec.sourceRangesOrEmpty()));
-        }
-        if (snippet.isEmpty()) {
-            return;
-        }
-        if (profile.snippetsAllowed()) {
-            annotations.put(NginxIncAnnotations.LOCATION_SNIPPETS, snippet.toString());
-        } else {
-            notEnforced.add("spec.allowedOrigins/spec.sourceRanges: the F5 NGINX Ingress Controller needs location "
-                    + "snippets for these, and its -enable-snippets flag is off (wsroute.controllers.nginx-inc."
-                    + "snippets-enabled)");
-        }
+    /** The route's access settings in the terms any data plane can write them. */
+    private static RouteAccess access(WebSocketRouteSpec spec) {
+        boolean cookie =
+                spec.sessionAffinity() != null && spec.sessionAffinity().cookie();
+        List<String> origins = spec.allowedOriginsOrEmpty();
+        List<String> ranges = spec.sourceRangesOrEmpty();
+        return new RouteAccess(
+                cookie ? Optional.of(spec.sessionAffinity().cookieNameOrDefault()) : Optional.empty(),
+                Optional.ofNullable(spec.maxConnectionsPerClient()),
+                ranges,
+                origins.isEmpty() ? "" : AccessSnippets.originCheck(origins),
+                ranges.isEmpty() ? "" : AccessSnippets.sourceRanges(ranges));
     }
 
     private static Ingress ingress(WebSocketRoute route, String ingressClassName, Map<String, String> annotations) {

@@ -128,9 +128,7 @@ public class RouteProbes {
     }
 
     private String controllerService(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.NGINX_INC
-                ? config.controllers().nginxInc().service()
-                : config.controllers().ingressNginx().service();
+        return config.controllers().of(flavor).service();
     }
 
     private static String key(WebSocketRoute route) {

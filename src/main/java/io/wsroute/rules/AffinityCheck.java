@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import java.util.List;
@@ -21,9 +20,9 @@ final class AffinityCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
         if (hasAffinity(ingress)) {
-            return (ingressNginx ? defeatedIngressNginx(ingress) : defeatedNginxInc(ingress)).stream();
+            return Stream.concat(defeatedIngressNginx(ingress).stream(), defeatedNginxInc(ingress).stream())
+                    .limit(1);
         }
         return ingress.webSocketBackends().stream()
                 .flatMap(b -> needsAffinity(ingress, b).stream()
@@ -31,16 +30,7 @@ final class AffinityCheck implements RuleCheck {
                                 Rule.WS113,
                                 b.field(),
                                 why + "; without session affinity its requests land on different pods",
-                                ingressNginx
-                                        ? "set %s: \"cookie\" (or %s: \"$remote_addr\")"
-                                                .formatted(
-                                                        IngressNginxAnnotations.AFFINITY,
-                                                        IngressNginxAnnotations.UPSTREAM_HASH_BY)
-                                        : "set %s: \"%s\" (or use %s)"
-                                                .formatted(
-                                                        NginxIncAnnotations.LB_METHOD,
-                                                        NginxIncAnnotations.LB_METHOD_IP_HASH,
-                                                        NginxIncAnnotations.STICKY_COOKIE_SERVICES))))
+                                ingress.plane().affinityAdvice())))
                 .limit(1);
     }
 
@@ -59,20 +49,24 @@ final class AffinityCheck implements RuleCheck {
                 : Optional.empty();
     }
 
+    /** Affinity through any key the serving controller reads (each controller has its own keys). */
     private static boolean hasAffinity(ReviewedIngress ingress) {
-        if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
-            return isCookieAffinity(ingress)
-                    || ingress.annotation(IngressNginxAnnotations.UPSTREAM_HASH_BY)
-                            .filter(v -> !v.isBlank())
-                            .isPresent();
-        }
-        return ingress.annotation(NginxIncAnnotations.LB_METHOD)
+        return isCookieAffinity(ingress)
+                || readAnnotation(ingress, IngressNginxAnnotations.UPSTREAM_HASH_BY)
+                        .filter(v -> !v.isBlank())
+                        .isPresent()
+                || readAnnotation(ingress, NginxIncAnnotations.LB_METHOD)
                         .map(AffinityCheck::isStickyLbMethod)
                         .orElse(false)
-                || ingress.annotation(NginxIncAnnotations.STICKY_COOKIE_SERVICES)
+                || readAnnotation(ingress, NginxIncAnnotations.STICKY_COOKIE_SERVICES)
                         .isPresent()
-                || ingress.annotation(NginxIncAnnotations.PLUS_STICKY_COOKIE_SERVICES)
+                || readAnnotation(ingress, NginxIncAnnotations.PLUS_STICKY_COOKIE_SERVICES)
                         .isPresent();
+    }
+
+    /** The annotation's value when the serving controller reads that key. */
+    private static Optional<String> readAnnotation(ReviewedIngress ingress, String key) {
+        return ingress.reads(key) ? ingress.annotation(key) : Optional.empty();
     }
 
     /** ip_hash, or {@code hash <key> [consistent]} as the F5 controller's ParseLBMethod accepts it. */
@@ -86,7 +80,7 @@ final class AffinityCheck implements RuleCheck {
     }
 
     private static boolean isCookieAffinity(ReviewedIngress ingress) {
-        return ingress.annotation(IngressNginxAnnotations.AFFINITY)
+        return readAnnotation(ingress, IngressNginxAnnotations.AFFINITY)
                 .map(v -> v.strip().equals("cookie"))
                 .orElse(false);
     }
@@ -95,14 +89,16 @@ final class AffinityCheck implements RuleCheck {
         if (!isCookieAffinity(ingress)) {
             return Optional.empty();
         }
-        if (ingress.isTrue(IngressNginxAnnotations.SERVICE_UPSTREAM)) {
+        if (ingress.reads(IngressNginxAnnotations.SERVICE_UPSTREAM)
+                && ingress.isTrue(IngressNginxAnnotations.SERVICE_UPSTREAM)) {
             return Optional.of(ingress.finding(
                     Rule.WS113,
                     ReviewedIngress.annotationField(IngressNginxAnnotations.SERVICE_UPSTREAM),
                     "service-upstream \"true\" proxies to the Service's ClusterIP, so kube-proxy picks the pod and cookie affinity has no effect",
                     "remove %s".formatted(IngressNginxAnnotations.SERVICE_UPSTREAM)));
         }
-        if (ingress.isTrue(IngressNginxAnnotations.USE_REGEX)
+        if (ingress.reads(IngressNginxAnnotations.USE_REGEX)
+                && ingress.isTrue(IngressNginxAnnotations.USE_REGEX)
                 && ingress.annotation(IngressNginxAnnotations.SESSION_COOKIE_PATH)
                         .isEmpty()) {
             return Optional.of(ingress.finding(
@@ -115,7 +111,7 @@ final class AffinityCheck implements RuleCheck {
     }
 
     private static Optional<Finding> defeatedNginxInc(ReviewedIngress ingress) {
-        if (!ingress.isTrue(NginxIncAnnotations.USE_CLUSTER_IP)) {
+        if (!ingress.reads(NginxIncAnnotations.USE_CLUSTER_IP) || !ingress.isTrue(NginxIncAnnotations.USE_CLUSTER_IP)) {
             return Optional.empty();
         }
         return Optional.of(ingress.finding(

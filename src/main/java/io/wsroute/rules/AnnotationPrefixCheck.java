@@ -32,9 +32,10 @@ final class AnnotationPrefixCheck implements RuleCheck {
                         Rule.WS111,
                         field,
                         key + " exists in no NGINX controller and is silently ignored",
-                        serving == ControllerFlavor.NGINX_INC
-                                ? "use %s instead".formatted(NginxIncAnnotations.WEBSOCKET_SERVICES)
-                                : NO_ANNOTATION_NEEDED));
+                        ingress.plane()
+                                .webSocketServices()
+                                .map("use %s instead"::formatted)
+                                .orElse(NO_ANNOTATION_NEEDED)));
             case LEGACY_PREFIX ->
                 Optional.of(ingress.finding(
                         Rule.WS111,

@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import java.util.Locale;
@@ -17,7 +16,11 @@ final class BackendProtocolCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX ? ingressNginx(ingress) : nginxInc(ingress);
+        // Each controller's own key, read only where the serving controller reads it.
+        Stream<Finding> protocol =
+                ingress.reads(IngressNginxAnnotations.BACKEND_PROTOCOL) ? ingressNginx(ingress) : Stream.empty();
+        Stream<Finding> grpc = ingress.reads(NginxIncAnnotations.GRPC_SERVICES) ? nginxInc(ingress) : Stream.empty();
+        return Stream.concat(protocol, grpc);
     }
 
     private static Stream<Finding> ingressNginx(ReviewedIngress ingress) {

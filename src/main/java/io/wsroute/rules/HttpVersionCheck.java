@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.SnippetScanner.Breakage;
 import java.util.Optional;
@@ -28,10 +27,11 @@ final class HttpVersionCheck implements RuleCheck {
     }
 
     private static Optional<Finding> annotationOrConfigMap(ReviewedIngress ingress) {
-        if (ingress.flavor() != ControllerFlavor.INGRESS_NGINX) {
+        // Only a controller with a proxy-http-version setting can be told to speak 1.0 (the F5 one always writes 1.1).
+        String key = IngressNginxAnnotations.PROXY_HTTP_VERSION;
+        if (!ingress.reads(key)) {
             return Optional.empty();
         }
-        String key = IngressNginxAnnotations.PROXY_HTTP_VERSION;
         String field = ReviewedIngress.annotationField(key);
         Optional<String> annotation =
                 ingress.annotation(key).map(String::strip).filter(IngressNginxAnnotations.HTTP_VERSIONS::contains);

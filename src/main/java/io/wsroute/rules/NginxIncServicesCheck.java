@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,7 @@ final class NginxIncServicesCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        if (ingress.flavor() != ControllerFlavor.NGINX_INC) {
+        if (!ingress.reads(KEY)) {
             return Stream.empty();
         }
         String raw = ingress.annotations().get(KEY);

@@ -1,10 +1,7 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.AnnotationCatalog;
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.GoBool;
-import io.wsroute.nginx.IngressNginxAnnotations;
-import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -47,20 +44,18 @@ final class RedirectCheck implements RuleCheck {
 
     /** The annotation that causes the redirect, {@link #TLS_DEFAULT} for the TLS default, empty for none. */
     private static Optional<String> cause(ReviewedIngress ingress) {
-        boolean ingressNginx = ingress.flavor() == ControllerFlavor.INGRESS_NGINX;
-        String always =
-                ingressNginx ? IngressNginxAnnotations.FORCE_SSL_REDIRECT : NginxIncAnnotations.REDIRECT_TO_HTTPS;
+        String always = ingress.plane().forceSslRedirect();
         if (ingress.isTrue(always)) {
             return Optional.of(always);
         }
         if (!ingress.hasTls()) {
             return Optional.empty();
         }
-        String sslRedirect = AnnotationCatalog.sslRedirect(ingress.flavor());
-        if (!ingressNginx && !ingress.annotations().containsKey(sslRedirect)) {
-            // The F5 controller falls back to the legacy key when its own is absent.
-            sslRedirect = NginxIncAnnotations.LEGACY_SSL_REDIRECT;
-        }
+        String own = ingress.plane().sslRedirect();
+        // The F5 controller falls back to the legacy key when its own is absent.
+        String sslRedirect = ingress.annotations().containsKey(own)
+                ? own
+                : ingress.plane().legacySslRedirect().orElse(own);
         Optional<Boolean> explicit = GoBool.parse(ingress.annotations().get(sslRedirect));
         if (explicit.isEmpty()) {
             return Optional.of(TLS_DEFAULT);

@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.AnnotationCatalog;
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.GeneratedValues;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
@@ -28,11 +27,8 @@ final class Remediator {
     static Remediation remediate(ReviewedIngress ingress) {
         Map<String, String> add = new TreeMap<>();
         addTimeouts(ingress, add);
-        if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
-            addIngressNginx(ingress, add);
-        } else {
-            addNginxInc(ingress, add);
-        }
+        addIngressNginx(ingress, add);
+        addNginxInc(ingress, add);
         add.keySet().removeAll(ingress.annotations().keySet());
         add.forEach((key, value) -> {
             // A generator bug must not write something nginx would parse as more than a value: admission fails open
@@ -56,25 +52,28 @@ final class Remediator {
         }
     }
 
+    /** ingress-nginx keys; each added only where the serving controller reads it. */
     private static void addIngressNginx(ReviewedIngress ingress, Map<String, String> add) {
-        if (ingress.profile().proxyHttpVersion().equals("1.0")) {
+        if (ingress.reads(IngressNginxAnnotations.PROXY_HTTP_VERSION)
+                && ingress.profile().proxyHttpVersion().equals("1.0")) {
             add.put(IngressNginxAnnotations.PROXY_HTTP_VERSION, "1.1");
         }
         // backend-protocol applies to every path of the Ingress: only safe when every backend speaks TLS.
         boolean allTls =
                 !ingress.backends().isEmpty() && ingress.backends().stream().allMatch(Backend::isTls);
-        if (allTls) {
+        if (allTls && ingress.reads(IngressNginxAnnotations.BACKEND_PROTOCOL)) {
             add.put(IngressNginxAnnotations.BACKEND_PROTOCOL, IngressNginxAnnotations.HTTPS_BACKEND_PROTOCOL);
         }
     }
 
+    /** F5 controller keys; each added only where the serving controller reads it. */
     private static void addNginxInc(ReviewedIngress ingress, Map<String, String> add) {
         // A mergeable master has no paths, so it has no services: the lists go on the minions.
         // Service names are checked (GeneratedValues): the mutating webhook sees them before the API server does.
         SortedSet<String> services = ingress.detection().services().stream()
                 .filter(GeneratedValues::isServiceName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        if (!services.isEmpty()) {
+        if (!services.isEmpty() && ingress.reads(NginxIncAnnotations.WEBSOCKET_SERVICES)) {
             add.put(NginxIncAnnotations.WEBSOCKET_SERVICES, String.join(",", services));
         }
         SortedSet<String> tls = ingress.webSocketBackends().stream()
@@ -82,7 +81,7 @@ final class Remediator {
                 .map(Backend::serviceName)
                 .filter(GeneratedValues::isServiceName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        if (!tls.isEmpty()) {
+        if (!tls.isEmpty() && ingress.reads(NginxIncAnnotations.SSL_SERVICES)) {
             add.put(NginxIncAnnotations.SSL_SERVICES, String.join(",", tls));
         }
     }

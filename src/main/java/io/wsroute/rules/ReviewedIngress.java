@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.DataPlane;
 import io.wsroute.nginx.GoBool;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,16 @@ final class ReviewedIngress {
 
     ControllerFlavor flavor() {
         return review.profile().flavor();
+    }
+
+    /** What the serving controller does differently from the others. */
+    DataPlane plane() {
+        return flavor().plane();
+    }
+
+    /** True when the serving controller reads this annotation key, so its own meaning of the key applies. */
+    boolean reads(String key) {
+        return plane().reads(key);
     }
 
     RuleSettings settings() {

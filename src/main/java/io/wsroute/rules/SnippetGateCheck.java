@@ -2,9 +2,9 @@ package io.wsroute.rules;
 
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerConfigMaps;
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.RiskLevel;
+import io.wsroute.nginx.SnippetGate;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +30,7 @@ final class SnippetGateCheck implements RuleCheck {
 
     private static String reason(ReviewedIngress ingress, String key) {
         String source = ingress.profile().source();
-        if (ingress.flavor() == ControllerFlavor.NGINX_INC) {
+        if (ingress.plane().snippetGate() == SnippetGate.CONTROLLER_FLAG) {
             return "%s needs the F5 controller's -enable-snippets flag, which is off (%s), so the controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
                     .formatted(key, source);
         }
@@ -46,7 +46,7 @@ final class SnippetGateCheck implements RuleCheck {
     }
 
     private static String fix(ReviewedIngress ingress, String key) {
-        if (ingress.flavor() == ControllerFlavor.NGINX_INC) {
+        if (ingress.plane().snippetGate() == SnippetGate.CONTROLLER_FLAG) {
             return "remove %s and use first-class annotations (%s, timeouts); or start the controller with -enable-snippets"
                     .formatted(key, NginxIncAnnotations.WEBSOCKET_SERVICES);
         }

@@ -4,6 +4,7 @@ import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.NginxTime;
+import io.wsroute.nginx.TimeoutSyntax;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -77,7 +78,8 @@ final class TimeoutCheck implements RuleCheck {
                 NginxTime.parse(raw).filter(d -> d.compareTo(minimum) >= 0).orElse(minimum);
         String field = ReviewedIngress.annotationField(key);
         String fix = "set %s: \"%s\"".formatted(key, NginxTime.formatTimeout(ingress.flavor(), wanted));
-        if (ingress.flavor() == ControllerFlavor.INGRESS_NGINX) {
+        // ingress-nginx silently uses its default for a value it cannot read; the F5 controller rejects the Ingress.
+        if (ingress.plane().timeoutSyntax() == TimeoutSyntax.INTEGER_SECONDS) {
             return ingress.finding(
                     Rule.WS101,
                     field,

@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
 import java.util.List;
@@ -23,7 +22,12 @@ final class TlsBackendCheck implements RuleCheck {
         if (wss.isEmpty()) {
             return Stream.empty();
         }
-        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX ? ingressNginx(ingress, wss) : nginxInc(ingress, wss);
+        // ingress-nginx turns TLS on Ingress-wide, the F5 controller per Service: whichever the serving one reads.
+        Stream<Finding> protocol =
+                ingress.reads(IngressNginxAnnotations.BACKEND_PROTOCOL) ? ingressNginx(ingress, wss) : Stream.empty();
+        Stream<Finding> sslServices =
+                ingress.reads(NginxIncAnnotations.SSL_SERVICES) ? nginxInc(ingress, wss) : Stream.empty();
+        return Stream.concat(protocol, sslServices);
     }
 
     private static Stream<Finding> ingressNginx(ReviewedIngress ingress, List<Backend> wss) {

@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.SnippetScanner.Breakage;
 import java.util.Set;
@@ -28,10 +27,10 @@ final class UpgradeHeaderCheck implements RuleCheck {
     }
 
     private static Stream<Finding> connectionProxyHeader(ReviewedIngress ingress) {
-        if (ingress.flavor() != ControllerFlavor.INGRESS_NGINX) {
+        String key = IngressNginxAnnotations.CONNECTION_PROXY_HEADER;
+        if (!ingress.reads(key)) {
             return Stream.empty();
         }
-        String key = IngressNginxAnnotations.CONNECTION_PROXY_HEADER;
         return ingress.annotation(key).stream()
                 .map(value -> ingress.finding(
                         Rule.WS106,

@@ -1,0 +1,141 @@
+package io.wsroute.nginx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * F5 NGINX Ingress Controller: forwards Upgrade only for the Services in {@code nginx.org/websocket-services}, nginx
+ * time values, snippets gated by its {@code -enable-snippets} flag.
+ */
+final class NginxIncPlane implements DataPlane {
+
+    @Override
+    public ControllerFlavor flavor() {
+        return ControllerFlavor.NGINX_INC;
+    }
+
+    @Override
+    public boolean reads(String key) {
+        return key.startsWith(NginxIncAnnotations.PREFIX)
+                        && NginxIncAnnotations.KNOWN_NAMES.contains(key.substring(NginxIncAnnotations.PREFIX.length()))
+                || key.startsWith(NginxIncAnnotations.PLUS_PREFIX)
+                        && NginxIncAnnotations.KNOWN_PLUS_NAMES.contains(
+                                key.substring(NginxIncAnnotations.PLUS_PREFIX.length()))
+                || key.equals(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
+    }
+
+    /** nginx.com/ (NGINX Plus annotations) counts as this controller's too. */
+    @Override
+    public boolean ownsPrefix(String key) {
+        return key.startsWith(NginxIncAnnotations.PREFIX) || key.startsWith(NginxIncAnnotations.PLUS_PREFIX);
+    }
+
+    @Override
+    public boolean isSnippet(String key) {
+        return NginxIncAnnotations.isSnippet(key);
+    }
+
+    @Override
+    public SnippetGate snippetGate() {
+        return SnippetGate.CONTROLLER_FLAG;
+    }
+
+    @Override
+    public String locationSnippet() {
+        return NginxIncAnnotations.LOCATION_SNIPPETS;
+    }
+
+    @Override
+    public String proxyReadTimeout() {
+        return NginxIncAnnotations.PROXY_READ_TIMEOUT;
+    }
+
+    @Override
+    public String proxySendTimeout() {
+        return NginxIncAnnotations.PROXY_SEND_TIMEOUT;
+    }
+
+    @Override
+    public TimeoutSyntax timeoutSyntax() {
+        return TimeoutSyntax.NGINX_TIME;
+    }
+
+    @Override
+    public String sslRedirect() {
+        return NginxIncAnnotations.SSL_REDIRECT;
+    }
+
+    @Override
+    public Optional<String> legacySslRedirect() {
+        return Optional.of(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
+    }
+
+    @Override
+    public String forceSslRedirect() {
+        return NginxIncAnnotations.REDIRECT_TO_HTTPS;
+    }
+
+    @Override
+    public Optional<String> webSocketServices() {
+        return Optional.of(NginxIncAnnotations.WEBSOCKET_SERVICES);
+    }
+
+    @Override
+    public String affinityAdvice() {
+        return "set %s: \"%s\" (or use %s)"
+                .formatted(
+                        NginxIncAnnotations.LB_METHOD,
+                        NginxIncAnnotations.LB_METHOD_IP_HASH,
+                        NginxIncAnnotations.STICKY_COOKIE_SERVICES);
+    }
+
+    /** No worker-shutdown-timeout by default: old workers keep sockets until they close. */
+    @Override
+    public ControllerProfile defaults(boolean snippetsFlag) {
+        return new ControllerProfile(
+                flavor(),
+                "F5 NGINX Ingress Controller built-in defaults",
+                snippetsFlag,
+                RiskLevel.CRITICAL,
+                ControllerProfile.NGINX_DEFAULT_TIMEOUT,
+                ControllerProfile.NGINX_DEFAULT_TIMEOUT,
+                Optional.empty(),
+                "1.1",
+                List.of(),
+                true);
+    }
+
+    @Override
+    public ControllerProfile readConfigMap(Map<String, String> data, String source, boolean snippetsFlag) {
+        return ControllerConfigMaps.readNginxInc(data, source, defaults(snippetsFlag));
+    }
+
+    @Override
+    public AccessPlan planAccess(RouteAccess access, ControllerProfile profile) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        List<String> notEnforced = new ArrayList<>();
+        if (access.cookieName().isPresent()) {
+            notEnforced.add("spec.sessionAffinity: cookie affinity on the F5 NGINX Ingress Controller needs NGINX Plus "
+                    + "(nginx.com/sticky); wsroute does not assume Plus");
+        }
+        if (access.maxConnectionsPerClient().isPresent()) {
+            notEnforced.add("spec.maxConnectionsPerClient: the F5 NGINX Ingress Controller has no per-Ingress "
+                    + "connection limit (limit_conn needs a zone in its ConfigMap's http-snippets)");
+        }
+        String snippet = access.originSnippet() + access.sourceRangesSnippet();
+        if (snippet.isEmpty()) {
+            return new AccessPlan(annotations, notEnforced);
+        }
+        if (profile.snippetsAllowed()) {
+            annotations.put(NginxIncAnnotations.LOCATION_SNIPPETS, snippet);
+        } else {
+            notEnforced.add("spec.allowedOrigins/spec.sourceRanges: the F5 NGINX Ingress Controller needs location "
+                    + "snippets for these, and its -enable-snippets flag is off (wsroute.controllers.nginx-inc."
+                    + "snippets-enabled)");
+        }
+        return new AccessPlan(annotations, notEnforced);
+    }
+}
