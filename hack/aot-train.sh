@@ -48,10 +48,24 @@ if [ -z "${KUBECONFIG:-}" ]; then
   cluster=(-Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:1)
 fi
 
-say "training the server cache with $("$java" -version 2>&1 | head -1)"
+# The webhooks are served over HTTPS as deployed, so the TLS handshake and record paths get trained too; without
+# openssl to make a throw-away certificate, over plain HTTP (still the same admission code).
+tls=()
+scheme=http
+admission_port=$port
+if command -v openssl >/dev/null 2>&1; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+  admission_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' \
+    2>/dev/null || echo 18443)
+  tls=(-Dwsroute.tls.cert="$work/tls.crt" -Dwsroute.tls.key="$work/tls.key" -Dquarkus.http.ssl-port="$admission_port")
+  scheme=https
+fi
+
+say "training the server cache with $("$java" -version 2>&1 | head -1), admissions over $scheme"
 rm -f "$out/wsroute.aot"
 "$java" "${options[@]}" -XX:AOTCacheOutput="$out/wsroute.aot" -Dquarkus.http.host=127.0.0.1 \
-  -Dquarkus.http.port="$port" -Dwsroute.probe.mode=off "${cluster[@]}" -jar "$app/quarkus-run.jar" \
+  -Dquarkus.http.port="$port" -Dwsroute.probe.mode=off "${tls[@]}" "${cluster[@]}" -jar "$app/quarkus-run.jar" \
   > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do
@@ -69,13 +83,17 @@ for body in "$training"/src/test/resources/admission/*.json; do
   if grep -q '"kind": *"ConfigMap"' "$body"; then endpoints=(configmap/validate); else endpoints=(ingress/validate ingress/mutate); fi
   for endpoint in "${endpoints[@]}"; do
     [ -s "$config" ] && echo next >> "$config"
-    printf 'url = "http://127.0.0.1:%s/admission/%s"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\n' \
-      "$port" "$endpoint" "$body" >> "$config"
+    printf 'url = "%s://127.0.0.1:%s/admission/%s"\ninsecure\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\n' \
+      "$scheme" "$admission_port" "$endpoint" "$body" >> "$config"
   done
 done
-for _ in $(seq 1 "$rounds"); do curl -s --config "$config"; done
-curl -s "http://127.0.0.1:$port/q/metrics" -o /dev/null
-say "$(grep -c '^url' "$config") reviews x $rounds rounds sent; stopping the server (the JVM writes the cache as it exits)"
+# the HTTPS listener and the certificate can come a moment after the health endpoint
+for _ in $(seq 1 60); do curl -sf --config "$config" && break; sleep 0.5; done
+failed=0
+for _ in $(seq 1 "$rounds"); do curl -sf --config "$config" || failed=$((failed + 1)); done
+[ "$failed" -lt "$rounds" ] || { tail -n 30 "$work/server.log" >&2; say "every admission round failed" >&2; exit 1; }
+curl -s "http://127.0.0.1:$port/q/metrics" -o /dev/null || true
+say "$(grep -c '^url' "$config") reviews x $rounds rounds sent ($failed rounds with a failed request); stopping the server (the JVM writes the cache as it exits)"
 kill -TERM "$server"
 wait "$server" || true
 server=""
