@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wsroute.cli.SourcePositions.Position;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,10 +30,15 @@ final class DocumentBuilder {
 
     private record Anchored(JsonNode node, long values, int height) {}
 
+    /** A document read: its tree (null when empty) and where its fields are in the source. */
+    record Document(JsonNode root, SourcePositions positions) {}
+
     private static final class Frame {
         final ContainerNode<?> node;
         final String anchor;
         final long valuesBefore;
+        /** Path for {@link SourcePositions}; null below its depth. */
+        final String path;
         /** 1 + the height of the tallest child; an empty collection has height 1, a scalar 0. */
         int height = 1;
         /** Mapping: the key whose value comes next, or null when a key comes next. */
@@ -41,16 +47,18 @@ final class DocumentBuilder {
         boolean mergeKey;
         final List<JsonNode> merges = new ArrayList<>();
 
-        Frame(ContainerNode<?> node, String anchor, long valuesBefore) {
+        Frame(ContainerNode<?> node, String anchor, long valuesBefore, String path) {
             this.node = node;
             this.anchor = anchor;
             this.valuesBefore = valuesBefore;
+            this.path = path;
         }
     }
 
     private final Limits limits;
     private final Deque<Frame> open = new ArrayDeque<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
+    private final SourcePositions positions = SourcePositions.recording();
     private long values;
     private int aliases;
     private JsonNode root;
@@ -65,34 +73,40 @@ final class DocumentBuilder {
         return top != null && top.node.isObject() && top.key == null;
     }
 
-    /** @param merge the key is YAML's merge key {@code <<} */
-    void key(String key, boolean merge) throws Refused {
+    /**
+     * @param merge the key is YAML's merge key {@code <<}
+     * @param at where the key starts in the source
+     */
+    void key(String key, boolean merge, Position at) throws Refused {
         Frame top = open.peek();
         if (!merge && ((ObjectNode) top.node).has(key)) {
             throw new Refused("duplicate key \"%s\"".formatted(key));
         }
         top.key = key;
         top.mergeKey = merge;
+        if (!merge) {
+            positions.record(SourcePositions.child(top.path, key, open.size()), at);
+        }
     }
 
     /** A key given as an alias ({@code *name: value}); it must name a scalar. */
-    void aliasKey(String anchor) throws Refused {
+    void aliasKey(String anchor, Position at) throws Refused {
         Anchored anchored = anchored(anchor);
         if (anchored.node.isContainerNode()) {
             throw new Refused("alias *%s used as a mapping key names a collection".formatted(anchor));
         }
-        key(anchored.node.asText(), false);
+        key(anchored.node.asText(), false, at);
     }
 
-    void startMapping(String anchor) throws Refused {
-        start(JsonNodeFactory.instance.objectNode(), anchor);
+    void startMapping(String anchor, Position at) throws Refused {
+        start(JsonNodeFactory.instance.objectNode(), anchor, at);
     }
 
-    void startSequence(String anchor) throws Refused {
-        start(JsonNodeFactory.instance.arrayNode(), anchor);
+    void startSequence(String anchor, Position at) throws Refused {
+        start(JsonNodeFactory.instance.arrayNode(), anchor, at);
     }
 
-    private void start(ContainerNode<?> node, String anchor) throws Refused {
+    private void start(ContainerNode<?> node, String anchor, Position at) throws Refused {
         if (expectsKey()) {
             throw new Refused("a collection as a mapping key is not supported");
         }
@@ -100,7 +114,34 @@ final class DocumentBuilder {
         if (open.size() + 1 > limits.maxNesting()) {
             throw new Refused("nested deeper than %d levels".formatted(limits.maxNesting()));
         }
-        open.push(new Frame(node, anchor, values - 1));
+        String path = valuePath(at);
+        open.push(new Frame(node, anchor, values - 1, path));
+    }
+
+    /**
+     * The path of the value about to be added, recording where it starts when it is the root or a list item (a
+     * mapping value's position is its key's, recorded by {@link #key}).
+     */
+    private String valuePath(Position at) {
+        Frame parent = open.peek();
+        if (parent == null) {
+            positions.record("", at);
+            return "";
+        }
+        if (parent.node.isArray()) {
+            String path = SourcePositions.child(parent.path, SourcePositions.index(parent.node.size()), open.size());
+            positions.record(path, at);
+            return path;
+        }
+        return parent.mergeKey ? null : SourcePositions.child(parent.path, parent.key, open.size());
+    }
+
+    /** {@link #valuePath} for a scalar or alias, without building the path of a mapping value (no one needs it). */
+    private void recordItem(Position at) {
+        Frame parent = open.peek();
+        if (parent == null || parent.node.isArray()) {
+            valuePath(at);
+        }
     }
 
     void end() throws Refused {
@@ -114,7 +155,8 @@ final class DocumentBuilder {
         add(frame.node, frame.height);
     }
 
-    void scalar(JsonNode value, String anchor) throws Refused {
+    void scalar(JsonNode value, String anchor, Position at) throws Refused {
+        recordItem(at);
         count(1);
         if (anchor != null) {
             anchors.put(anchor, new Anchored(value, 1, 0));
@@ -122,7 +164,8 @@ final class DocumentBuilder {
         add(value, 0);
     }
 
-    void alias(String anchor) throws Refused {
+    void alias(String anchor, Position at) throws Refused {
+        recordItem(at);
         Anchored anchored = anchored(anchor);
         if (anchored.node.isContainerNode() && ++aliases > limits.maxAliases()) {
             throw new Refused("more than %d aliases to collections".formatted(limits.maxAliases()));
@@ -134,9 +177,9 @@ final class DocumentBuilder {
         add(anchored.node, anchored.height);
     }
 
-    /** The document's root, or null for an empty document. */
-    JsonNode result() {
-        return root;
+    /** The document's root (null for an empty document) and its positions. */
+    Document result() {
+        return new Document(root, positions);
     }
 
     private Anchored anchored(String anchor) throws Refused {

@@ -37,8 +37,8 @@ final class JsonDocuments {
                 .build();
     }
 
-    List<JsonNode> read(Reader reader) throws UnreadableInput {
-        List<JsonNode> documents = new ArrayList<>();
+    List<DocumentBuilder.Document> read(Reader reader) throws UnreadableInput {
+        List<DocumentBuilder.Document> documents = new ArrayList<>();
         try (JsonParser parser = factory.createParser(reader)) {
             DocumentBuilder document = new DocumentBuilder(limits);
             long documentStart = 0;
@@ -69,15 +69,18 @@ final class JsonDocuments {
 
     private static void add(DocumentBuilder document, JsonParser parser, JsonToken token)
             throws IOException, DocumentBuilder.Refused {
+        JsonLocation location = parser.currentTokenLocation();
+        SourcePositions.Position at = new SourcePositions.Position(location.getLineNr(), location.getColumnNr());
         switch (token) {
-            case START_OBJECT -> document.startMapping(null);
-            case START_ARRAY -> document.startSequence(null);
+            case START_OBJECT -> document.startMapping(null, at);
+            case START_ARRAY -> document.startSequence(null, at);
             case END_OBJECT, END_ARRAY -> document.end();
-            case FIELD_NAME -> document.key(parser.currentName(), false);
-            case VALUE_STRING -> document.scalar(TextNode.valueOf(parser.getText()), null);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> document.scalar(numberNode(parser), null);
-            case VALUE_TRUE, VALUE_FALSE -> document.scalar(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), null);
-            case VALUE_NULL -> document.scalar(NullNode.getInstance(), null);
+            case FIELD_NAME -> document.key(parser.currentName(), false, at);
+            case VALUE_STRING -> document.scalar(TextNode.valueOf(parser.getText()), null, at);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> document.scalar(numberNode(parser), null, at);
+            case VALUE_TRUE, VALUE_FALSE ->
+                document.scalar(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), null, at);
+            case VALUE_NULL -> document.scalar(NullNode.getInstance(), null, at);
             default -> throw new DocumentBuilder.Refused("unexpected " + token);
         }
     }

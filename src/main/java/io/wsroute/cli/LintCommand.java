@@ -8,9 +8,9 @@ import io.wsroute.nginx.NginxTime;
 import io.wsroute.probe.HandshakeProbe;
 import io.wsroute.probe.ProbeRequest;
 import io.wsroute.probe.ProbeResult;
+import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.RuleSettings;
-import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,8 +46,8 @@ import picocli.CommandLine.Parameters;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no error finding (warnings allowed); --probe: 101 Switching Protocols",
-            "1:at least one error finding; --probe: the handshake failed",
+            "0:no error finding (warnings allowed; see --fail-on); --probe: 101 Switching Protocols",
+            "1:at least one error finding (see --fail-on); --probe: the handshake failed",
             "2:unreadable or invalid input, or bad usage"
         })
 public final class LintCommand implements Callable<Integer> {
@@ -55,19 +55,38 @@ public final class LintCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int ERRORS_FOUND = 1;
     static final int UNREADABLE = 2;
+    /** Where a finding points when nothing of its document's position is known. */
+    private static final SourcePositions.Position FIRST_LINE = new SourcePositions.Position(1, 1);
 
     enum Output {
         text,
-        json
+        json,
+        sarif,
+        github
+    }
+
+    /** Which findings make lint exit 1. */
+    enum FailOn {
+        error,
+        warning,
+        never
     }
 
     @Option(
             names = {"-o", "--output"},
             defaultValue = "text",
-            paramLabel = "text|json",
-            description =
-                    "text: a line per finding and a summary; json: an array of findings (default: ${DEFAULT-VALUE})")
+            paramLabel = "text|json|sarif|github",
+            description = "text: a line per finding and a summary; json: an array of findings; sarif: SARIF 2.1.0 "
+                    + "for code scanning; github: GitHub Actions annotations (default: ${DEFAULT-VALUE})")
     Output output;
+
+    @Option(
+            names = "--fail-on",
+            defaultValue = "error",
+            paramLabel = "error|warning|never",
+            description = "exit 1 on any error finding, on any finding, or never (default: ${DEFAULT-VALUE}); "
+                    + "warnings accepted with wsroute.io/accept never count")
+    FailOn failOn;
 
     @Option(
             names = "--controller",
@@ -188,8 +207,7 @@ public final class LintCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "stdin (-) can be the manifests or the --controller-configmap, not both");
         }
-        List<LintReport.Located> findings;
-        int checked;
+        LintReport.Result result;
         try {
             ManifestReader reader = new ManifestReader(Limits.DEFAULT);
             LintInputs lintInputs = LintInputs.of(reader.read(inputs, stdin), namespace);
@@ -199,18 +217,26 @@ public final class LintCommand implements Callable<Integer> {
                     controllerConfigMap,
                     nginxIncSnippets);
             lintInputs.notes.forEach(note -> err.println("lint: note: " + note));
-            findings = check(lintInputs, profiles, err);
-            checked = lintInputs.ingresses.size();
+            result = check(lintInputs, profiles, err);
         } catch (UnreadableInput e) {
             err.println("lint: " + e.getMessage());
             return UNREADABLE;
         }
-        if (output == Output.json) {
-            LintReport.json(findings, out);
-        } else {
-            LintReport.text(findings, checked, out);
+        switch (output) {
+            case json -> LintReport.json(result, out);
+            case sarif -> SarifReport.print(result, Version.number(), out);
+            case github -> GithubAnnotations.print(result, out);
+            default -> LintReport.text(result, out);
         }
-        return findings.stream().anyMatch(l -> l.finding().severity() == Severity.ERROR) ? ERRORS_FOUND : OK;
+        return failed(result) ? ERRORS_FOUND : OK;
+    }
+
+    private boolean failed(LintReport.Result result) {
+        return switch (failOn) {
+            case error -> result.errors() > 0;
+            case warning -> !result.findings().isEmpty();
+            case never -> false;
+        };
     }
 
     private int probe(PrintWriter out) {
@@ -229,12 +255,13 @@ public final class LintCommand implements Callable<Integer> {
         return result.upgraded() ? OK : ERRORS_FOUND;
     }
 
-    private List<LintReport.Located> check(
+    private LintReport.Result check(
             LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles, PrintWriter err)
             throws UnreadableInput {
         RuleSettings settings = new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace());
         WebSocketRules rules = new WebSocketRules();
         List<LintReport.Located> findings = new ArrayList<>();
+        int accepted = 0;
         int servedByOtherFlavor = 0;
         for (LintInputs.SourcedIngress sourced : lintInputs.ingresses) {
             IngressClassResolution resolution =
@@ -253,8 +280,14 @@ public final class LintCommand implements Callable<Integer> {
                     profiles.get(flavor),
                     settings);
             try {
-                rules.evaluate(review)
-                        .forEach(finding -> findings.add(new LintReport.Located(sourced.source(), finding)));
+                WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(review);
+                for (Finding finding : evaluation.findings()) {
+                    findings.add(new LintReport.Located(
+                            sourced.source(),
+                            finding,
+                            sourced.positions().locate(finding.field()).orElse(FIRST_LINE)));
+                }
+                accepted += evaluation.accepted().size();
             } catch (RuntimeException e) {
                 throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s"
                         .formatted(
@@ -273,7 +306,7 @@ public final class LintCommand implements Callable<Integer> {
                             + "other controller use its built-in defaults%n",
                     controller.cliName(), servedByOtherFlavor, servedByOtherFlavor == 1 ? "" : "es");
         }
-        return findings;
+        return new LintReport.Result(findings, accepted, lintInputs.ingresses.size());
     }
 
     private static int internalError(Throwable e, PrintWriter err) {
@@ -303,8 +336,12 @@ public final class LintCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"wsroute lint " + number()};
+        }
+
+        static String number() {
             String version = LintCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"wsroute lint " + (version == null ? "(development build)" : version)};
+            return version == null ? "(development build)" : version;
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class LintInputs {
 
-    record SourcedIngress(String source, Ingress ingress) {}
+    /** An Ingress, the file it came from and where its fields are in that file. */
+    record SourcedIngress(String source, Ingress ingress, SourcePositions positions) {}
 
     /** Ingress versions the API server no longer serves (removed in Kubernetes 1.22): noted, not checked. */
     private static final Set<String> REMOVED_INGRESS_VERSIONS =
@@ -64,7 +65,9 @@ final class LintInputs {
         switch (apiVersion + " " + kind) {
             case "networking.k8s.io/v1 Ingress" ->
                 ingresses.add(new SourcedIngress(
-                        manifest.source(), namespaced(TypedObjects.convert(manifest, Ingress.class))));
+                        manifest.source(),
+                        namespaced(TypedObjects.convert(manifest, Ingress.class)),
+                        manifest.positions()));
             case "v1 Service" -> {
                 Service service = namespaced(TypedObjects.convert(manifest, Service.class));
                 services.computeIfAbsent(service.getMetadata().getNamespace(), namespace -> new HashMap<>())

@@ -3,21 +3,40 @@ package io.wsroute.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.wsroute.cli.SourcePositions.Position;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints lint findings as text (one line each, then a summary) or as a JSON array. */
+/** What lint found, and its text and JSON renderings ({@link SarifReport}, {@link GithubAnnotations} beside). */
 final class LintReport {
 
-    /** A finding and the file it came from. */
-    record Located(String source, Finding finding) {}
+    /** A finding, the file it came from, and the line and column of its field there. */
+    record Located(String source, Finding finding, Position position) {}
+
+    /**
+     * @param findings open findings, in input order
+     * @param accepted warnings accepted on purpose ({@code wsroute.io/accept}), left out of {@code findings}
+     * @param ingresses Ingresses checked
+     */
+    record Result(List<Located> findings, int accepted, int ingresses) {
+
+        long errors() {
+            return findings.stream()
+                    .filter(l -> l.finding().severity() == Severity.ERROR)
+                    .count();
+        }
+
+        long warnings() {
+            return findings.size() - errors();
+        }
+    }
 
     private LintReport() {}
 
-    static void text(List<Located> findings, int ingresses, PrintWriter out) {
-        for (Located located : findings) {
+    static void text(Result result, PrintWriter out) {
+        for (Located located : result.findings()) {
             Finding f = located.finding();
             out.printf(
                     "%s: %s %s/%s %s %s %s: %s. Fix: %s%n",
@@ -31,23 +50,23 @@ final class LintReport {
                     f.message(),
                     f.fix());
         }
-        long errors = findings.stream()
-                .filter(l -> l.finding().severity() == Severity.ERROR)
-                .count();
+        long errors = result.errors();
+        long warnings = result.warnings();
         out.printf(
-                "%d error%s, %d warning%s in %d Ingress%s%n",
+                "%d error%s, %d warning%s%s in %d Ingress%s%n",
                 errors,
                 errors == 1 ? "" : "s",
-                findings.size() - errors,
-                findings.size() - errors == 1 ? "" : "s",
-                ingresses,
-                ingresses == 1 ? "" : "es");
+                warnings,
+                warnings == 1 ? "" : "s",
+                result.accepted() == 0 ? "" : " (%d more accepted)".formatted(result.accepted()),
+                result.ingresses(),
+                result.ingresses() == 1 ? "" : "es");
     }
 
-    static void json(List<Located> findings, PrintWriter out) {
+    static void json(Result result, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode array = mapper.createArrayNode();
-        for (Located located : findings) {
+        for (Located located : result.findings()) {
             Finding f = located.finding();
             array.addObject()
                     .put("rule", f.rule())
@@ -58,7 +77,9 @@ final class LintReport {
                     .put("field", f.field())
                     .put("message", f.message())
                     .put("fix", f.fix())
-                    .put("file", located.source());
+                    .put("file", located.source())
+                    .put("line", located.position().line())
+                    .put("column", located.position().column());
         }
         out.println(array.toPrettyString());
     }

@@ -31,8 +31,9 @@ final class ManifestReader {
      *
      * @param source the file as named on the command line (or found under a directory), or {@code <stdin>}
      * @param document 1-based position of the YAML document or JSON value in the source
+     * @param positions where the object's fields are in the source
      */
-    record Manifest(String source, int document, JsonNode object) {}
+    record Manifest(String source, int document, JsonNode object, SourcePositions positions) {}
 
     static final String STDIN = "<stdin>";
     static final String NOT_UNICODE = "not valid UTF-8, and no byte order mark says UTF-16 or UTF-32";
@@ -142,10 +143,11 @@ final class ManifestReader {
     private List<Manifest> parse(String source, InputStream in) throws UnreadableInput {
         // UnicodeReader: UTF-8 unless a BOM says UTF-16/32, malformed bytes are an error rather than U+FFFD
         try (BufferedReader reader = new BufferedReader(new UnicodeReader(in))) {
-            List<JsonNode> documents = startsWithBrace(reader) ? json.read(reader) : yaml.read(reader);
+            List<DocumentBuilder.Document> documents = startsWithBrace(reader) ? json.read(reader) : yaml.read(reader);
             List<Manifest> manifests = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
-                expand(source, i + 1, documents.get(i), manifests);
+                DocumentBuilder.Document document = documents.get(i);
+                expand(source, i + 1, document.root(), document.positions(), manifests);
             }
             return manifests;
         } catch (UnreadableInput e) {
@@ -174,14 +176,18 @@ final class ManifestReader {
     }
 
     /** Lists ({@code kind: List}, {@code ServiceList}, ...) stand for their items, nested ones too, as in kubectl. */
-    private static void expand(String source, int document, JsonNode node, List<Manifest> into) {
+    private static void expand(
+            String source, int document, JsonNode node, SourcePositions positions, List<Manifest> into) {
         if (node == null || node.isNull()) {
             return; // an empty document, as between two ---
         }
         if (node.path("kind").asText().endsWith("List") && node.path("items").isArray()) {
-            node.path("items").forEach(item -> expand(source, document, item, into));
+            JsonNode items = node.path("items");
+            for (int i = 0; i < items.size(); i++) {
+                expand(source, document, items.get(i), positions.within("items", SourcePositions.index(i)), into);
+            }
         } else {
-            into.add(new Manifest(source, document, node));
+            into.add(new Manifest(source, document, node, positions));
         }
     }
 }

@@ -58,8 +58,8 @@ final class YamlDocuments {
     }
 
     /** Documents in order; an empty document is null. */
-    List<JsonNode> read(Reader reader) throws UnreadableInput {
-        List<JsonNode> documents = new ArrayList<>();
+    List<DocumentBuilder.Document> read(Reader reader) throws UnreadableInput {
+        List<DocumentBuilder.Document> documents = new ArrayList<>();
         Parser parser = new ParserImpl(new StreamReader(new WordLimit(reader, limits.maxWord())), options);
         DocumentBuilder document = null;
         Event event = null;
@@ -68,8 +68,10 @@ final class YamlDocuments {
                 switch (event.getEventId()) {
                     case DocumentStart -> document = new DocumentBuilder(limits);
                     case DocumentEnd -> documents.add(document.result());
-                    case MappingStart -> document.startMapping(((CollectionStartEvent) event).getAnchor());
-                    case SequenceStart -> document.startSequence(((CollectionStartEvent) event).getAnchor());
+                    case MappingStart ->
+                        document.startMapping(((CollectionStartEvent) event).getAnchor(), position(event));
+                    case SequenceStart ->
+                        document.startSequence(((CollectionStartEvent) event).getAnchor(), position(event));
                     case MappingEnd, SequenceEnd -> document.end();
                     case Scalar -> scalar(document, (ScalarEvent) event);
                     case Alias -> alias(document, (AliasEvent) event);
@@ -99,17 +101,17 @@ final class YamlDocuments {
     private void scalar(DocumentBuilder document, ScalarEvent event) throws DocumentBuilder.Refused {
         Tag tag = tag(event);
         if (document.expectsKey()) {
-            document.key(event.getValue(), tag.equals(Tag.MERGE));
+            document.key(event.getValue(), tag.equals(Tag.MERGE), position(event));
         } else {
-            document.scalar(value(tag, event.getValue()), event.getAnchor());
+            document.scalar(value(tag, event.getValue()), event.getAnchor(), position(event));
         }
     }
 
     private static void alias(DocumentBuilder document, AliasEvent event) throws DocumentBuilder.Refused {
         if (document.expectsKey()) {
-            document.aliasKey(event.getAnchor());
+            document.aliasKey(event.getAnchor(), position(event));
         } else {
-            document.alias(event.getAnchor());
+            document.alias(event.getAnchor(), position(event));
         }
     }
 
@@ -164,6 +166,12 @@ final class YamlDocuments {
             throw new DocumentBuilder.Refused("\"%s\" is not a valid %s".formatted(text, tag));
         }
         return TextNode.valueOf(text);
+    }
+
+    /** SnakeYAML's marks count from 0 over the whole stream, so lines stay right across documents. */
+    private static SourcePositions.Position position(Event event) {
+        Mark mark = event.getStartMark();
+        return new SourcePositions.Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String at(Mark mark) {

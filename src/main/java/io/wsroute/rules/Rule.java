@@ -26,7 +26,10 @@ public enum Rule {
     WS114(Severity.WARNING, "controller reloads drop WebSocket connections early"),
     WS115(Severity.ERROR, "wss backend (appProtocol kubernetes.io/wss) proxied over plain HTTP"),
     WS116(Severity.WARNING, "the controller's ConfigMap holds a value the controller does not accept"),
-    WS117(Severity.WARNING, "a snippet adds a second Connection header; nginx sends both, strict backends may refuse");
+    WS117(Severity.WARNING, "a snippet adds a second Connection header; nginx sends both, strict backends may refuse"),
+    WS140(Severity.WARNING, "a warning accepted in wsroute.io/accept no longer occurs; the acceptance is stale"),
+    WS141(Severity.WARNING, "wsroute.io/accept names something that is not a wsroute rule id"),
+    WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can");
 
     private final Severity severity;
     private final String title;

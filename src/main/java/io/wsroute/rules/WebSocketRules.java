@@ -16,10 +16,13 @@ public final class WebSocketRules {
         return new ReviewedIngress(review).detection();
     }
 
-    /** Whether the Ingress carries WebSocket traffic, and all its findings in rule-id order. */
-    public record Evaluation(WebSocketDetection detection, List<Finding> findings) {}
+    /**
+     * Whether the Ingress carries WebSocket traffic, its open findings in rule-id order (those about the
+     * {@code wsroute.io/accept} list last), and the warnings accepted on purpose by that list.
+     */
+    public record Evaluation(WebSocketDetection detection, List<Finding> findings, List<Finding> accepted) {}
 
-    /** All findings for the Ingress, in rule-id order. */
+    /** The open findings for the Ingress (warnings accepted by {@code wsroute.io/accept} left out). */
     public List<Finding> evaluate(IngressReview review) {
         return evaluateWithDetection(review).findings();
     }
@@ -30,9 +33,13 @@ public final class WebSocketRules {
         Stream<RuleCheck> checks = ingress.detection().webSocket()
                 ? Stream.concat(RuleChecks.ALWAYS.stream(), RuleChecks.WEBSOCKET.stream())
                 : RuleChecks.ALWAYS.stream();
-        return new Evaluation(
-                ingress.detection(),
-                checks.flatMap(check -> check.check(ingress)).toList());
+        List<Finding> findings = checks.flatMap(check -> check.check(ingress)).toList();
+        if (!ingress.detection().webSocket()) {
+            // The accept list only means something where the WebSocket rules run.
+            return new Evaluation(ingress.detection(), findings, List.of());
+        }
+        Acceptance.Outcome outcome = Acceptance.apply(ingress, findings);
+        return new Evaluation(ingress.detection(), outcome.open(), outcome.accepted());
     }
 
     /** Names of the Services the Ingress routes to, so adapters know which Services to look up. */

@@ -42,7 +42,18 @@ class LintCommandTest {
         JsonNode finding = findings.get(0);
         assertThat(finding.properties())
                 .extracting(e -> e.getKey())
-                .containsExactly("rule", "severity", "kind", "namespace", "name", "field", "message", "fix", "file");
+                .containsExactly(
+                        "rule",
+                        "severity",
+                        "kind",
+                        "namespace",
+                        "name",
+                        "field",
+                        "message",
+                        "fix",
+                        "file",
+                        "line",
+                        "column");
         assertThat(finding.path("rule").asText()).isEqualTo("WS101");
         assertThat(finding.path("severity").asText()).isEqualTo("error");
         assertThat(finding.path("kind").asText()).isEqualTo("Ingress");

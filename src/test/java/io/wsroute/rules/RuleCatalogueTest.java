@@ -238,7 +238,27 @@ class RuleCatalogueTest {
                         "snippet Connection close",
                         healthy(NGINX_INC).with("nginx.org/location-snippets", "proxy_set_header Connection close;"),
                         annotation("nginx.org/location-snippets"),
-                        "remove `proxy_set_header Connection close`"));
+                        "remove `proxy_set_header Connection close`"),
+                new Bad(
+                        Rule.WS140,
+                        "accepted warning no longer occurs",
+                        healthy(INGRESS_NGINX).with("wsroute.io/accept", "WS113"),
+                        annotation("wsroute.io/accept"),
+                        "remove WS113"),
+                new Bad(
+                        Rule.WS141,
+                        "letter O for zero",
+                        healthy(INGRESS_NGINX).with("wsroute.io/accept", "WS1O3"),
+                        annotation("wsroute.io/accept"),
+                        "\"WS103,WS113\""),
+                new Bad(
+                        Rule.WS142,
+                        "an error id",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")
+                                .with("wsroute.io/accept", "WS101"),
+                        annotation("wsroute.io/accept"),
+                        "remove WS101"));
     }
 
     static Stream<Good> good() {
@@ -365,7 +385,25 @@ class RuleCatalogueTest {
                         "empty Connection is not sent",
                         healthy(NGINX_INC)
                                 .profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
-                                .with("nginx.org/location-snippets", "proxy_set_header Connection \"\";")));
+                                .with("nginx.org/location-snippets", "proxy_set_header Connection \"\";")),
+                new Good(
+                        Rule.WS140,
+                        "the accepted warning occurs",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")
+                                .with("wsroute.io/accept", "WS103")),
+                new Good(
+                        Rule.WS141,
+                        "ids with spaces after commas",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")
+                                .with("wsroute.io/accept", "WS103, WS103")),
+                new Good(
+                        Rule.WS142,
+                        "a warning id",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")
+                                .with("wsroute.io/accept", "WS103")));
     }
 
     @ParameterizedTest(name = "{0}")
