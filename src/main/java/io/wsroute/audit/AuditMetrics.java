@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class AuditMetrics {
 
     public static final String FINDINGS = "wsroute.audit.findings";
+    public static final String ACCEPTED = "wsroute.audit.accepted";
     public static final String INGRESSES = "wsroute.audit.ingresses";
     public static final String EVALUATIONS = "wsroute.audit.evaluations";
     public static final String EVENTS = "wsroute.audit.events";
 
     /** One gauge per rule/severity pair ever seen, kept (at 0 when none is left) rather than removed and re-added. */
     private final Map<RuleSeverity, AtomicInteger> findings = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Same for accepted warnings, by rule. */
+    private final Map<String, AtomicInteger> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final AtomicInteger audited = new AtomicInteger();
     private final Counter evaluations;
@@ -40,7 +43,22 @@ public class AuditMetrics {
                 .register(registry);
     }
 
-    public void totals(Map<RuleSeverity, Integer> totals, int auditedIngresses, int evaluated) {
+    public void totals(
+            Map<RuleSeverity, Integer> totals,
+            Map<String, Integer> acceptedTotals,
+            int auditedIngresses,
+            int evaluated) {
+        acceptedTotals
+                .keySet()
+                .forEach(rule -> accepted.computeIfAbsent(rule, r -> {
+                    AtomicInteger value = new AtomicInteger();
+                    Gauge.builder(ACCEPTED, value, AtomicInteger::get)
+                            .description("Warnings on Ingresses accepted with wsroute.io/accept, by rule")
+                            .tags(Tags.of("rule", r))
+                            .register(registry);
+                    return value;
+                }));
+        accepted.forEach((rule, value) -> value.set(acceptedTotals.getOrDefault(rule, 0)));
         totals.keySet()
                 .forEach(key -> findings.computeIfAbsent(key, k -> {
                     AtomicInteger value = new AtomicInteger();
@@ -65,6 +83,6 @@ public class AuditMetrics {
     }
 
     public static List<String> names() {
-        return List.of(FINDINGS, INGRESSES, EVALUATIONS, EVENTS);
+        return List.of(FINDINGS, ACCEPTED, INGRESSES, EVALUATIONS, EVENTS);
     }
 }

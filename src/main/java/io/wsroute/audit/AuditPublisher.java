@@ -109,7 +109,7 @@ public class AuditPublisher implements AuditSink {
     }
 
     @Override
-    public void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated) {
-        metrics.totals(findings, audited, evaluated);
+    public void totals(Map<RuleSeverity, Integer> findings, Map<String, Integer> accepted, int audited, int evaluated) {
+        metrics.totals(findings, accepted, audited, evaluated);
     }
 }

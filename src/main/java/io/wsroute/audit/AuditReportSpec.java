@@ -33,7 +33,11 @@ public record AuditReportSpec(
             int errors,
 
             @JsonPropertyDescription("Findings of severity warning.")
-            int warnings) {}
+            int warnings,
+
+            @JsonPropertyDescription(
+                    "Warnings accepted on purpose with the wsroute.io/accept annotation; not in results, not in warnings.")
+            int accepted) {}
 
     public record AuditResult(
             @JsonPropertyDescription("Name of the Ingress, in the report's namespace.")

@@ -9,11 +9,9 @@ import io.wsroute.admission.ReviewContextFactory;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.operator.Leadership;
-import io.wsroute.rules.Finding;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,9 +132,10 @@ public class AuditService {
         seeded = true;
     }
 
-    private Optional<List<Finding>> evaluate(Ingress ingress) {
+    private Optional<IngressAuditor.Evaluated> evaluate(Ingress ingress) {
         return contexts.contextFor(ingress, ingress.getMetadata().getNamespace())
                 .review()
-                .map(rules::evaluate);
+                .map(rules::evaluateWithDetection)
+                .map(e -> new IngressAuditor.Evaluated(e.findings(), e.accepted()));
     }
 }

@@ -14,8 +14,11 @@ public interface AuditSink {
     /** A namespace's report differs from the one last written; false when it could not be written (tried again later). */
     boolean report(String namespace, AuditReportSpec report);
 
-    /** After a step that evaluated anything: the current totals. */
-    void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated);
+    /**
+     * After a step that evaluated anything: the current totals of open findings, and of warnings accepted with
+     * wsroute.io/accept by rule id.
+     */
+    void totals(Map<RuleSeverity, Integer> findings, Map<String, Integer> accepted, int audited, int evaluated);
 
     record RuleSeverity(String rule, String severity) {}
 }

@@ -39,11 +39,17 @@ import java.util.function.Function;
  */
 public final class IngressAuditor {
 
-    /** An Ingress as last evaluated; {@code findings} empty when it is not audited or has none. */
-    private record Audited(AuditKey key, boolean audited, List<Finding> findings) {}
+    /**
+     * An Ingress as last evaluated; {@code findings} (open) and {@code accepted} (warnings accepted with
+     * wsroute.io/accept) empty when it is not audited or has none.
+     */
+    private record Audited(AuditKey key, boolean audited, List<Finding> findings, List<Finding> accepted) {}
+
+    /** What the rules say about one Ingress: open findings, and warnings accepted on purpose. */
+    public record Evaluated(List<Finding> open, List<Finding> accepted) {}
 
     private final ClusterView cluster;
-    private final Function<Ingress, Optional<List<Finding>>> evaluate;
+    private final Function<Ingress, Optional<Evaluated>> evaluate;
     private final AuditSink sink;
     private final int maxReportResults;
 
@@ -61,7 +67,7 @@ public final class IngressAuditor {
 
     public IngressAuditor(
             ClusterView cluster,
-            Function<Ingress, Optional<List<Finding>>> evaluate,
+            Function<Ingress, Optional<Evaluated>> evaluate,
             AuditSink sink,
             int maxReportResults) {
         this.cluster = cluster;
@@ -160,6 +166,7 @@ public final class IngressAuditor {
         if (evaluated > 0 || !dirtyNamespaces.isEmpty()) {
             sink.totals(
                     totals(),
+                    acceptedTotals(),
                     (int) byNamespace.values().stream()
                             .flatMap(m -> m.values().stream())
                             .filter(Audited::audited)
@@ -184,9 +191,14 @@ public final class IngressAuditor {
         if (!force && before != null && before.key().equals(key)) {
             return 0;
         }
-        Optional<List<Finding>> findings = evaluate.apply(ingress);
-        List<Finding> now = findings.orElse(List.of()).stream().sorted(ORDER).toList();
-        Audited after = new Audited(key, findings.isPresent(), now);
+        Optional<Evaluated> evaluated = evaluate.apply(ingress);
+        List<Finding> now = evaluated.map(Evaluated::open).orElse(List.of()).stream()
+                .sorted(ORDER)
+                .toList();
+        List<Finding> accepted = evaluated.map(Evaluated::accepted).orElse(List.of()).stream()
+                .sorted(ORDER)
+                .toList();
+        Audited after = new Audited(key, evaluated.isPresent(), now, accepted);
         ingresses.put(name, after);
         Set<String> previous = before != null
                 ? signatures(before.findings())
@@ -196,7 +208,8 @@ public final class IngressAuditor {
         }
         if (before == null
                 || before.audited() != after.audited()
-                || !before.findings().equals(now)) {
+                || !before.findings().equals(now)
+                || !before.accepted().equals(accepted)) {
             dirtyNamespaces.add(namespace);
         }
         return 1;
@@ -208,12 +221,14 @@ public final class IngressAuditor {
         int failing = 0;
         int errors = 0;
         int warnings = 0;
+        int accepted = 0;
         List<AuditResult> results = new ArrayList<>();
         boolean truncated = false;
         for (Map.Entry<String, Audited> entry : ingresses.entrySet()) {
             Audited a = entry.getValue();
             audited += a.audited() ? 1 : 0;
             failing += a.findings().isEmpty() ? 0 : 1;
+            accepted += a.accepted().size();
             for (Finding f : a.findings()) {
                 if (f.severity() == Severity.ERROR) {
                     errors++;
@@ -228,7 +243,7 @@ public final class IngressAuditor {
                 }
             }
         }
-        return new AuditReportSpec(new AuditSummary(audited, failing, errors, warnings), results, truncated);
+        return new AuditReportSpec(new AuditSummary(audited, failing, errors, warnings, accepted), results, truncated);
     }
 
     private Map<RuleSeverity, Integer> totals() {
@@ -240,6 +255,16 @@ public final class IngressAuditor {
                         .forEach(a -> a.findings()
                                 .forEach(f -> totals.merge(
                                         new RuleSeverity(f.rule(), f.severity().label()), 1, Integer::sum))));
+        return totals;
+    }
+
+    /** Accepted warnings by rule id, over every audited Ingress. */
+    private Map<String, Integer> acceptedTotals() {
+        Map<String, Integer> totals = new TreeMap<>();
+        byNamespace
+                .values()
+                .forEach(m ->
+                        m.values().forEach(a -> a.accepted().forEach(f -> totals.merge(f.rule(), 1, Integer::sum))));
         return totals;
     }
 

@@ -37,6 +37,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
         type = AdditionalPrinterColumn.Type.INTEGER,
         jsonPath = ".spec.summary.warnings")
 @AdditionalPrinterColumn(
+        name = "Accepted",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.accepted")
+@AdditionalPrinterColumn(
         name = "Age",
         type = AdditionalPrinterColumn.Type.DATE,
         jsonPath = ".metadata.creationTimestamp")

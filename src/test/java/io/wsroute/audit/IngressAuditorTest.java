@@ -43,7 +43,7 @@ class IngressAuditorTest {
         assertThat(sink.events).containsExactlyInAnyOrder("team-a/chat:WS101,WS201", "team-b/feed:WS101");
         assertThat(sink.reports).containsOnlyKeys("team-a", "team-b");
         AuditReportSpec a = sink.reports.get("team-a");
-        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1));
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1, 0));
         assertThat(a.results())
                 .extracting(AuditReportSpec.AuditResult::ingress, AuditReportSpec.AuditResult::rule)
                 .containsExactly(
@@ -53,6 +53,27 @@ class IngressAuditorTest {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of(new RuleSeverity("WS101", "error"), 2, new RuleSeverity("WS201", "warning"), 1));
         assertThat(sink.audited).isEqualTo(3);
+    }
+
+    @Test
+    void acceptedWarningsAreCountedApartAndNeverReportedAsFindings() {
+        put("team-a", "chat", 1, "WS101,~WS203,~WS204");
+        put("team-a", "feed", 1, "~WS203");
+
+        auditor.step(false);
+
+        AuditReportSpec a = sink.reports.get("team-a");
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 0, 3));
+        assertThat(a.results()).extracting(AuditReportSpec.AuditResult::rule).containsExactly("WS101");
+        assertThat(sink.events).containsExactly("team-a/chat:WS101");
+        assertThat(sink.totals).containsOnlyKeys(new RuleSeverity("WS101", "error"));
+        assertThat(sink.acceptedTotals).containsExactlyInAnyOrderEntriesOf(Map.of("WS203", 2, "WS204", 1));
+
+        // the acceptance goes away: the warning is open again, and the report changes
+        auditor.changed(put("team-a", "feed", 2, "WS203"));
+        auditor.step(false);
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 2, 1, 1, 2));
+        assertThat(sink.acceptedTotals).containsExactlyInAnyOrderEntriesOf(Map.of("WS203", 1, "WS204", 1));
     }
 
     @Test
@@ -94,7 +115,7 @@ class IngressAuditorTest {
         auditor.changed(put("team-a", "chat", 3, ""));
         assertThat(auditor.step(false)).isEqualTo(1);
         assertThat(sink.events).containsExactly("team-a/chat:");
-        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 0, 0, 0));
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 0, 0, 0, 0));
         assertThat(sink.totals).isEmpty();
     }
 
@@ -138,7 +159,7 @@ class IngressAuditorTest {
         auditor.changed(chat);
         auditor.step(false);
         assertThat(sink.events).isEmpty();
-        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(0, 0, 0, 0));
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(0, 0, 0, 0, 0));
     }
 
     @Test
@@ -220,19 +241,34 @@ class IngressAuditorTest {
                 cluster,
                 ingress -> {
                     evaluations.incrementAndGet();
+                    // "WS1xx" an error, "WS2xx" a warning, "~WS2xx" a warning accepted with wsroute.io/accept
                     String names = ingress.getMetadata().getAnnotations().getOrDefault(FINDINGS, "");
-                    return Optional.of(Arrays.stream(names.split(","))
+                    List<Finding> all = Arrays.stream(names.split(","))
                             .filter(n -> !n.isEmpty())
-                            .map(rule -> new Finding(
-                                    rule,
-                                    rule.startsWith("WS2") ? Severity.WARNING : Severity.ERROR,
+                            .map(name -> new Finding(
+                                    name,
+                                    name.startsWith("WS1") ? Severity.ERROR : Severity.WARNING,
                                     "Ingress",
                                     ingress.getMetadata().getNamespace(),
                                     ingress.getMetadata().getName(),
                                     "metadata.annotations",
-                                    rule + " broken",
-                                    "fix " + rule))
-                            .toList());
+                                    name + " broken",
+                                    "fix " + name))
+                            .toList();
+                    return Optional.of(new IngressAuditor.Evaluated(
+                            all.stream().filter(f -> !f.rule().startsWith("~")).toList(),
+                            all.stream()
+                                    .filter(f -> f.rule().startsWith("~"))
+                                    .map(f -> new Finding(
+                                            f.rule().substring(1),
+                                            f.severity(),
+                                            f.kind(),
+                                            f.namespace(),
+                                            f.name(),
+                                            f.field(),
+                                            f.message(),
+                                            f.fix()))
+                                    .toList()));
                 },
                 sink,
                 maxResults);
@@ -269,6 +305,7 @@ class IngressAuditorTest {
         final Map<String, AuditReportSpec> reports = new java.util.HashMap<>();
         int reportWrites;
         Map<RuleSeverity, Integer> totals = Map.of();
+        Map<String, Integer> acceptedTotals = Map.of();
         int audited;
         boolean failWrites;
 
@@ -290,8 +327,10 @@ class IngressAuditorTest {
         }
 
         @Override
-        public void totals(Map<RuleSeverity, Integer> findings, int audited, int evaluated) {
+        public void totals(
+                Map<RuleSeverity, Integer> findings, Map<String, Integer> accepted, int audited, int evaluated) {
             totals = findings;
+            acceptedTotals = accepted;
             this.audited = audited;
         }
 
