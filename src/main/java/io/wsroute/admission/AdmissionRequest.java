@@ -11,9 +11,18 @@ import java.util.Set;
  * @param kind the object's kind ({@code Ingress}); for DELETE and CONNECT the kind the request names
  * @param object the object as it would be stored; null for DELETE and CONNECT, which wsroute always allows
  * @param dryRun the API server will not persist the object; wsroute has no side effects, so only the log says so
+ * @param oldObject on UPDATE, the object as stored before the change (what an update is judged against); null
+ *        otherwise, and when it is not an object of the endpoint's kind (then the update is judged on its own)
  */
 public record AdmissionRequest(
-        String uid, String operation, String namespace, String name, String kind, JsonNode object, boolean dryRun) {
+        String uid,
+        String operation,
+        String namespace,
+        String name,
+        String kind,
+        JsonNode object,
+        boolean dryRun,
+        JsonNode oldObject) {
 
     static final String API_VERSION = "admission.k8s.io/v1";
     static final String KIND = "AdmissionReview";
@@ -79,7 +88,8 @@ public record AdmissionRequest(
                     text(request, "name"),
                     request.path("kind").path("kind").asText(null),
                     null,
-                    dryRun);
+                    dryRun,
+                    null);
         }
         JsonNode object = request.path("object");
         if (!object.isObject()) {
@@ -97,8 +107,20 @@ public record AdmissionRequest(
                     "request.object has apiVersion %s, this endpoint admits %s %s (register the webhook for %s)"
                             .formatted(Shown.of(apiVersion), expectedApiVersion, expectedKind, expectedApiVersion));
         }
+        JsonNode old = request.path("oldObject");
+        boolean oldUsable = operation.equals("UPDATE")
+                && old.isObject()
+                && expectedKind.equals(old.path("kind").asText(null))
+                && expectedApiVersion.equals(old.path("apiVersion").asText(null));
         return new AdmissionRequest(
-                uid, operation, text(request, "namespace"), text(request, "name"), kind, object, dryRun);
+                uid,
+                operation,
+                text(request, "namespace"),
+                text(request, "name"),
+                kind,
+                object,
+                dryRun,
+                oldUsable ? old : null);
     }
 
     /** The object bound to {@code type}; one that does not bind is a bad request that says why (shortened). */
@@ -111,6 +133,18 @@ public record AdmissionRequest(
                     : e.getMessage().lines().findFirst().orElse("");
             throw new BadAdmissionRequest(
                     "request.object is not a valid %s: %s".formatted(type.getSimpleName(), Shown.of(reason, 300)));
+        }
+    }
+
+    /** The stored object before an UPDATE, bound to {@code type}; empty when there is none or it does not bind. */
+    <T> java.util.Optional<T> oldObjectAs(ObjectMapper mapper, Class<T> type) {
+        if (oldObject == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(mapper.treeToValue(oldObject, type));
+        } catch (Exception e) {
+            return java.util.Optional.empty(); // the new object is still judged on its own
         }
     }
 

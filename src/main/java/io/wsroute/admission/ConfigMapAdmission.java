@@ -12,6 +12,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
+import io.wsroute.rules.NewFindings;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,11 +93,10 @@ public class ConfigMapAdmission {
                     now.get().backendReplicas(),
                     proposed,
                     now.get().settings());
-            Set<String> before = rules.evaluate(now.get()).stream()
-                    .map(ConfigMapAdmission::key)
-                    .collect(Collectors.toSet());
+            Set<String> before =
+                    rules.evaluate(now.get()).stream().map(NewFindings::key).collect(Collectors.toSet());
             for (Finding finding : rules.evaluate(after)) {
-                if (before.contains(key(finding))) {
+                if (before.contains(NewFindings.key(finding))) {
                     continue;
                 }
                 boolean error = finding.severity() == Severity.ERROR;
@@ -133,11 +133,6 @@ public class ConfigMapAdmission {
         }
         messages.add(0, "wsroute (not enforced: warn mode): this change breaks WebSocket Ingresses:\n" + summary);
         return new AdmissionVerdict(request.uid(), null, messages, null, ids);
-    }
-
-    /** Same rule on the same object and field: the same finding, whatever its wording. */
-    private static String key(Finding finding) {
-        return finding.rule() + " " + finding.namespace() + "/" + finding.name() + " " + finding.field();
     }
 
     private static AdmissionVerdict allow(AdmissionRequest request, List<String> warnings) {

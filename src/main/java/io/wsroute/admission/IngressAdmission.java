@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
+import io.wsroute.config.WsrouteConfig;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
+import io.wsroute.rules.NewFindings;
 import io.wsroute.rules.Remediation;
 import io.wsroute.rules.Severity;
 import io.wsroute.rules.WebSocketRules;
@@ -22,9 +24,11 @@ import java.util.stream.Collectors;
  * The decisions of the two Ingress webhooks; the HTTP resource around it only parses and renders.
  * <ul>
  * <li>DELETE and CONNECT are allowed: there is nothing to check.</li>
- * <li>CREATE and UPDATE are judged on the new object alone, so an UPDATE of an Ingress that was already broken
- * before wsroute was installed is denied in enforce mode until it is fixed; except while the Ingress is being
- * deleted (deletionTimestamp set), when the only UPDATEs are finalizer removals that must not be blocked.</li>
+ * <li>CREATE is judged on the new object. An UPDATE is judged by the errors it introduces: errors the stored
+ * Ingress already had come back as warnings, so an Ingress broken before wsroute was installed does not block
+ * label changes, Helm upgrades or GitOps syncs (unless {@code wsroute.admission.existing-violations=deny}); the
+ * audit keeps reporting them. An UPDATE while the Ingress is being deleted (deletionTimestamp set) is allowed: the
+ * only ones are finalizer removals, which must not be blocked.</li>
  * <li>A dry run gets the same answer: wsroute has no side effects to skip.</li>
  * </ul>
  */
@@ -63,10 +67,15 @@ public class IngressAdmission {
                 findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<String> ids = findings.stream().map(Finding::rule).distinct().toList();
         if (!errors.isEmpty() && context.mode() == AdmissionMode.ENFORCE) {
+            List<Finding> introduced = introducedErrors(request, errors);
             findings.stream()
-                    .filter(f -> f.severity() == Severity.WARNING)
-                    .map(Finding::summary)
+                    .filter(f -> f.severity() == Severity.WARNING || !introduced.contains(f))
+                    .map(f -> f.severity() == Severity.ERROR ? existing(f) : f.summary())
                     .forEach(warnings::add);
+            if (introduced.isEmpty()) {
+                return new AdmissionVerdict(request.uid(), null, warnings, null, ids);
+            }
+            errors = introduced;
             String denial = "wsroute denied Ingress %s: it would break WebSocket traffic.\n%s"
                     .formatted(
                             request.displayName(),
@@ -91,6 +100,37 @@ public class IngressAdmission {
                 .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue()))
                 .toList();
         return new AdmissionVerdict(request.uid(), null, added, patch, List.of());
+    }
+
+    /**
+     * The errors an UPDATE introduces: those the stored Ingress (oldObject), judged in today's cluster, did not have.
+     * All errors on CREATE, without a usable oldObject, or with existing-violations=deny.
+     */
+    private List<Finding> introducedErrors(AdmissionRequest request, List<Finding> errors) {
+        if (!"UPDATE".equals(request.operation())
+                || contexts.existingViolations() == WsrouteConfig.ExistingViolations.DENY) {
+            return errors;
+        }
+        if (request.oldObject() == null || nullElement(request.oldObject()).isPresent()) {
+            return errors; // none, or not what the API server sends (see toIngress)
+        }
+        Optional<Ingress> old = request.oldObjectAs(mapper, Ingress.class);
+        if (old.isEmpty()) {
+            return errors;
+        }
+        Optional<IngressReview> before =
+                contexts.contextFor(old.get(), request.namespace()).review();
+        if (before.isEmpty()) {
+            return errors; // the stored Ingress was not served by an NGINX class: everything is new
+        }
+        return NewFindings.introduced(rules.evaluate(before.get()), errors);
+    }
+
+    /** A warning line for an error the Ingress already had before this UPDATE. */
+    static String existing(Finding finding) {
+        return "%s %s (not enforced: the Ingress already had it before this update): %s (%s). Fix: %s"
+                .formatted(
+                        finding.rule(), finding.severity().label(), finding.message(), finding.field(), finding.fix());
     }
 
     /** A warning line in warn mode: error findings say that they would have been denied in enforce mode. */

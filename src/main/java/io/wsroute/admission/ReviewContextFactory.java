@@ -70,6 +70,11 @@ public class ReviewContextFactory {
                 notes);
     }
 
+    /** How an UPDATE of an Ingress that already broke a rule is judged ({@code wsroute.admission.existing-violations}). */
+    public WsrouteConfig.ExistingViolations existingViolations() {
+        return config.admission().existingViolations();
+    }
+
     /** The mode for objects of a namespace: its wsroute.io/admission label, else the configured mode. */
     AdmissionMode modeFor(String namespace, List<String> notes) {
         AdmissionMode configured = config.admission().mode();

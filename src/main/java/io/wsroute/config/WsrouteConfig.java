@@ -104,6 +104,12 @@ public interface WsrouteConfig {
         String leaseName();
     }
 
+    /** {@code wsroute.admission.existing-violations}. */
+    enum ExistingViolations {
+        WARN,
+        DENY
+    }
+
     interface Admission {
         /** enforce: deny Ingresses with error findings; warn: admit them with warnings. */
         @WithDefault("enforce")
@@ -124,6 +130,15 @@ public interface WsrouteConfig {
          */
         @WithDefault("2s")
         Duration deadline();
+
+        /**
+         * What an UPDATE of an Ingress that already broke a rule gets in enforce mode: {@code warn} (default) denies
+         * only the errors the update introduces and returns those it already had as warnings, so a label change or
+         * a Helm upgrade of an application is not held hostage by an Ingress that predates wsroute; {@code deny}
+         * judges the new object alone and denies every error.
+         */
+        @WithDefault("warn")
+        ExistingViolations existingViolations();
 
         /**
          * Serves {@code POST /admission/floor}, which reads a body and answers a fixed AdmissionReview without

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatch;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +73,62 @@ class IngressAdmissionTest {
         JsonNode broken = validate(TestConfigs.defaults(), fixture("update-breaks-timeout.json"));
         assertThat(broken.path("allowed").asBoolean()).isFalse();
         assertThat(broken.path("status").path("message").asText()).contains("WS101");
+    }
+
+    /** The stored Ingress already had WS101; the update only adds a label. */
+    private static String labelOnlyUpdateOfABrokenIngress(String extraAnnotation) {
+        ObjectNode review = (ObjectNode) AdmissionReviews.json(fixture("update-breaks-timeout.json"));
+        ObjectNode request = (ObjectNode) review.get("request");
+        ObjectNode old = request.get("object").deepCopy();
+        request.set("oldObject", old);
+        ObjectNode object = (ObjectNode) request.get("object");
+        ((ObjectNode) object.get("metadata")).putObject("labels").put("team", "chat");
+        if (extraAnnotation != null) {
+            ((ObjectNode) object.get("metadata").get("annotations"))
+                    .put("nginx.ingress.kubernetes.io/proxy-http-version", extraAnnotation);
+        }
+        return review.toString();
+    }
+
+    @Test
+    void anUpdateIsJudgedByTheErrorsItIntroduces() {
+        JsonNode labelled = validate(TestConfigs.defaults(), labelOnlyUpdateOfABrokenIngress(null));
+        assertThat(labelled.path("allowed").asBoolean()).as(labelled.toString()).isTrue();
+        assertThat(texts(labelled.path("warnings")))
+                .anyMatch(w ->
+                        w.startsWith("WS101 error (not enforced: the Ingress already had it before this update): "));
+
+        JsonNode worse = validate(TestConfigs.defaults(), labelOnlyUpdateOfABrokenIngress("1.0"));
+        assertThat(worse.path("allowed").asBoolean()).isFalse();
+        String denial = worse.path("status").path("message").asText();
+        assertThat(denial).contains("WS105").doesNotContain("WS101");
+        assertThat(texts(worse.path("warnings")))
+                .as("the old error is still said")
+                .anyMatch(w -> w.startsWith("WS101 error (not enforced: the Ingress already had it"));
+    }
+
+    @Test
+    void existingViolationsDenyRestoresJudgingTheNewObjectAlone() {
+        JsonNode strict = validate(
+                TestConfigs.wsroute(Map.of("wsroute.admission.existing-violations", "deny")),
+                labelOnlyUpdateOfABrokenIngress(null));
+        assertThat(strict.path("allowed").asBoolean()).isFalse();
+        assertThat(strict.path("status").path("message").asText()).contains("WS101");
+    }
+
+    @Test
+    void anUnusableOldObjectMeansTheUpdateIsJudgedOnItsOwn() {
+        for (String old : java.util.List.of(
+                "\"not an object\"",
+                "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\"}",
+                "{\"apiVersion\": \"networking.k8s.io/v1\", \"kind\": \"Ingress\", \"spec\": {\"rules\": [null]}}",
+                "{\"apiVersion\": \"networking.k8s.io/v1\", \"kind\": \"Ingress\", \"spec\": {\"rules\": 7}}")) {
+            ObjectNode review = (ObjectNode) AdmissionReviews.json(labelOnlyUpdateOfABrokenIngress(null));
+            ((ObjectNode) review.get("request")).set("oldObject", AdmissionReviews.json(old));
+            JsonNode response = validate(TestConfigs.defaults(), review.toString());
+            assertThat(response.path("allowed").asBoolean()).as(old).isFalse();
+            assertThat(response.path("status").path("message").asText()).contains("WS101");
+        }
     }
 
     @Test
