@@ -29,6 +29,21 @@ public final class WsrouteMain {
             PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
             System.exit(TlsBootstrap.run(out, err));
         }
+        if (!serverIncluded()) {
+            // target/wsroute-cli.jar carries lint and migrate only (README "lint in CI")
+            System.err.println("wsroute: this jar runs lint and migrate only (e.g. java -jar wsroute-cli.jar lint "
+                    + "--help); the server runs from target/quarkus-app/quarkus-run.jar or the container image");
+            System.exit(2);
+        }
         Quarkus.run(args);
+    }
+
+    private static boolean serverIncluded() {
+        try {
+            Class.forName("io.quarkus.runtime.Quarkus", false, WsrouteMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

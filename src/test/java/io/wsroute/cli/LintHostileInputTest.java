@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it did not write: each is refused with exit 2 and a reason, quickly and without expanding or buffering the attack.
  * ManifestReaderTest covers each limit on small inputs; this covers them at full size.
  */
+// bounded: a regression that makes reading hang must fail here, not hold the build
+@org.junit.jupiter.api.Timeout(180)
 class LintHostileInputTest {
 
     @Test
