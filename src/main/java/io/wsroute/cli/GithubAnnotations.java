@@ -38,17 +38,7 @@ final class GithubAnnotations {
                             .formatted(f.kind(), f.namespace(), f.name(), f.message(), f.field(), f.fix(), where)));
             out.println(line);
         }
-        long errors = result.errors();
-        long warnings = result.warnings();
-        out.printf(
-                "wsroute lint: %d error%s, %d warning%s%s in %d Ingress%s%n",
-                errors,
-                errors == 1 ? "" : "s",
-                warnings,
-                warnings == 1 ? "" : "s",
-                result.accepted() == 0 ? "" : " (%d more accepted)".formatted(result.accepted()),
-                result.ingresses(),
-                result.ingresses() == 1 ? "" : "es");
+        out.println("wsroute lint: " + LintReport.summary(result));
     }
 
     private static String title(String rule) {

@@ -50,17 +50,22 @@ final class LintReport {
                     f.message(),
                     f.fix());
         }
+        out.println(summary(result));
+    }
+
+    /** {@code 2 errors, 1 warning (1 more accepted) in 9 Ingresses}. */
+    static String summary(Result result) {
         long errors = result.errors();
         long warnings = result.warnings();
-        out.printf(
-                "%d error%s, %d warning%s%s in %d Ingress%s%n",
-                errors,
-                errors == 1 ? "" : "s",
-                warnings,
-                warnings == 1 ? "" : "s",
-                result.accepted() == 0 ? "" : " (%d more accepted)".formatted(result.accepted()),
-                result.ingresses(),
-                result.ingresses() == 1 ? "" : "es");
+        return "%d error%s, %d warning%s%s in %d Ingress%s"
+                .formatted(
+                        errors,
+                        errors == 1 ? "" : "s",
+                        warnings,
+                        warnings == 1 ? "" : "s",
+                        result.accepted() == 0 ? "" : " (%d more accepted)".formatted(result.accepted()),
+                        result.ingresses(),
+                        result.ingresses() == 1 ? "" : "es");
     }
 
     static void json(Result result, PrintWriter out) {
