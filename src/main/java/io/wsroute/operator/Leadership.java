@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -21,8 +22,8 @@ public class Leadership {
 
     private static final Logger LOG = Logger.getLogger(Leadership.class);
 
-    private volatile boolean leader;
-    private final List<Runnable> onStart = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean leader = new AtomicBoolean();
+    private final List<Once> onStart = new CopyOnWriteArrayList<>();
 
     void onStart(@Observes StartupEvent event, WsrouteConfig config) {
         if (config.leaderElection().namespace().isEmpty() || !electionActiveInProfile()) {
@@ -31,28 +32,46 @@ public class Leadership {
     }
 
     void started() {
-        if (!leader) {
-            leader = true;
-            LOG.info("this replica leads: background work (routes, audit) runs here");
-            onStart.forEach(Runnable::run);
+        if (!leader.compareAndSet(false, true)) {
+            return;
         }
+        LOG.info("this replica leads: background work (routes, audit) runs here");
+        // Each action runs once even when whenLeading races with this: whichever thread gets to it first runs it.
+        onStart.forEach(Once::run);
     }
 
     void stopped() {
         // The operator SDK exits the process when it loses the Lease; this only stops new work meanwhile.
-        leader = false;
+        leader.set(false);
         LOG.info("this replica no longer leads");
     }
 
     public boolean isLeader() {
-        return leader;
+        return leader.get();
     }
 
-    /** Runs {@code action} once this replica leads (now, if it already does). */
+    /**
+     * Runs {@code action} once this replica leads (now, if it already does), and only once: the SDK exits the
+     * process when the Lease is lost, so there is no second term to run it again in.
+     */
     public void whenLeading(Runnable action) {
-        onStart.add(action);
-        if (leader) {
-            action.run();
+        Once once = new Once(action);
+        onStart.add(once);
+        if (leader.get()) {
+            once.run();
+        }
+    }
+
+    /** An action and whether it ran, so the two threads that may both see it due (above) run it once between them. */
+    private record Once(Runnable action, AtomicBoolean ran) {
+        Once(Runnable action) {
+            this(action, new AtomicBoolean());
+        }
+
+        void run() {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
         }
     }
 
