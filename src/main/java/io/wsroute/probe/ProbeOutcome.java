@@ -34,7 +34,9 @@ public enum ProbeOutcome {
     /** No complete answer within the timeout. */
     TIMEOUT("Timeout"),
     /** Any other network failure (connection reset, closed before an answer, no route). */
-    NETWORK_ERROR("NetworkError");
+    NETWORK_ERROR("NetworkError"),
+    /** The probe itself failed inside wsroute (a defect); the operator logs the exception. */
+    PROBE_FAILED("ProbeFailed");
 
     private final String reason;
 

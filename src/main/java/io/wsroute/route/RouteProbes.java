@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -52,7 +53,7 @@ public class RouteProbes {
                 probe.mode(), probe.address(), probe.httpPort(), probe.httpsPort(), probe.timeout(), probe.insecure());
         this.scheduler = new ProbeScheduler(
                 new ProbeScheduler.Settings(probe.concurrency(), probe.queueLimit(), probe.interval()),
-                new HandshakeProbe(),
+                new HandshakeProbe()::probe,
                 this::finished,
                 Clock.systemUTC(),
                 metrics::record);
@@ -100,8 +101,11 @@ public class RouteProbes {
             set(status, "Unknown", "NoProbeAddress", target.unavailable(), generation);
             return;
         }
-        Optional<ProbeScheduler.Verdict> verdict =
-                scheduler.poll(key(route), target.request().get());
+        // the UID as owner: a route recreated under the same name starts without its predecessor's verdict
+        Optional<ProbeScheduler.Verdict> verdict = scheduler.poll(
+                key(route),
+                Objects.toString(route.getMetadata().getUid(), ""),
+                target.request().get());
         if (verdict.isEmpty()) {
             set(
                     status,

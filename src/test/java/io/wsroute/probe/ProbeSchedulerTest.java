@@ -53,7 +53,7 @@ class ProbeSchedulerTest {
     private ProbeScheduler scheduler(int concurrency, int queue) {
         return new ProbeScheduler(
                 new ProbeScheduler.Settings(concurrency, queue, Duration.ofMinutes(5)),
-                new HandshakeProbe(),
+                new HandshakeProbe()::probe,
                 called::add,
                 clock);
     }
@@ -66,9 +66,10 @@ class ProbeSchedulerTest {
     void firstPollSchedulesAndReportsBack() {
         try (ProbeScheduler scheduler = scheduler(2, 10)) {
             ProbeRequest fixed = request(targets.ws("/fixed"), Duration.ofSeconds(10));
-            assertThat(scheduler.poll("apps/chat", fixed)).isEmpty();
+            assertThat(scheduler.poll("apps/chat", "uid", fixed)).isEmpty();
             await().atMost(Duration.ofSeconds(15)).until(() -> called.contains("apps/chat"));
-            ProbeScheduler.Verdict verdict = scheduler.poll("apps/chat", fixed).orElseThrow();
+            ProbeScheduler.Verdict verdict =
+                    scheduler.poll("apps/chat", "uid", fixed).orElseThrow();
             assertThat(verdict.result().outcome()).isEqualTo(ProbeOutcome.UPGRADED);
             assertThat(verdict.at()).isEqualTo(now.get());
         }
@@ -78,15 +79,15 @@ class ProbeSchedulerTest {
     void aVerdictIsKeptForTheIntervalThenRefreshed() {
         try (ProbeScheduler scheduler = scheduler(1, 10)) {
             ProbeRequest plain = request(targets.ws("/plain"), Duration.ofSeconds(10));
-            scheduler.poll("k", plain);
+            scheduler.poll("k", "uid", plain);
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 1);
-            scheduler.poll("k", plain);
+            scheduler.poll("k", "uid", plain);
             assertThat(scheduler.pending())
                     .as("within the interval: no new probe")
                     .isZero();
 
             now.set(now.get().plus(Duration.ofMinutes(5)));
-            assertThat(scheduler.poll("k", plain))
+            assertThat(scheduler.poll("k", "uid", plain))
                     .get()
                     .extracting(v -> v.result().outcome())
                     .isEqualTo(ProbeOutcome.UPGRADE_NOT_FORWARDED);
@@ -97,13 +98,13 @@ class ProbeSchedulerTest {
     @Test
     void aChangedRequestIsNotAnsweredWithTheOldVerdict() {
         try (ProbeScheduler scheduler = scheduler(1, 10)) {
-            scheduler.poll("k", request(targets.ws("/plain"), Duration.ofSeconds(10)));
+            scheduler.poll("k", "uid", request(targets.ws("/plain"), Duration.ofSeconds(10)));
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 1);
-            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
+            assertThat(scheduler.poll("k", "uid", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
                     .isEmpty();
             await().atMost(Duration.ofSeconds(15)).until(() -> called.size() == 2);
             scheduler.forget("k");
-            assertThat(scheduler.poll("k", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
+            assertThat(scheduler.poll("k", "uid", request(targets.ws("/fixed"), Duration.ofSeconds(10))))
                     .isEmpty();
         }
     }
@@ -114,8 +115,9 @@ class ProbeSchedulerTest {
         try (ProbeScheduler scheduler = scheduler(1, 1)) {
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                scheduler.poll("route-" + i, request(silent, Duration.ofSeconds(1)));
-                scheduler.poll("route-" + i, request(silent, Duration.ofSeconds(1))); // same key: no second probe
+                scheduler.poll("route-" + i, "uid", request(silent, Duration.ofSeconds(1)));
+                scheduler.poll(
+                        "route-" + i, "uid", request(silent, Duration.ofSeconds(1))); // same key: no second probe
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .as("20 polls of silent peers")
@@ -123,7 +125,7 @@ class ProbeSchedulerTest {
             // one running and one queued; the other 18 were dropped, to be retried by later polls
             assertThat(scheduler.pending()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(10)).until(() -> called.size() == 2 && scheduler.pending() == 0);
-            assertThat(scheduler.poll("route-0", request(silent, Duration.ofSeconds(1))))
+            assertThat(scheduler.poll("route-0", "uid", request(silent, Duration.ofSeconds(1))))
                     .get()
                     .extracting(v -> v.result().outcome())
                     .isEqualTo(ProbeOutcome.TIMEOUT);
