@@ -2,6 +2,7 @@ package io.wsroute.audit;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
@@ -106,6 +107,9 @@ public final class IngressAuditor {
             scanPending.set(true);
         } else if (object instanceof IngressClass || object instanceof ConfigMap) {
             epoch.incrementAndGet();
+            scanPending.set(true);
+        } else if (object instanceof Namespace) {
+            // Its admission label is in the AuditKey of each of its Ingresses: a scan re-evaluates just those.
             scanPending.set(true);
         }
     }

@@ -24,10 +24,12 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -55,16 +57,31 @@ public class InformerClusterView implements ClusterView {
 
     private final KubernetesClient client;
     private final WsrouteConfig config;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-    private final List<CompletableFuture<Void>> starts = new ArrayList<>();
-    private final Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps =
-            new EnumMap<>(ControllerFlavor.class);
-    private SharedIndexInformer<IngressClass> ingressClasses;
-    private SharedIndexInformer<Namespace> namespaces;
-    private SharedIndexInformer<Service> services;
-    private SharedIndexInformer<EndpointSlice> endpointSlices;
-    private SharedIndexInformer<Ingress> ingresses;
     private final List<Consumer<HasMetadata>> listeners = new CopyOnWriteArrayList<>();
+    // Built whole in the start-up observer, then published at once: other start-up observers and request threads
+    // may read it meanwhile, and must see either nothing (null) or every informer, never a half-filled set.
+    private volatile Informers informers;
+
+    /** Every informer, as one immutable value. */
+    private record Informers(
+            SharedIndexInformer<IngressClass> ingressClasses,
+            SharedIndexInformer<Namespace> namespaces,
+            SharedIndexInformer<Service> services,
+            SharedIndexInformer<EndpointSlice> endpointSlices,
+            SharedIndexInformer<Ingress> ingresses,
+            Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps) {
+
+        Informers {
+            configMaps = Map.copyOf(configMaps);
+        }
+
+        List<SharedIndexInformer<?>> all() {
+            List<SharedIndexInformer<?>> all =
+                    new ArrayList<>(List.of(ingressClasses, namespaces, services, endpointSlices, ingresses));
+            all.addAll(configMaps.values());
+            return all;
+        }
+    }
 
     public InformerClusterView(KubernetesClient client, WsrouteConfig config) {
         this.client = client;
@@ -72,53 +89,76 @@ public class InformerClusterView implements ClusterView {
     }
 
     void start(@Observes StartupEvent event) {
-        ingressClasses = start(notifying(client.network().v1().ingressClasses().runnableInformer(0)));
-        namespaces = start(client.namespaces().runnableInformer(0));
-        services = start(notifying(client.services().inAnyNamespace().runnableInformer(0)));
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        SharedIndexInformer<IngressClass> ingressClasses =
+                start(notifying(client.network().v1().ingressClasses().runnableInformer(0)), starts);
+        // Only a label change matters (the admission mode); status and finalizer updates would only wake the audit.
+        SharedIndexInformer<Namespace> namespaces =
+                start(notifying(client.namespaces().runnableInformer(0), InformerClusterView::labelsChanged), starts);
+        SharedIndexInformer<Service> services =
+                start(notifying(client.services().inAnyNamespace().runnableInformer(0)), starts);
         SharedIndexInformer<Ingress> allIngresses =
                 client.network().v1().ingresses().inAnyNamespace().runnableInformer(0);
         allIngresses.addIndexers(Map.of(BY_HOST, InformerClusterView::hosts));
-        ingresses = start(notifying(allIngresses));
+        SharedIndexInformer<Ingress> ingresses = start(notifying(allIngresses), starts);
         SharedIndexInformer<EndpointSlice> slices =
                 client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0);
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
-        endpointSlices = start(slices);
+        SharedIndexInformer<EndpointSlice> endpointSlices = start(slices, starts);
+        Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps = new EnumMap<>(ControllerFlavor.class);
         for (ControllerFlavor flavor : ControllerFlavor.values()) {
             configMaps.put(
                     flavor,
                     configMapInformer(
                             "wsroute.controllers.%s.config-map".formatted(flavor.cliName()),
-                            config.controllers().of(flavor).configMap()));
+                            config.controllers().of(flavor).configMap(),
+                            starts));
         }
+        Informers published =
+                new Informers(ingressClasses, namespaces, services, endpointSlices, ingresses, configMaps);
+        informers = published;
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
                 .thenRun(() -> LOG.infof(
                         "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",
-                        ingressClasses.getStore().list().size(),
-                        namespaces.getStore().list().size(),
-                        services.getStore().list().size(),
-                        configMaps.entrySet().stream()
+                        published.ingressClasses().getStore().list().size(),
+                        published.namespaces().getStore().list().size(),
+                        published.services().getStore().list().size(),
+                        published.configMaps().entrySet().stream()
                                 .filter(e -> !e.getValue().getStore().list().isEmpty())
                                 .map(e -> e.getKey().cliName())
+                                .sorted()
                                 .toList()));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        informers.forEach(SharedIndexInformer::stop);
+        Informers current = informers;
+        if (current != null) {
+            current.all().forEach(SharedIndexInformer::stop);
+        }
     }
 
-    private SharedIndexInformer<ConfigMap> configMapInformer(String key, String namespacedName) {
+    private SharedIndexInformer<ConfigMap> configMapInformer(
+            String key, String namespacedName, List<CompletableFuture<Void>> starts) {
         String[] parts = namespacedName.split("/", -1);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new IllegalArgumentException("%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
         }
         // A field selector keeps only the controller's ConfigMap in memory, not every ConfigMap of its namespace.
-        return start(notifying(client.configMaps()
-                .inNamespace(parts[0])
-                .withField("metadata.name", parts[1])
-                .runnableInformer(0)));
+        return start(
+                notifying(client.configMaps()
+                        .inNamespace(parts[0])
+                        .withField("metadata.name", parts[1])
+                        .runnableInformer(0)),
+                starts);
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> notifying(SharedIndexInformer<T> informer) {
+        return notifying(informer, (before, after) -> true);
+    }
+
+    /** @param relevant whether an update (before, after) is worth telling the listeners */
+    private <T extends HasMetadata> SharedIndexInformer<T> notifying(
+            SharedIndexInformer<T> informer, BiPredicate<T, T> relevant) {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T object) {
@@ -127,7 +167,9 @@ public class InformerClusterView implements ClusterView {
 
             @Override
             public void onUpdate(T before, T after) {
-                notifyListeners(after);
+                if (relevant.test(before, after)) {
+                    notifyListeners(after);
+                }
             }
 
             @Override
@@ -152,7 +194,13 @@ public class InformerClusterView implements ClusterView {
         }
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
+    private static boolean labelsChanged(Namespace before, Namespace after) {
+        return !Objects.equals(
+                before.getMetadata().getLabels(), after.getMetadata().getLabels());
+    }
+
+    private static <T extends HasMetadata> SharedIndexInformer<T> start(
+            SharedIndexInformer<T> informer, List<CompletableFuture<Void>> starts) {
         informer.itemStore(CachePruning.store());
         informer.exceptionHandler((started, error) -> {
             // fabric8's Reflector already logs every failed list/watch at WARN; this only adds the type.
@@ -161,18 +209,20 @@ public class InformerClusterView implements ClusterView {
             return true;
         });
         starts.add(informer.start().toCompletableFuture());
-        informers.add(informer);
         return informer;
     }
 
     @Override
     public Collection<IngressClass> ingressClasses() {
-        return ingressClasses == null ? List.of() : ingressClasses.getStore().list();
+        Informers current = informers;
+        return current == null ? List.of() : current.ingressClasses().getStore().list();
     }
 
     @Override
     public Optional<ConfigMap> controllerConfigMap(ControllerFlavor flavor) {
-        SharedIndexInformer<ConfigMap> informer = configMaps.get(flavor);
+        Informers current = informers;
+        SharedIndexInformer<ConfigMap> informer =
+                current == null ? null : current.configMaps().get(flavor);
         return informer == null
                 ? Optional.empty()
                 : informer.getStore().list().stream().findFirst();
@@ -180,17 +230,19 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public Collection<Ingress> ingresses() {
-        return ingresses == null ? List.of() : ingresses.getStore().list();
+        Informers current = informers;
+        return current == null ? List.of() : current.ingresses().getStore().list();
     }
 
     @Override
     public List<Ingress> ingressesWithHost(String host) {
-        return ingresses == null ? List.of() : ingresses.getIndexer().byIndex(BY_HOST, host);
+        Informers current = informers;
+        return current == null ? List.of() : current.ingresses().getIndexer().byIndex(BY_HOST, host);
     }
 
     @Override
     public Optional<Ingress> ingress(String namespace, String name) {
-        return Optional.ofNullable(ingresses).map(i -> i.getStore().getByKey(namespace + "/" + name));
+        return Optional.ofNullable(informers).map(i -> i.ingresses().getStore().getByKey(namespace + "/" + name));
     }
 
     @Override
@@ -200,8 +252,8 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public Optional<Map<String, String>> namespaceLabels(String namespace) {
-        return Optional.ofNullable(namespaces)
-                .map(i -> i.getStore().getByKey(namespace))
+        return Optional.ofNullable(informers)
+                .map(i -> i.namespaces().getStore().getByKey(namespace))
                 .map(ns -> ns.getMetadata().getLabels() == null
                         ? Map.of()
                         : ns.getMetadata().getLabels());
@@ -209,15 +261,17 @@ public class InformerClusterView implements ClusterView {
 
     @Override
     public Optional<Service> service(String namespace, String name) {
-        return Optional.ofNullable(services).map(i -> i.getStore().getByKey(namespace + "/" + name));
+        return Optional.ofNullable(informers).map(i -> i.services().getStore().getByKey(namespace + "/" + name));
     }
 
     @Override
     public OptionalInt readyEndpoints(String namespace, String service) {
-        if (endpointSlices == null || !endpointSlices.hasSynced()) {
+        Informers current = informers;
+        if (current == null || !current.endpointSlices().hasSynced()) {
             return OptionalInt.empty();
         }
-        List<EndpointSlice> slices = endpointSlices.getIndexer().byIndex(BY_SERVICE, namespace + "/" + service);
+        List<EndpointSlice> slices =
+                current.endpointSlices().getIndexer().byIndex(BY_SERVICE, namespace + "/" + service);
         if (slices.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -243,8 +297,11 @@ public class InformerClusterView implements ClusterView {
     public boolean synced() {
         // EndpointSlices only refine a warning (replica counts) and discovery.k8s.io/v1 is missing before
         // Kubernetes 1.21: waiting for them would hold everything else back for ever on such a cluster.
-        return !informers.isEmpty()
-                && informers.stream().filter(i -> i != endpointSlices).allMatch(SharedIndexInformer::hasSynced);
+        Informers current = informers;
+        return current != null
+                && current.all().stream()
+                        .filter(i -> i != current.endpointSlices())
+                        .allMatch(SharedIndexInformer::hasSynced);
     }
 
     private static boolean isReady(Endpoint endpoint) {

@@ -55,7 +55,7 @@ public class FixedClusterView implements ClusterView {
         return this;
     }
 
-    FixedClusterView withNamespace(String name, Map<String, String> labels) {
+    public FixedClusterView withNamespace(String name, Map<String, String> labels) {
         namespaces.put(name, labels);
         return this;
     }

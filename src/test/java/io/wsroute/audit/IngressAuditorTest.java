@@ -2,6 +2,7 @@ package io.wsroute.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -147,6 +148,26 @@ class IngressAuditorTest {
                 .endMetadata()
                 .build());
         assertThat(auditor.step(false)).isEqualTo(2);
+    }
+
+    @Test
+    void aNamespaceLabelChangeReevaluatesThatNamespaceAtTheNextStepNotTheNextPass() {
+        put("team-a", "chat", 1, "WS101");
+        put("team-b", "feed", 1, "");
+        auditor.step(false);
+        assertThat(auditor.hasWork()).isFalse();
+
+        cluster.withNamespace("team-a", Map.of("wsroute.io/admission", "warn"));
+        auditor.changed(new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("team-a")
+                .addToLabels("wsroute.io/admission", "warn")
+                .endMetadata()
+                .build());
+
+        assertThat(auditor.hasWork()).isTrue();
+        assertThat(auditor.step(false)).as("team-a's Ingress only").isEqualTo(1);
+        assertThat(auditor.hasWork()).isFalse();
     }
 
     @Test
