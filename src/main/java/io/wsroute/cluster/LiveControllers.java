@@ -21,6 +21,7 @@ public class LiveControllers {
 
     private final ClusterView cluster;
     private final WsrouteConfig config;
+    private final ParsedProfiles parsed = new ParsedProfiles();
 
     public LiveControllers(ClusterView cluster, WsrouteConfig config) {
         this.cluster = cluster;
@@ -36,14 +37,17 @@ public class LiveControllers {
     }
 
     /**
-     * The flavour's profile from its ConfigMap, or its documented defaults when the ConfigMap is not found (then a
-     * note saying so is added to {@code notes}).
+     * The flavour's profile from its ConfigMap (parsed once per resourceVersion), or its documented defaults when
+     * the ConfigMap is not found (then a note saying so is added to {@code notes}).
      */
     public ControllerProfile profile(ControllerFlavor flavor, List<String> notes) {
         String location = configMapLocation(flavor);
         boolean nginxIncSnippets = config.controllers().nginxInc().snippetsEnabled();
         return cluster.controllerConfigMap(flavor)
-                .map(cm -> ControllerConfigMaps.read(flavor, cm.getData(), "ConfigMap " + location, nginxIncSnippets))
+                .map(cm -> parsed.profile(
+                        flavor,
+                        cm,
+                        c -> ControllerConfigMaps.read(flavor, c.getData(), "ConfigMap " + location, nginxIncSnippets)))
                 .orElseGet(() -> {
                     notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults"
                             .formatted(location, flavor.cliName()));
