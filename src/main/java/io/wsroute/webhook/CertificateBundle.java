@@ -3,6 +3,7 @@ package io.wsroute.webhook;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public record CertificateBundle(String caCert, String caKey, String cert, String
 
     /** Empty when the Secret is empty or lacks a key (the chart creates it empty); content is checked later. */
     public static Optional<CertificateBundle> fromSecretData(Map<String, String> data) {
-        if (data == null || !data.keySet().containsAll(java.util.List.of(CA_CERT, CA_KEY, CERT, KEY, CA_BUNDLE))) {
+        if (data == null || !data.keySet().containsAll(List.of(CA_CERT, CA_KEY, CERT, KEY, CA_BUNDLE))) {
             return Optional.empty();
         }
         try {
@@ -45,6 +46,30 @@ public record CertificateBundle(String caCert, String caKey, String cert, String
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why Secret data that is there cannot be read as a bundle (keys missing, not base64), or empty when it can, or
+     * when there is none yet (the chart creates the Secret empty).
+     */
+    public static Optional<String> unreadable(Map<String, String> data) {
+        if (data == null || data.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> missing = java.util.stream.Stream.of(CA_CERT, CA_KEY, CERT, KEY, CA_BUNDLE)
+                .filter(key -> !data.containsKey(key))
+                .toList();
+        if (!missing.isEmpty()) {
+            return Optional.of("no " + String.join(", ", missing));
+        }
+        for (String key : List.of(CA_CERT, CA_KEY, CERT, KEY, CA_BUNDLE)) {
+            try {
+                text(data.get(key));
+            } catch (IllegalArgumentException | NullPointerException notBase64) {
+                return Optional.of(key + " is not base64: " + notBase64.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The caBundle field of a webhook's clientConfig: base64 of the PEM bundle. */

@@ -209,18 +209,46 @@ public final class CertificateIssuer {
     /** Empty when anything in the Secret is not what wsroute wrote (edited by hand, truncated): then start over. */
     private static Optional<Parsed> parse(CertificateBundle bundle) {
         try {
-            List<X509Certificate> ca = certificates(bundle.caCert());
-            List<X509Certificate> cert = certificates(bundle.cert());
-            if (ca.size() != 1
-                    || cert.size() != 1
-                    || certificates(bundle.caBundle()).isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Parsed(
-                    ca.get(0), privateKey(bundle.caKey()), cert.get(0), privateKey(bundle.key()), bundle.caBundle()));
+            return Optional.of(parseOrThrow(bundle));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why {@link #renew} cannot read this bundle and will start over with a new CA, or empty when it can read it:
+     * worth saying loudly, since a new CA breaks TLS until the new caBundle reaches the API server.
+     */
+    public static Optional<String> unreadable(CertificateBundle bundle) {
+        try {
+            parseOrThrow(bundle);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        }
+    }
+
+    private static Parsed parseOrThrow(CertificateBundle bundle) {
+        List<X509Certificate> ca = certificates(CertificateBundle.CA_CERT, bundle.caCert());
+        List<X509Certificate> cert = certificates(CertificateBundle.CERT, bundle.cert());
+        if (ca.size() != 1) {
+            throw new IllegalArgumentException(
+                    CertificateBundle.CA_CERT + " holds " + ca.size() + " certificates, not one");
+        }
+        if (cert.size() != 1) {
+            throw new IllegalArgumentException(
+                    CertificateBundle.CERT + " holds " + cert.size() + " certificates, not one");
+        }
+        if (certificates(CertificateBundle.CA_BUNDLE, bundle.caBundle()).isEmpty()) {
+            throw new IllegalArgumentException(CertificateBundle.CA_BUNDLE + " holds no certificate");
+        }
+        return new Parsed(
+                ca.get(0),
+                privateKey(CertificateBundle.CA_KEY, bundle.caKey()),
+                cert.get(0),
+                privateKey(CertificateBundle.KEY, bundle.key()),
+                bundle.caBundle());
     }
 
     private static java.security.PublicKey publicKeyOf(Parsed parsed) {
@@ -233,15 +261,23 @@ public final class CertificateIssuer {
         }
     }
 
-    private static PrivateKey privateKey(String pem) {
+    private static List<X509Certificate> certificates(String field, String pem) {
+        try {
+            return certificates(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKey privateKey(String field, String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
             if (object instanceof PrivateKeyInfo info) {
                 return new JcaPEMKeyConverter().getPrivateKey(info);
             }
-            throw new IllegalArgumentException("not a PKCS#8 private key");
+            throw new IllegalArgumentException(field + " is not a PKCS#8 private key");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
         }
     }
 

@@ -102,6 +102,12 @@ public final class WebhookTls {
                     .get();
             Optional<CertificateBundle> current =
                     Optional.ofNullable(secret).flatMap(s -> CertificateBundle.fromSecretData(s.getData()));
+            unreadable(secret, current)
+                    .ifPresent(why -> LOG.errorf(
+                            "Secret %s holds a webhook certificate bundle wsroute cannot read (%s): issuing a new CA "
+                                    + "and serving certificate; webhook calls can fail TLS until every replica and "
+                                    + "the API server have the new caBundle",
+                            secretRef(), why));
             CertificateBundle next = issuer.renew(current, hosts(), clock.instant());
             if (current.isPresent() && current.get().equals(next)) {
                 return next;
@@ -137,6 +143,14 @@ public final class WebhookTls {
                 throw e;
             }
         }
+    }
+
+    /** Why the Secret's bundle cannot be used as it is, when it is there at all (the chart creates it empty). */
+    private static Optional<String> unreadable(Secret secret, Optional<CertificateBundle> current) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        return CertificateBundle.unreadable(secret.getData()).or(() -> current.flatMap(CertificateIssuer::unreadable));
     }
 
     /** The Service's cluster DNS names (how the API server calls it), then any configured extra names or addresses. */
