@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Provisions Debian's nginx and openssl for the tests that send real WebSocket traffic through nginx
 # (src/test/java/io/wsroute/nginx/live, and the probe tests). The build runs it before the tests; a quick no-op
-# once both are present. It never fails the build: when nothing can be installed (no root, no sudo, no archive),
-# it says so loudly and the nginx tests skip with the same message.
+# once both are present. When nothing can be installed (no root, no sudo, no archive) it says so loudly: under
+# CI=true it fails the build at once (the tests would fail anyway), elsewhere the nginx tests skip with the same message.
 set -uo pipefail
 
 say() { echo "nginx-provision: $*"; }
+
+give_up() {
+  if [ "${CI:-}" = "true" ]; then
+    say "ERROR: $*: CI=true, so the real-nginx tests cannot run and the build fails"
+    exit 1
+  fi
+  say "WARNING: $*: the real-nginx tests will be SKIPPED"
+  exit 0
+}
 
 nginx_bin() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
 
@@ -23,8 +32,7 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   as_root=(sudo -n)
 else
-  say "WARNING: ${missing[*]} missing and neither root nor passwordless sudo: the real-nginx tests will be SKIPPED"
-  exit 0
+  give_up "${missing[*]} missing and neither root nor passwordless sudo"
 fi
 
 say "installing ${missing[*]} from Debian's archive"
@@ -33,11 +41,9 @@ say "installing ${missing[*]} from Debian's archive"
 if ! { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
        && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
             "${missing[@]}" >/dev/null; }; then
-  say "WARNING: apt-get could not install ${missing[*]}: the real-nginx tests will be SKIPPED"
-  exit 0
+  give_up "apt-get could not install ${missing[*]}"
 fi
 if [ -z "$(nginx_bin)" ]; then
-  say "WARNING: nginx still not found after installing: the real-nginx tests will be SKIPPED"
-  exit 0
+  give_up "nginx still not found after installing"
 fi
 say "ready: $("$(nginx_bin)" -v 2>&1), $(openssl version)"

@@ -1,9 +1,8 @@
 package io.wsroute.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wsroute.testing.Prerequisites;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ class BenchSmokeIT {
 
     @Test
     void theAdmissionBenchmarkRunsAndEveryReviewIsAnswered() throws Exception {
-        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Prerequisites.require(Files.exists(JAR), "no packaged jar (run verify)");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         AdmissionBench.Report report = AdmissionBench.run(
                 JAR, List.of(), 50, Duration.ofSeconds(1), 2, new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -53,7 +52,7 @@ class BenchSmokeIT {
 
     @Test
     void theFootprintBenchmarkStartsTheServerAsDeployed() throws Exception {
-        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Prerequisites.require(Files.exists(JAR), "no packaged jar (run verify)");
 
         FootprintBench.Sample sample = FootprintBench.sample(
                 new FootprintBench.Variant("as deployed", Jdks.current(), FootprintBench.AS_DEPLOYED),
@@ -67,12 +66,11 @@ class BenchSmokeIT {
 
     @Test
     void theFootprintBenchmarkTrainsAnAotCacheAndStartsWithIt() throws Exception {
-        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Prerequisites.require(Files.exists(JAR), "no packaged jar (run verify)");
         Optional<Path> java25 = Jdks.jdk25();
-        if (java25.isEmpty() && "true".equals(System.getenv("CI"))) {
-            fail("no JDK 25 on this machine (WSROUTE_JDK25 or /usr/lib/jvm): the AOT cache cannot be proven");
-        }
-        assumeTrue(java25.isPresent(), "no JDK 25 on this machine");
+        Prerequisites.require(
+                java25.isPresent(),
+                "no JDK 25 on this machine (WSROUTE_JDK25 or /usr/lib/jvm): the AOT cache cannot be proven");
         List<String> options = Stream.concat(FootprintBench.AS_DEPLOYED.stream(), FootprintBench.JAVA25.stream())
                 .toList();
         Path caches = FootprintBench.trainAotCaches(java25.get(), JAR, options, 2);
@@ -99,7 +97,7 @@ class BenchSmokeIT {
 
     @Test
     void theLintBenchmarkRunsOnAGeneratedManifest() throws Exception {
-        assumeTrue(Files.exists(JAR), "no packaged jar (run verify)");
+        Prerequisites.require(Files.exists(JAR), "no packaged jar (run verify)");
         Path manifest = LintBench.manifest(40);
 
         LintBench.Result result = LintBench.run(

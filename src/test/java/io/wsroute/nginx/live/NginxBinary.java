@@ -1,14 +1,15 @@
 package io.wsroute.nginx.live;
 
+import io.wsroute.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds Debian's nginx (installed by hack/nginx.sh, which the build runs before the tests). Tests that need it skip
- * with a loud message only when it is truly absent: that script says why it could not install it.
+ * with a loud message only when it is truly absent (that script says why it could not install it), and fail under
+ * CI=true ({@link Prerequisites}).
  */
 public final class NginxBinary {
 
@@ -16,14 +17,12 @@ public final class NginxBinary {
 
     private NginxBinary() {}
 
-    /** The nginx executable; skips the calling test (loudly) when there is none. */
+    /** The nginx executable; skips the calling test (loudly) when there is none, or fails it under CI=true. */
     public static Path require() {
-        if (BINARY.isEmpty()) {
-            String message = "SKIPPED: no nginx binary (set WSROUTE_NGINX, or install Debian's nginx: hack/nginx.sh); "
-                    + "the proof that wsroute's configurations work on real nginx did NOT run";
-            System.err.println("\n!!!!! " + message + " !!!!!\n");
-            Assumptions.abort(message);
-        }
+        Prerequisites.require(
+                BINARY.isPresent(),
+                "no nginx binary (set WSROUTE_NGINX, or install Debian's nginx: hack/nginx.sh): the proof that "
+                        + "wsroute's configurations work on real nginx");
         return BINARY.get();
     }
 

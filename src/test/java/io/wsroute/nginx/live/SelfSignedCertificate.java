@@ -1,9 +1,9 @@
 package io.wsroute.nginx.live;
 
+import io.wsroute.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A self-signed certificate for localhost and 127.0.0.1, made with Debian's openssl (provisioned with nginx by
@@ -38,10 +38,8 @@ public record SelfSignedCertificate(Path certificate, Path key) {
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
-            String message = "SKIPPED: no openssl (install Debian's openssl: hack/nginx.sh); the real-nginx tests did "
-                    + "NOT run: " + e.getMessage();
-            System.err.println("\n!!!!! " + message + " !!!!!\n");
-            Assumptions.abort(message);
+            Prerequisites.missing(
+                    "no openssl (install Debian's openssl: hack/nginx.sh) for the real-nginx tests: " + e.getMessage());
             throw e;
         }
         String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
