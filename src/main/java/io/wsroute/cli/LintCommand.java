@@ -4,6 +4,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
+import io.wsroute.nginx.IngressNginxVersion;
 import io.wsroute.nginx.NginxTime;
 import io.wsroute.probe.HandshakeProbe;
 import io.wsroute.probe.ProbeRequest;
@@ -117,6 +118,12 @@ public final class LintCommand implements Callable<Integer> {
             description =
                     "idle time a WebSocket must survive, as nginx time: 3600, 90s, 1h (default: ${DEFAULT-VALUE})")
     Duration minIdleTimeout;
+
+    @Option(
+            names = "--ingress-nginx-version",
+            paramLabel = "VERSION",
+            description = "the ingress-nginx release that serves the Ingresses, 1.9 to 1.15 (default: the latest)")
+    String ingressNginxVersion;
 
     @Option(
             names = {"-n", "--namespace"},
@@ -255,10 +262,22 @@ public final class LintCommand implements Callable<Integer> {
         return result.upgraded() ? OK : ERRORS_FOUND;
     }
 
+    private IngressNginxVersion ingressNginxVersion() {
+        if (ingressNginxVersion == null) {
+            return IngressNginxVersion.LATEST;
+        }
+        try {
+            return IngressNginxVersion.parse(ingressNginxVersion);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ingress-nginx-version: " + e.getMessage());
+        }
+    }
+
     private LintReport.Result check(
             LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles, PrintWriter err)
             throws UnreadableInput {
-        RuleSettings settings = new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace());
+        RuleSettings settings =
+                new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace(), ingressNginxVersion());
         WebSocketRules rules = new WebSocketRules();
         List<LintReport.Located> findings = new ArrayList<>();
         int accepted = 0;

@@ -7,6 +7,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
+import io.wsroute.nginx.IngressNginxVersion;
 import io.wsroute.rules.RuleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -76,6 +77,9 @@ public class LiveControllers {
     }
 
     public RuleSettings ruleSettings() {
-        return new RuleSettings(config.rules().minIdleTimeout(), config.rules().minReloadGrace());
+        return new RuleSettings(
+                config.rules().minIdleTimeout(),
+                config.rules().minReloadGrace(),
+                config.controllers().ingressNginx().version().orElse(IngressNginxVersion.LATEST));
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.nginx.IngressNginxVersion;
 import io.wsroute.probe.ProbeMode;
 import java.time.Duration;
 import java.util.List;
@@ -189,6 +190,13 @@ public interface WsrouteConfig {
         /** namespace/name of the controller's Service, probed in {@code wsroute.probe.mode=controller-service}. */
         @WithDefault("ingress-nginx/ingress-nginx-controller")
         String service();
+
+        /**
+         * The release that serves these Ingresses (1.9 to 1.15, e.g. {@code 1.11.3}); unset means the latest. A few
+         * verdicts differ between releases (README "ingress-nginx releases").
+         */
+        @WithConverter(IngressNginxVersionConverter.class)
+        Optional<IngressNginxVersion> version();
     }
 
     interface NginxInc extends Controller {

@@ -29,10 +29,15 @@ public final class AnnotationCatalog {
     private AnnotationCatalog() {}
 
     public static Standing classify(String key, ControllerFlavor serving) {
+        return classify(key, serving, IngressNginxVersion.LATEST);
+    }
+
+    /** As {@link #classify(String, ControllerFlavor)}, for the given ingress-nginx release. */
+    public static Standing classify(String key, ControllerFlavor serving, IngressNginxVersion ingressNginx) {
         if (key.equals(IngressNginxAnnotations.NONEXISTENT_WEBSOCKET_SERVICES)) {
             return Standing.NONEXISTENT;
         }
-        if (knows(serving, key)) {
+        if (knows(serving, key, ingressNginx)) {
             return Standing.KNOWN;
         }
         if (key.startsWith(IngressNginxAnnotations.LEGACY_PREFIX)) {
@@ -50,9 +55,16 @@ public final class AnnotationCatalog {
                 .findFirst();
     }
 
-    /** True when the controller reads this exact key. */
+    /** True when the controller (ingress-nginx: its latest release) reads this exact key. */
     public static boolean knows(ControllerFlavor flavor, String key) {
         return flavor.plane().reads(key);
+    }
+
+    /** True when the controller reads this exact key, ingress-nginx as the given release (only it is versioned). */
+    public static boolean knows(ControllerFlavor flavor, String key, IngressNginxVersion ingressNginx) {
+        return flavor == ControllerFlavor.INGRESS_NGINX
+                ? IngressNginxAnnotationTable.reads(key, ingressNginx)
+                : flavor.plane().reads(key);
     }
 
     /** The key the serving controller reads for the same setting, when it has one by the same name. */

@@ -19,9 +19,12 @@ public final class IngressNginxAnnotations {
     public static final String PROXY_CONNECT_TIMEOUT = PREFIX + "proxy-connect-timeout";
     /** "1.0" or "1.1"; anything else falls back to the ConfigMap value. */
     public static final String PROXY_HTTP_VERSION = PREFIX + "proxy-http-version";
-    /** Only "close" or "keep-alive" are accepted, so it can only ever replace "Connection: upgrade". */
+    /**
+     * Only "close" or "keep-alive" (trimmed) are used, replacing "Connection: upgrade"; other values drop the
+     * Ingress, and an empty value is ignored.
+     */
     public static final String CONNECTION_PROXY_HEADER = PREFIX + "connection-proxy-header";
-    /** HTTP, HTTPS, AUTO_HTTP, GRPC, GRPCS, FCGI (case-insensitive); anything else falls back to HTTP. */
+    /** HTTP, HTTPS, AUTO_HTTP, GRPC, GRPCS, FCGI (case-insensitive, trimmed); anything else falls back to HTTP. */
     public static final String BACKEND_PROTOCOL = PREFIX + "backend-protocol";
 
     public static final String CONFIGURATION_SNIPPET = PREFIX + "configuration-snippet";
@@ -59,8 +62,11 @@ public final class IngressNginxAnnotations {
     /** Values of {@link #PROXY_HTTP_VERSION} the controller accepts. */
     public static final Set<String> HTTP_VERSIONS = Set.of("1.0", "1.1");
 
-    /** Backend protocols that replace proxy_pass (grpc_pass, fastcgi_pass, ajp): no WebSocket tunnel. */
-    public static final Set<String> NON_WEBSOCKET_BACKEND_PROTOCOLS = Set.of("GRPC", "GRPCS", "FCGI", "AJP");
+    /**
+     * Backend protocols that replace proxy_pass (grpc_pass, fastcgi_pass): no WebSocket tunnel. AJP is refused by
+     * every release since 1.9, which then proxies over HTTP.
+     */
+    public static final Set<String> NON_WEBSOCKET_BACKEND_PROTOCOLS = Set.of("GRPC", "GRPCS", "FCGI");
     /** The backend protocol that makes nginx speak TLS to the backend (AUTO_HTTP follows the client's scheme). */
     public static final String HTTPS_BACKEND_PROTOCOL = "HTTPS";
 
@@ -74,150 +80,13 @@ public final class IngressNginxAnnotations {
     public static final String LEGACY_PREFIX = "ingress.kubernetes.io/";
 
     /**
-     * Every annotation name (after the prefix) ingress-nginx reads: the generated table
-     * docs/user-guide/nginx-configuration/annotations-risk.md, plus the aliases its parsers still accept
-     * (whitelist-source-range, limit-whitelist) and proxy-busy-buffers-size. Anything else under the prefix is
-     * silently ignored.
+     * Every annotation name (after the prefix) the latest ingress-nginx release reads, aliases included
+     * ({@link IngressNginxAnnotationTable}). Anything else under the prefix is silently ignored.
      */
-    public static final Set<String> KNOWN_NAMES = Set.of(
-            "affinity",
-            "affinity-canary-behavior",
-            "affinity-mode",
-            "allowlist-source-range",
-            "app-root",
-            "auth-always-set-cookie",
-            "auth-cache-duration",
-            "auth-cache-key",
-            "auth-keepalive",
-            "auth-keepalive-requests",
-            "auth-keepalive-share-vars",
-            "auth-keepalive-timeout",
-            "auth-method",
-            "auth-proxy-set-headers",
-            "auth-realm",
-            "auth-request-redirect",
-            "auth-response-headers",
-            "auth-secret",
-            "auth-secret-type",
-            "auth-signin",
-            "auth-signin-redirect-param",
-            "auth-snippet",
-            "auth-tls-error-page",
-            "auth-tls-match-cn",
-            "auth-tls-pass-certificate-to-upstream",
-            "auth-tls-secret",
-            "auth-tls-verify-client",
-            "auth-tls-verify-depth",
-            "auth-type",
-            "auth-url",
-            "backend-protocol",
-            "canary",
-            "canary-by-cookie",
-            "canary-by-header",
-            "canary-by-header-pattern",
-            "canary-by-header-value",
-            "canary-weight",
-            "canary-weight-total",
-            "client-body-buffer-size",
-            "configuration-snippet",
-            "connection-proxy-header",
-            "cors-allow-credentials",
-            "cors-allow-headers",
-            "cors-allow-methods",
-            "cors-allow-origin",
-            "cors-expose-headers",
-            "cors-max-age",
-            "custom-headers",
-            "custom-http-errors",
-            "default-backend",
-            "denylist-source-range",
-            "disable-proxy-intercept-errors",
-            "enable-access-log",
-            "enable-cors",
-            "enable-global-auth",
-            "enable-modsecurity",
-            "enable-opentelemetry",
-            "enable-owasp-core-rules",
-            "enable-rewrite-log",
-            "fastcgi-index",
-            "fastcgi-params-configmap",
-            "force-ssl-redirect",
-            "from-to-www-redirect",
-            "http2-push-preload",
-            "limit-allowlist",
-            "limit-burst-multiplier",
-            "limit-connections",
-            "limit-rate",
-            "limit-rate-after",
-            "limit-rpm",
-            "limit-rps",
-            "limit-whitelist",
-            "load-balance",
-            "mirror-host",
-            "mirror-request-body",
-            "mirror-target",
-            "modsecurity-snippet",
-            "modsecurity-transaction-id",
-            "opentelemetry-operation-name",
-            "opentelemetry-trust-incoming-span",
-            "permanent-redirect",
-            "permanent-redirect-code",
-            "preserve-trailing-slash",
-            "proxy-body-size",
-            "proxy-buffer-size",
-            "proxy-buffering",
-            "proxy-buffers-number",
-            "proxy-busy-buffers-size",
-            "proxy-connect-timeout",
-            "proxy-cookie-domain",
-            "proxy-cookie-path",
-            "proxy-http-version",
-            "proxy-max-temp-file-size",
-            "proxy-next-upstream",
-            "proxy-next-upstream-timeout",
-            "proxy-next-upstream-tries",
-            "proxy-read-timeout",
-            "proxy-redirect-from",
-            "proxy-redirect-to",
-            "proxy-request-buffering",
-            "proxy-send-timeout",
-            "proxy-ssl-ciphers",
-            "proxy-ssl-name",
-            "proxy-ssl-protocols",
-            "proxy-ssl-secret",
-            "proxy-ssl-server-name",
-            "proxy-ssl-verify",
-            "proxy-ssl-verify-depth",
-            "rewrite-target",
-            "satisfy",
-            "server-alias",
-            "server-snippet",
-            "service-upstream",
-            "session-cookie-change-on-failure",
-            "session-cookie-conditional-samesite-none",
-            "session-cookie-domain",
-            "session-cookie-expires",
-            "session-cookie-max-age",
-            "session-cookie-name",
-            "session-cookie-partitioned",
-            "session-cookie-path",
-            "session-cookie-samesite",
-            "session-cookie-secure",
-            "ssl-ciphers",
-            "ssl-passthrough",
-            "ssl-prefer-server-ciphers",
-            "ssl-redirect",
-            "stream-snippet",
-            "temporal-redirect",
-            "temporal-redirect-code",
-            "upstream-hash-by",
-            "upstream-hash-by-subset",
-            "upstream-hash-by-subset-size",
-            "upstream-vhost",
-            "use-port-in-redirects",
-            "use-regex",
-            "whitelist-source-range",
-            "x-forwarded-prefix");
+    public static final Set<String> KNOWN_NAMES = IngressNginxAnnotationTable.all().stream()
+            .filter(a -> a.readBy(IngressNginxVersion.LATEST))
+            .flatMap(a -> java.util.stream.Stream.concat(java.util.stream.Stream.of(a.name()), a.aliases().stream()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private IngressNginxAnnotations() {}
 

@@ -25,7 +25,8 @@ final class AnnotationPrefixCheck implements RuleCheck {
     private static Optional<Finding> classify(ReviewedIngress ingress, String key) {
         ControllerFlavor serving = ingress.flavor();
         String field = ReviewedIngress.annotationField(key);
-        return switch (AnnotationCatalog.classify(key, serving)) {
+        return switch (AnnotationCatalog.classify(
+                key, serving, ingress.settings().ingressNginxVersion())) {
             case KNOWN, FOREIGN -> Optional.empty();
             case NONEXISTENT ->
                 Optional.of(ingress.finding(

@@ -8,9 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * WS107: a backend protocol that replaces proxy_pass, so there is no WebSocket tunnel: ingress-nginx
- * backend-protocol GRPC/GRPCS (grpc_pass) or FCGI (fastcgi_pass), and AJP, which old releases proxied with ajp_pass
- * and current ones no longer accept (they then fall back to HTTP). On the F5 controller, a WebSocket Service listed in
- * nginx.org/grpc-services.
+ * backend-protocol GRPC/GRPCS (grpc_pass) or FCGI (fastcgi_pass). AJP is not one: every release since 1.9 refuses
+ * the value and proxies over HTTP. On the F5 controller, a WebSocket Service listed in nginx.org/grpc-services.
  */
 final class BackendProtocolCheck implements RuleCheck {
 
@@ -25,8 +24,10 @@ final class BackendProtocolCheck implements RuleCheck {
 
     private static Stream<Finding> ingressNginx(ReviewedIngress ingress) {
         String key = IngressNginxAnnotations.BACKEND_PROTOCOL;
+        // a value the release refuses (AJP on every release since 1.9) falls back to HTTP, which carries WebSocket
         return ingress
                 .annotation(key)
+                .filter(p -> ingress.ingressNginxAccepts(key))
                 .map(p -> p.strip().toUpperCase(Locale.ROOT))
                 .filter(IngressNginxAnnotations.NON_WEBSOCKET_BACKEND_PROTOCOLS::contains)
                 .stream()
@@ -39,12 +40,7 @@ final class BackendProtocolCheck implements RuleCheck {
     }
 
     private static String how(String protocol) {
-        return switch (protocol) {
-            case "GRPC", "GRPCS" -> "makes nginx proxy with grpc_pass";
-            case "FCGI" -> "makes nginx proxy with fastcgi_pass";
-            default ->
-                "was proxied with ajp_pass by older ingress-nginx releases (current ones reject the value and silently use HTTP)";
-        };
+        return protocol.equals("FCGI") ? "makes nginx proxy with fastcgi_pass" : "makes nginx proxy with grpc_pass";
     }
 
     private static Stream<Finding> nginxInc(ReviewedIngress ingress) {

@@ -11,6 +11,8 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.DataPlane;
 import io.wsroute.nginx.GoBool;
+import io.wsroute.nginx.IngressNginxAnnotationTable;
+import io.wsroute.nginx.IngressNginxVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,17 @@ final class ReviewedIngress {
     /** True when the controller would read the annotation as true (Go's ParseBool, as both controllers do). */
     boolean isTrue(String key) {
         return GoBool.isTrue(annotations.get(key));
+    }
+
+    /** What the ingress-nginx release of the settings does with this annotation of the Ingress. */
+    IngressNginxVerdict ingressNginxVerdict(String key) {
+        return IngressNginxAnnotationTable.judge(
+                key, annotations, settings().ingressNginxVersion(), profile().riskLevel());
+    }
+
+    /** True when ingress-nginx reads the annotation's value as written (not replaced, not refused). */
+    boolean ingressNginxAccepts(String key) {
+        return ingressNginxVerdict(key).outcome() == IngressNginxVerdict.Outcome.ACCEPTED;
     }
 
     List<Backend> backends() {

@@ -27,6 +27,10 @@ public enum Rule {
     WS115(Severity.ERROR, "wss backend (appProtocol kubernetes.io/wss) proxied over plain HTTP"),
     WS116(Severity.WARNING, "the controller's ConfigMap holds a value the controller does not accept"),
     WS117(Severity.WARNING, "a snippet adds a second Connection header; nginx sends both, strict backends may refuse"),
+    WS118(
+            Severity.ERROR,
+            "the serving controller rejects the Ingress (or nginx refuses its configuration), so none of its paths are served"),
+    WS122(Severity.ERROR, "ingress-nginx denies the Ingress's locations, so its paths answer 503"),
     WS140(Severity.WARNING, "a warning accepted in wsroute.io/accept no longer occurs; the acceptance is stale"),
     WS141(Severity.WARNING, "wsroute.io/accept names something that is not a wsroute rule id"),
     WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can");

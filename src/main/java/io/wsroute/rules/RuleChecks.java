@@ -22,7 +22,8 @@ final class RuleChecks {
             new ReloadCheck(), // WS114
             new TlsBackendCheck(), // WS115
             new ConfigMapProblemsCheck(), // WS116
-            new SecondConnectionHeaderCheck()); // WS117
+            new SecondConnectionHeaderCheck(), // WS117
+            new IngressNginxRejectionCheck()); // WS118, WS122 (ingress-nginx)
 
     private RuleChecks() {}
 }

@@ -1,5 +1,6 @@
 package io.wsroute.rules;
 
+import io.wsroute.nginx.IngressNginxVersion;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,13 +13,21 @@ import java.util.Objects;
  * @param minReloadGrace how long old nginx workers must keep sockets after a reload before it counts as dropping
  *        them early. Default 240 s, ingress-nginx's own default; lower values caused the SignalR drops every
  *        10–40 s reported in kubernetes/ingress-nginx#2647.
+ * @param ingressNginxVersion the community ingress-nginx release that serves ingress-nginx Ingresses; a few
+ *        verdicts differ between releases (README "ingress-nginx releases")
  */
-public record RuleSettings(Duration minIdleTimeout, Duration minReloadGrace) {
+public record RuleSettings(Duration minIdleTimeout, Duration minReloadGrace, IngressNginxVersion ingressNginxVersion) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(Duration.ofHours(1), Duration.ofSeconds(240));
 
     public RuleSettings {
         Objects.requireNonNull(minIdleTimeout, "minIdleTimeout");
         Objects.requireNonNull(minReloadGrace, "minReloadGrace");
+        Objects.requireNonNull(ingressNginxVersion, "ingressNginxVersion");
+    }
+
+    /** The latest ingress-nginx release. */
+    public RuleSettings(Duration minIdleTimeout, Duration minReloadGrace) {
+        this(minIdleTimeout, minReloadGrace, IngressNginxVersion.LATEST);
     }
 }

@@ -61,6 +61,12 @@ final class TimeoutCheck implements RuleCheck {
         String key = timeout.key.apply(flavor);
         Duration global = timeout.global.apply(ingress.profile());
         Optional<String> raw = ingress.annotation(key);
+        if (raw.isPresent()
+                && flavor == ControllerFlavor.INGRESS_NGINX
+                && ingress.ingressNginxVerdict(key).breaksIngress()) {
+            // nginx refuses the rendered directive (a negative time): WS118 says so, an idle timeout would be wrong
+            return Optional.empty();
+        }
         if (raw.isEmpty()) {
             return tooShort(ingress, timeout, key, global, ingress.profile().source());
         }

@@ -196,6 +196,8 @@ class HelmChartTest {
                 "edge/nginx-svc",
                 "controllers.nginxInc.service",
                 "f5/f5-svc",
+                "controllers.ingressNginx.version",
+                "1.11.3",
                 "probe.mode",
                 "address",
                 "probe.address",
@@ -218,6 +220,7 @@ class HelmChartTest {
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
                 .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_SERVICE", "edge/nginx-svc")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_SERVICE", "f5/f5-svc")
+                .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_VERSION", "1.11.3")
                 .containsEntry("WSROUTE_PROBE_MODE", "address")
                 .containsEntry("WSROUTE_PROBE_ADDRESS", "10.0.0.7")
                 .containsEntry("WSROUTE_PROBE_INTERVAL", "10m")
@@ -228,7 +231,8 @@ class HelmChartTest {
                 .containsEntry("WSROUTE_RULES_MIN_IDLE_TIMEOUT", "1h")
                 .containsEntry("WSROUTE_TLS_CERT", "/etc/wsroute/tls/tls.crt")
                 .containsEntry("WSROUTE_TLS_KEY", "/etc/wsroute/tls/tls.key")
-                .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
+                .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES")
+                .doesNotContainKey("WSROUTE_CONTROLLERS_INGRESS_NGINX_VERSION");
     }
 
     @Test

@@ -32,7 +32,10 @@ class AnnotationRulesTest {
         "ingress.kubernetes.io/ssl-redirect, NGINX_INC, ''",
         "nginx.com/health-checks, NGINX_INC, ''",
         "nginx.ingress.kubernetes.io/whitelist-source-range, INGRESS_NGINX, ''",
-        "nginx.ingress.kubernetes.io/session-cookie-partitioned, INGRESS_NGINX, ''",
+        // no release reads it (ingress-nginx docs/user-guide/nginx-configuration/annotations-risk.md)
+        "nginx.ingress.kubernetes.io/session-cookie-partitioned, INGRESS_NGINX, WS111",
+        // redirect/redirect.go reads it since 1.13
+        "nginx.ingress.kubernetes.io/relative-redirects, INGRESS_NGINX, ''",
         "kubernetes.io/ingress.class, INGRESS_NGINX, ''",
         "wsroute.io/wss-only, NGINX_INC, ''"
     })

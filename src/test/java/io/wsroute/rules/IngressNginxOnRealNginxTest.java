@@ -13,8 +13,8 @@ import java.util.Set;
 /** Community ingress-nginx: its template on real nginx, for Ingresses the rules accept and reject. */
 class IngressNginxOnRealNginxTest extends RealNginxProof {
 
-    static final Set<Rule> PROVEN =
-            Set.of(Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112, Rule.WS115);
+    static final Set<Rule> PROVEN = Set.of(
+            Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112, Rule.WS115, Rule.WS118, Rule.WS122);
 
     private static final String PREFIX = "nginx.ingress.kubernetes.io/";
     private static final String MARKER = "wsroute.io/websocket";
@@ -78,6 +78,18 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
                 "snippet-refused-ws112",
                 healthy(INGRESS_NGINX).with(PREFIX + "configuration-snippet", "add_header X-Chat on;"));
         cases.put("wss-over-http-ws115", healthy(INGRESS_NGINX).service("chat", "kubernetes.io/wss"));
+        // sslpassthrough/main.go sslpt.Parse returns the validation error: the Ingress is left out
+        cases.put("passthrough-not-bool-ws118", healthy(INGRESS_NGINX).with(PREFIX + "ssl-passthrough", "yes"));
+        // connection/main.go connection.Parse returns the validation error
+        cases.put(
+                "connection-upgrade-ws118", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", "upgrade"));
+        // ipallowlist/main.go ipallowlist.Parse: an invalid range denies the location (503)
+        cases.put(
+                "allowlist-invalid-ws122",
+                healthy(INGRESS_NGINX).with(PREFIX + "whitelist-source-range", "10.0.0.0/8;"));
+        // accepted: AJP falls back to HTTP (backendprotocol/main.go), an empty connection-proxy-header is ignored
+        cases.put("ajp-falls-back", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", "AJP"));
+        cases.put("empty-connection-header", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", ""));
         return cases;
     }
 }

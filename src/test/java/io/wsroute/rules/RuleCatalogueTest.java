@@ -258,7 +258,26 @@ class RuleCatalogueTest {
                                 .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")
                                 .with("wsroute.io/accept", "WS101"),
                         annotation("wsroute.io/accept"),
-                        "remove WS101"));
+                        "remove WS101"),
+                new Bad(
+                        Rule.WS118,
+                        "ssl-passthrough not a boolean drops the Ingress",
+                        healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/ssl-passthrough", "yes"),
+                        annotation("nginx.ingress.kubernetes.io/ssl-passthrough"),
+                        "a boolean"),
+                new Bad(
+                        Rule.WS118,
+                        "negative timeout refused by nginx",
+                        healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/proxy-read-timeout", "-1"),
+                        annotation("nginx.ingress.kubernetes.io/proxy-read-timeout"),
+                        "non-negative"),
+                new Bad(
+                        Rule.WS122,
+                        "invalid source range denies the location",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8;"),
+                        annotation("nginx.ingress.kubernetes.io/whitelist-source-range"),
+                        "IP addresses or CIDR networks"));
     }
 
     static Stream<Good> good() {
@@ -403,7 +422,18 @@ class RuleCatalogueTest {
                         "a warning id",
                         healthy(INGRESS_NGINX)
                                 .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")
-                                .with("wsroute.io/accept", "WS103")));
+                                .with("wsroute.io/accept", "WS103")),
+                new Good(
+                        Rule.WS118,
+                        "ssl-passthrough as Go reads booleans",
+                        healthy(INGRESS_NGINX).with("nginx.ingress.kubernetes.io/ssl-passthrough", "False")),
+                new Good(
+                        Rule.WS122,
+                        "valid source ranges",
+                        healthy(INGRESS_NGINX)
+                                .with(
+                                        "nginx.ingress.kubernetes.io/whitelist-source-range",
+                                        "10.0.0.0/8, 192.168.0.1")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -66,14 +66,23 @@ class UpgradeRulesTest {
         assertThat(finding.fix()).startsWith("remove " + CONNECTION);
     }
 
+    // connection/main.go connection.Parse returns the validation error, so annotations.go Extract drops the Ingress
+    @ParameterizedTest
+    @ValueSource(strings = {"upgrade", "Close", "close, upgrade"})
+    void connectionProxyHeaderOtherValuesDropTheIngress(String value) {
+        Fixtures fixtures = healthy(INGRESS_NGINX).with(CONNECTION, value);
+        assertThat(fixtures.findings(Rule.WS106)).isEmpty();
+        assertThat(fixtures.findings(Rule.WS118)).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo(Fixtures.annotation(CONNECTION));
+            assertThat(f.message()).contains(CONNECTION, "not loaded", "none of the Ingress's paths are served");
+            assertThat(f.fix()).contains("close or keep-alive");
+        });
+    }
+
+    // an empty value is "invalid content", which connection.Parse reports and Extract skips: $connection_upgrade stays
     @Test
-    void connectionProxyHeaderUpgradeIsRefusedByTheController() {
-        assertThat(healthy(INGRESS_NGINX)
-                        .with(CONNECTION, "upgrade")
-                        .findings(Rule.WS106)
-                        .get(0)
-                        .message())
-                .contains("refuses the whole Ingress");
+    void emptyConnectionProxyHeaderIsIgnored() {
+        assertThat(healthy(INGRESS_NGINX).with(CONNECTION, "").findings()).isEmpty();
     }
 
     @Test
@@ -103,13 +112,23 @@ class UpgradeRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GRPC", "grpcs", " FCGI", "ajp"})
+    @ValueSource(strings = {"GRPC", "grpcs", " FCGI", "fcgi "})
     void backendProtocolsWithoutTunnel(String protocol) {
         assertThat(healthy(INGRESS_NGINX)
                         .with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
                         .findings(Rule.WS107))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no WebSocket tunnel"));
+    }
+
+    // backendprotocol/main.go: AJP is not among the valid protocols since 1.9, so the location proxies over HTTP
+    @ParameterizedTest
+    @ValueSource(strings = {"AJP", "ajp", "H2C", ""})
+    void refusedBackendProtocolsFallBackToHttp(String protocol) {
+        assertThat(healthy(INGRESS_NGINX)
+                        .with("nginx.ingress.kubernetes.io/backend-protocol", protocol)
+                        .findings())
+                .isEmpty();
     }
 
     @ParameterizedTest

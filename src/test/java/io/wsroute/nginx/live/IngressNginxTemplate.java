@@ -17,6 +17,10 @@ import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.GoBool;
+import io.wsroute.nginx.IngressNginxAnnotationTable;
+import io.wsroute.nginx.IngressNginxVerdict;
+import io.wsroute.nginx.IngressNginxVerdict.Outcome;
+import io.wsroute.nginx.IngressNginxVersion;
 import io.wsroute.nginx.NginxTime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,11 +91,24 @@ public final class IngressNginxTemplate implements ControllerTemplate {
                         + "annotation is riskier than annotations-risk-level");
             }
         }
-        String connection = annotations.get(CONNECTION_PROXY_HEADER);
-        if (connection != null && !connection.matches("close|keep-alive")) {
-            return Optional.of("annotation " + CONNECTION_PROXY_HEADER + " contains invalid value " + connection);
+        // annotations.go Extract: a validation error a parser returns leaves the Ingress out (the annotation table)
+        for (String key : annotations.keySet()) {
+            IngressNginxVerdict verdict = verdict(key, annotations, profile);
+            if (verdict.outcome() == Outcome.INGRESS_DROPPED) {
+                return Optional.of("annotation " + key + " contains invalid value " + annotations.get(key));
+            }
         }
         return Optional.empty();
+    }
+
+    private static IngressNginxVerdict verdict(String key, Map<String, String> annotations, ControllerProfile profile) {
+        return IngressNginxAnnotationTable.judge(key, annotations, IngressNginxVersion.LATEST, profile.riskLevel());
+    }
+
+    /** nginx.tmpl: a location whose annotations were denied answers 503 instead of proxying. */
+    private static boolean denied(Map<String, String> annotations, ControllerProfile profile) {
+        return annotations.keySet().stream()
+                .anyMatch(key -> verdict(key, annotations, profile).outcome() == Outcome.LOCATION_DENIED);
     }
 
     private static String server(
@@ -127,7 +144,10 @@ public final class IngressNginxTemplate implements ControllerTemplate {
         boolean grpc = protocol.startsWith("GRPC");
         // template.go proxySetHeader(): grpc_set_header for gRPC locations, proxy_set_header otherwise
         String setHeader = grpc ? "grpc_set_header" : "proxy_set_header";
+        // connection/main.go: an empty value is "invalid content", ignored; a used value is trimmed
         String connection = Optional.ofNullable(annotations.get(CONNECTION_PROXY_HEADER))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
                 .map(value -> "\"" + value + "\"")
                 .orElse("$connection_upgrade");
         Duration read = timeout(annotations, PROXY_READ_TIMEOUT, profile.proxyReadTimeout());
@@ -139,6 +159,9 @@ public final class IngressNginxTemplate implements ControllerTemplate {
         boolean redirect = tls && GoBool.parse(annotations.get(SSL_REDIRECT)).orElse(true)
                 || GoBool.parse(annotations.get(FORCE_SSL_REDIRECT)).orElse(false);
         StringBuilder location = new StringBuilder("        location " + ControllerTemplate.location(path) + " {\n");
+        if (denied(annotations, profile)) {
+            return location.append("            return 503;\n        }\n").toString();
+        }
         if (redirect) {
             location.append("            if ($scheme = http) { return 308 https://$host$request_uri; }\n");
         }
