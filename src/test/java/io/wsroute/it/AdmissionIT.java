@@ -2,6 +2,7 @@ package io.wsroute.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -152,6 +153,116 @@ class AdmissionIT {
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kubectl.exitValue()).as(output).isZero();
         assertThat(output).contains("Warning: WS101 error").contains("ingress.networking.k8s.io/unit-timeout created");
+    }
+
+    @Test
+    void anIngressBrokenBeforeTakesLabelChangesButNoNewError() {
+        namespace("brownfield", "off");
+        client.services()
+                .inNamespace("brownfield")
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("chat")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withName("ws")
+                        .withProtocol("TCP")
+                        .withPort(8080)
+                        .withAppProtocol("kubernetes.io/ws")
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .serverSideApply();
+        Ingress old = client.resource(ingress(
+                        "brownfield", "predates", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")))
+                .create();
+        namespace("brownfield", null); // now enforced; wait until wsroute's namespace cache says so
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThatThrownBy(() -> client.resource(ingress(
+                                        "brownfield",
+                                        "probe-" + System.nanoTime(),
+                                        Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")))
+                                .create())
+                        .isInstanceOf(KubernetesClientException.class));
+
+        Ingress labelled = client.network()
+                .v1()
+                .ingresses()
+                .inNamespace("brownfield")
+                .withName(old.getMetadata().getName())
+                .edit(i -> {
+                    i.getMetadata().setLabels(Map.of("team", "chat"));
+                    return i;
+                });
+        assertThat(labelled.getMetadata().getLabels()).containsEntry("team", "chat");
+
+        assertThatThrownBy(() -> client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("brownfield")
+                        .withName(old.getMetadata().getName())
+                        .edit(i -> {
+                            i.getMetadata()
+                                    .getAnnotations()
+                                    .put("nginx.ingress.kubernetes.io/proxy-http-version", "1.0");
+                            return i;
+                        }))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("WS105")
+                .hasMessageNotContaining("WS101 error: ");
+    }
+
+    @Test
+    void acceptedWarningsAreNotSentToTheClient() throws Exception {
+        String withoutAccept = kubectlCreate(
+                ingress("apps", "pings-often", Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")));
+        assertThat(withoutAccept).contains("Warning: WS103 warning");
+        String accepted = kubectlCreate(ingress(
+                "apps",
+                "pings-often-accepted",
+                Map.of(
+                        "nginx.ingress.kubernetes.io/proxy-read-timeout",
+                        "60",
+                        "wsroute.io/accept",
+                        "WS103",
+                        "wsroute.io/accept-reason",
+                        "clients ping every 20 s")));
+        assertThat(accepted).contains("created").doesNotContain("WS103 warning");
+        String error = kubectlCreateFails(ingress(
+                "apps",
+                "error-accepted",
+                Map.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s", "wsroute.io/accept", "WS101")));
+        assertThat(error).contains("denied the request").contains("WS101");
+    }
+
+    private static String kubectl(Ingress ingress) throws Exception {
+        String yaml = io.fabric8.kubernetes.client.utils.Serialization.asYaml(ingress);
+        Process kubectl = new ProcessBuilder(
+                        RealApiServer.kubectl(),
+                        "--kubeconfig",
+                        RealApiServer.kubeconfigFile.toString(),
+                        "create",
+                        "-f",
+                        "-")
+                .redirectErrorStream(true)
+                .start();
+        kubectl.getOutputStream().write(yaml.getBytes(StandardCharsets.UTF_8));
+        kubectl.getOutputStream().close();
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return kubectl.exitValue() + "\n" + new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String kubectlCreate(Ingress ingress) throws Exception {
+        String output = kubectl(ingress);
+        assertThat(output).as(output).startsWith("0\n");
+        return output;
+    }
+
+    private static String kubectlCreateFails(Ingress ingress) throws Exception {
+        String output = kubectl(ingress);
+        assertThat(output).as(output).doesNotStartWith("0\n");
+        return output;
     }
 
     @Test
