@@ -3,31 +3,47 @@ package io.wsroute;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.wsroute.cli.LintCommand;
+import io.wsroute.cli.TopLevel;
+import io.wsroute.cli.TopLevel.Subcommand;
 import io.wsroute.webhook.TlsBootstrap;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
- * One jar, three jobs: {@code lint ...} checks manifests offline without booting Quarkus (no cluster, fast start);
+ * One jar, several jobs: {@code lint ...} checks manifests offline without booting Quarkus (no cluster, fast start);
  * {@code webhook-tls} writes the self-managed webhook certificate before the server starts (the chart's init
- * container); anything else starts the webhook and operator.
+ * container); no arguments start the webhook and operator; {@code --help}, {@code --version} and unknown commands
+ * are answered by {@link TopLevel}.
  */
 @QuarkusMain
 public final class WsrouteMain {
 
+    static final List<Subcommand> COMMANDS = List.of(
+            new Subcommand(
+                    "lint", "checks Ingress manifests offline for settings that break WebSocket", LintCommand::run),
+            new Subcommand(
+                    "webhook-tls",
+                    "writes the self-managed webhook certificate (the chart's init container)",
+                    (args, stdin, out, err) -> {
+                        if (args.length > 0) {
+                            err.println("webhook-tls takes no arguments (its settings come from the environment)");
+                            return TopLevel.USAGE;
+                        }
+                        return TlsBootstrap.run(out, err);
+                    }));
+
     private WsrouteMain() {}
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("lint")) {
-            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-            PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-            System.exit(LintCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, out, err));
-        }
-        if (args.length == 1 && args[0].equals("webhook-tls")) {
-            PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-            PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-            System.exit(TlsBootstrap.run(out, err));
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
+        OptionalInt exit = TopLevel.run(COMMANDS, args, System.in, out, err);
+        if (exit.isPresent()) {
+            out.flush();
+            err.flush();
+            System.exit(exit.getAsInt());
         }
         if (!serverIncluded()) {
             // target/wsroute-cli.jar carries lint and migrate only (README "lint in CI")
@@ -35,7 +51,7 @@ public final class WsrouteMain {
                     + "--help); the server runs from target/quarkus-app/quarkus-run.jar or the container image");
             System.exit(2);
         }
-        Quarkus.run(args);
+        Quarkus.run();
     }
 
     private static boolean serverIncluded() {

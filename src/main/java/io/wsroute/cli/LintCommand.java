@@ -231,7 +231,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         switch (output) {
             case json -> LintReport.json(result, out);
-            case sarif -> SarifReport.print(result, Version.number(), out);
+            case sarif -> SarifReport.print(result, BuildVersion.version(), out);
             case github -> GithubAnnotations.print(result, out);
             default -> LintReport.text(result, out);
         }
@@ -351,16 +351,11 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** The jar's Implementation-Version. */
+    /** The version the build wrote. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"wsroute lint " + number()};
-        }
-
-        static String number() {
-            String version = LintCommand.class.getPackage().getImplementationVersion();
-            return version == null ? "(development build)" : version;
+            return new String[] {"wsroute lint " + BuildVersion.version()};
         }
     }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The packaged fast-jar, as users run it: {@code lint} must answer from WsrouteMain without booting Quarkus, and
- * anything else must start the server. Failsafe runs it after {@code package}; a {@code -Dtest} pattern can pull it
- * into surefire, before {@code package}, so without a jar at least as new as the classes it is skipped (and fails
- * under CI=true).
+ * The packaged fast-jar, as users run it: {@code lint}, {@code --help}, {@code --version} and unknown commands must
+ * answer from WsrouteMain without booting Quarkus, and no arguments must start the server. Failsafe runs it after
+ * {@code package}; a {@code -Dtest} pattern can pull it into surefire, before {@code package}, so without a jar at
+ * least as new as the classes it is skipped (and fails under CI=true).
  */
 class LintJarIT {
 
@@ -184,8 +184,26 @@ class LintJarIT {
     }
 
     @Test
+    void theJarAnswersHelpVersionAndUnknownCommandsWithoutStartingTheServer() throws Exception {
+        Result help = java("--help");
+        assertThat(help.exit()).as(help.toString()).isZero();
+        assertThat(help.out())
+                .contains("lint", "webhook-tls", "runs the server")
+                .doesNotContain("Quarkus");
+
+        Result version = java("--version");
+        assertThat(version.exit()).as(version.toString()).isZero();
+        assertThat(version.out()).isEqualTo("wsroute " + BuildVersion.version() + "\n");
+
+        Result misspelt = java("lnt", "deploy/examples/");
+        assertThat(misspelt.exit()).as(misspelt.toString()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("Did you mean", "Usage:").doesNotContain("Quarkus");
+        assertThat(misspelt.took()).as("answered without booting Quarkus").isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     @Timeout(120)
-    void anythingElseStartsTheServer() throws Exception {
+    void noArgumentsStartTheServer() throws Exception {
         Process process = new ProcessBuilder(javaExecutable(), "-Dquarkus.http.port=0", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .start();
