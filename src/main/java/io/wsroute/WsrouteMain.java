@@ -3,6 +3,7 @@ package io.wsroute;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.wsroute.cli.LintCommand;
+import io.wsroute.cli.MigrateCommand;
 import io.wsroute.cli.TopLevel;
 import io.wsroute.cli.TopLevel.Subcommand;
 import io.wsroute.webhook.TlsBootstrap;
@@ -23,6 +24,10 @@ public final class WsrouteMain {
     static final List<Subcommand> COMMANDS = List.of(
             new Subcommand(
                     "lint", "checks Ingress manifests offline for settings that break WebSocket", LintCommand::run),
+            new Subcommand(
+                    "migrate",
+                    "rewrites ingress-nginx Ingresses for the F5 NGINX Ingress Controller, keeping WebSocket working",
+                    MigrateCommand::run),
             new Subcommand(
                     "webhook-tls",
                     "writes the self-managed webhook certificate (the chart's init container)",

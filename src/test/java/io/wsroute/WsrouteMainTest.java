@@ -46,6 +46,7 @@ class WsrouteMainTest {
                     .startsWith("Usage: java -jar quarkus-run.jar [-hV] [COMMAND]")
                     .contains("runs the server")
                     .containsPattern("(?m)^  lint +checks Ingress manifests")
+                    .containsPattern("(?m)^  migrate +rewrites ingress-nginx Ingresses for the F5")
                     .containsPattern("(?m)^  webhook-tls +writes the self-managed webhook certificate");
             WsrouteMain.COMMANDS.forEach(c -> assertThat(run.out()).contains("  " + c.name() + " "));
         }
