@@ -3,6 +3,7 @@ package io.wsroute.nginx;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Annotation keys of the F5 NGINX Ingress Controller (prefix {@code nginx.org/}, and {@code nginx.com/} for NGINX
@@ -36,9 +37,12 @@ public final class NginxIncAnnotations {
     public static final String LEGACY_SSL_REDIRECT = IngressNginxAnnotations.LEGACY_PREFIX + "ssl-redirect";
     /** round_robin, least_conn, ip_hash, random…, or {@code hash <key> [consistent]}. */
     public static final String LB_METHOD = PREFIX + "lb-method";
-    /** Cookie stickiness; per the current docs it also works with NGINX OSS 1.29.6 and later. */
+    /**
+     * Cookie stickiness ({@code sticky cookie}): read from release 5.4, on NGINX OSS too (its images ship NGINX OSS
+     * 1.29.6 or later, which has the directive); earlier releases know only {@link #PLUS_STICKY_COOKIE_SERVICES}.
+     */
     public static final String STICKY_COOKIE_SERVICES = PREFIX + "sticky-cookie-services";
-    /** The older, NGINX Plus-only spelling of sticky cookies. */
+    /** The older spelling of sticky cookies; NGINX Plus only (on OSS the controller rejects the Ingress). */
     public static final String PLUS_STICKY_COOKIE_SERVICES = PLUS_PREFIX + "sticky-cookie-services";
     /** "true" proxies to the Service's ClusterIP, so lb-method and sticky cookies no longer pick the pod. */
     public static final String USE_CLUSTER_IP = PREFIX + "use-cluster-ip";
@@ -51,81 +55,13 @@ public final class NginxIncAnnotations {
     public static final String LB_METHOD_IP_HASH = "ip_hash";
 
     /**
-     * Every annotation name (after nginx.org/) the F5 controller reads on Ingress resources: the keys of
-     * annotationValidations in internal/k8s/validation.go, plus sticky-cookie-services from the current docs.
-     * Anything else under the prefix is silently ignored.
+     * Every annotation name (after nginx.org/) the latest F5 controller reads on Ingress resources, from
+     * {@link NginxIncAnnotationTable}. Anything else under the prefix is silently ignored.
      */
-    public static final Set<String> KNOWN_NAMES = Set.of(
-            "app-root",
-            "basic-auth-realm",
-            "basic-auth-secret",
-            "client-body-buffer-size",
-            "client-max-body-size",
-            "fail-timeout",
-            "grpc-services",
-            "hsts",
-            "hsts-behind-proxy",
-            "hsts-include-subdomains",
-            "hsts-max-age",
-            "http-redirect-code",
-            "keepalive",
-            "lb-method",
-            "limit-req-burst",
-            "limit-req-delay",
-            "limit-req-dry-run",
-            "limit-req-key",
-            "limit-req-log-level",
-            "limit-req-no-delay",
-            "limit-req-rate",
-            "limit-req-reject-code",
-            "limit-req-scale",
-            "limit-req-zone-size",
-            "listen-ports",
-            "listen-ports-ssl",
-            "location-snippets",
-            "max-conns",
-            "max-fails",
-            "mergeable-ingress-type",
-            "path-regex",
-            "proxy-buffer-size",
-            "proxy-buffering",
-            "proxy-buffers",
-            "proxy-busy-buffers-size",
-            "proxy-connect-timeout",
-            "proxy-hide-headers",
-            "proxy-max-temp-file-size",
-            "proxy-next-upstream",
-            "proxy-next-upstream-timeout",
-            "proxy-next-upstream-tries",
-            "proxy-pass-headers",
-            "proxy-read-timeout",
-            "proxy-send-timeout",
-            "proxy-set-headers",
-            "redirect-to-https",
-            "rewrite-target",
-            "rewrites",
-            "server-snippets",
-            "server-tokens",
-            "ssl-ciphers",
-            "ssl-prefer-server-ciphers",
-            "ssl-redirect",
-            "ssl-services",
-            "sticky-cookie-services",
-            "upstream-zone-size",
-            "use-cluster-ip",
-            "websocket-services");
+    public static final Set<String> KNOWN_NAMES = namesUnder(PREFIX);
 
-    /** Every NGINX Plus annotation name (after nginx.com/) the F5 controller reads on Ingress resources. */
-    public static final Set<String> KNOWN_PLUS_NAMES = Set.of(
-            "health-checks",
-            "health-checks-mandatory",
-            "health-checks-mandatory-queue",
-            "jwt-key",
-            "jwt-login-url",
-            "jwt-realm",
-            "jwt-token",
-            "slow-start",
-            "sticky-cookie-services");
+    /** Every NGINX Plus annotation name (after nginx.com/) the latest F5 controller reads on Ingress resources. */
+    public static final Set<String> KNOWN_PLUS_NAMES = namesUnder(PLUS_PREFIX);
 
     private NginxIncAnnotations() {}
 
@@ -135,6 +71,13 @@ public final class NginxIncAnnotations {
      */
     public static List<String> parseServiceList(String value) {
         return Arrays.asList(value.split(",", -1));
+    }
+
+    private static Set<String> namesUnder(String prefix) {
+        return NginxIncAnnotationTable.keys(NginxIncVersion.LATEST).stream()
+                .filter(key -> key.startsWith(prefix))
+                .map(key -> key.substring(prefix.length()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** True for the snippet annotations the controller gates behind -enable-snippets. */
