@@ -20,12 +20,16 @@ import java.util.stream.Stream;
  */
 public final class NginxServer implements AutoCloseable {
 
+    private static final String GENERATION_HOST = "generation.wsroute.invalid";
+
     private final Path binary;
     private final Path prefix;
     private final int port;
     private final int tlsPort;
     private final SelfSignedCertificate certificate;
     private Process process;
+    /** Bumped by every configuration written, and served by it, so a reload can wait until it is in force. */
+    private int generation;
 
     private NginxServer(Path binary, Path prefix, int port, int tlsPort, SelfSignedCertificate certificate) {
         this.binary = binary;
@@ -73,8 +77,17 @@ public final class NginxServer implements AutoCloseable {
         }
         writeConfig(httpConfig);
         run("-s", "reload");
-        // The master starts new workers and retires old ones; a fresh worker serves new connections within ms.
-        Thread.sleep(150);
+        // The master starts new workers and retires old ones; on a loaded machine that takes a while, and until
+        // then the old configuration answers.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // The new configuration answers, and the old worker (one: worker_processes 1) has gone, so it can no longer
+        // take a connection from the shared listening socket.
+        while (!serves(generation) || process.toHandle().children().count() > 1) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("nginx did not take the new configuration within 20 s: " + errorLog());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**
@@ -169,7 +182,24 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private void writeConfig(String httpConfig) throws IOException {
+        generation++;
         Files.writeString(prefix.resolve("nginx.conf"), mainConfig(httpConfig));
+    }
+
+    /** True when the configuration of that generation answers (its marker server, see {@link #mainConfig}). */
+    private boolean serves(int wanted) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(1000);
+            socket.getOutputStream()
+                    .write("GET / HTTP/1.0\r\nHost: %s\r\n\r\n"
+                            .formatted(GENERATION_HOST)
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            return answer.endsWith("generation " + wanted);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String mainConfig(String httpConfig) {
@@ -189,6 +219,11 @@ public final class NginxServer implements AutoCloseable {
                     fastcgi_temp_path %1$s/tmp/fastcgi;
                     uwsgi_temp_path %1$s/tmp/uwsgi;
                     scgi_temp_path %1$s/tmp/scgi;
+                    server {
+                        listen 127.0.0.1:%3$d;
+                        server_name %4$s;
+                        location / { return 200 "generation %5$d"; }
+                    }
                 %2$s
                 }
                 """.formatted(
@@ -197,7 +232,10 @@ public final class NginxServer implements AutoCloseable {
                                 .replace("$PORT", Integer.toString(port))
                                 .replace("$TLS_PORT", Integer.toString(tlsPort))
                                 .replace("$CERT", certificate.certificate().toString())
-                                .replace("$KEY", certificate.key().toString()));
+                                .replace("$KEY", certificate.key().toString()),
+                        port,
+                        GENERATION_HOST,
+                        generation);
     }
 
     private static boolean accepts(int port) {
