@@ -2,6 +2,9 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -126,7 +129,7 @@ public record AdmissionRequest(
     /** The object bound to {@code type}; one that does not bind is a bad request that says why (shortened). */
     <T> T objectAs(ObjectMapper mapper, Class<T> type) {
         try {
-            return mapper.treeToValue(object, type);
+            return mapper.treeToValue(asDecoded(object), type);
         } catch (Exception e) {
             String reason = e.getMessage() == null
                     ? e.getClass().getSimpleName()
@@ -142,10 +145,29 @@ public record AdmissionRequest(
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(mapper.treeToValue(oldObject, type));
+            return java.util.Optional.of(mapper.treeToValue(asDecoded(oldObject), type));
         } catch (Exception e) {
             return java.util.Optional.empty(); // the new object is still judged on its own
         }
+    }
+
+    /**
+     * The object with null values of its string maps (annotations, labels, ConfigMap data) read as "", as the API
+     * server's decoder stores them; the API server never sends such a null, but a null must not reach the rules.
+     */
+    private static JsonNode asDecoded(JsonNode object) {
+        JsonNode copy = object.deepCopy();
+        for (JsonNode map : List.of(
+                copy.path("metadata").path("annotations"), copy.path("metadata").path("labels"), copy.path("data"))) {
+            if (map instanceof ObjectNode fields) {
+                fields.properties().stream()
+                        .filter(field -> field.getValue().isNull())
+                        .map(Map.Entry::getKey)
+                        .toList()
+                        .forEach(key -> fields.put(key, ""));
+            }
+        }
+        return copy;
     }
 
     /** True for CREATE and UPDATE, the operations with an object to check. */
