@@ -15,7 +15,5 @@ public final class WsrouteAnnotations {
     /** Namespace label: enforce, warn or off. */
     public static final String ADMISSION_LABEL = GROUP + "/admission";
 
-    public static final String ROUTE_KIND = "WebSocketRoute";
-
     private WsrouteAnnotations() {}
 }

@@ -1,5 +1,6 @@
 package io.wsroute.route;
 
+import io.wsroute.route.api.RouteGrammar;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

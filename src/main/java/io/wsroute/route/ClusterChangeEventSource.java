@@ -2,7 +2,6 @@ package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
@@ -12,6 +11,8 @@ import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.route.api.RouteOwnership;
+import io.wsroute.route.api.WebSocketRoute;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +72,7 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
         if (object instanceof Ingress ingress) {
             Stream.ofNullable(ingress.getMetadata().getOwnerReferences())
                     .flatMap(List::stream)
-                    .filter(ClusterChangeEventSource::isRouteOwner)
+                    .filter(RouteOwnership::isRouteOwner)
                     .forEach(owner -> ids.add(new ResourceID(owner.getName(), namespace)));
             if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
                 ingress.getSpec().getRules().stream()
@@ -89,12 +90,6 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
             routes.list().map(ResourceID::fromResource).forEach(ids::add);
         }
         return ids;
-    }
-
-    private static boolean isRouteOwner(OwnerReference owner) {
-        return "WebSocketRoute".equals(owner.getKind())
-                && owner.getApiVersion() != null
-                && owner.getApiVersion().startsWith(WebSocketRoute.GROUP + "/");
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.wsroute.probe.ProbeResult;
+import io.wsroute.route.api.WebSocketRoute;
 import java.util.Set;
 
 /**

@@ -3,6 +3,7 @@ package io.wsroute.route;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wsroute.route.api.WebSocketRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public class RouteEvents {
                 .withUid(route.getMetadata().getUid())
                 .withResourceVersion(route.getMetadata().getResourceVersion())
                 .endInvolvedObject()
-                .withType(condition.status() ? "Normal" : "Warning")
+                .withType(condition.isTrue() ? "Normal" : "Warning")
                 .withReason(condition.reason())
                 .withMessage(condition.message())
                 .withFirstTimestamp(now)

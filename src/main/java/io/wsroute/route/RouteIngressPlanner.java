@@ -14,6 +14,8 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.NginxTime;
 import io.wsroute.nginx.RouteAccess;
 import io.wsroute.nginx.WsrouteAnnotations;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.Severity;

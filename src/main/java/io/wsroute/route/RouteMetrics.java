@@ -26,7 +26,7 @@ public class RouteMetrics {
     public void reconciled(RouteCondition ready, long nanos) {
         Counter.builder(RECONCILES)
                 .description("WebSocketRoute reconciles, by outcome (the Ready condition)")
-                .tag("ready", Boolean.toString(ready.status()))
+                .tag("ready", Boolean.toString(ready.isTrue()))
                 .tag("reason", ready.reason())
                 .register(registry)
                 .increment();

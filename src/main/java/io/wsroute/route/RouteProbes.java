@@ -1,7 +1,5 @@
 package io.wsroute.route;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
@@ -11,15 +9,14 @@ import io.wsroute.probe.ProbeMode;
 import io.wsroute.probe.ProbeResult;
 import io.wsroute.probe.ProbeScheduler;
 import io.wsroute.probe.ProbeTargeting;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,7 +31,7 @@ import java.util.function.Consumer;
 @Singleton
 public class RouteProbes {
 
-    public static final String HANDSHAKE_VERIFIED = "HandshakeVerified";
+    public static final String HANDSHAKE_VERIFIED = RouteCondition.HANDSHAKE_VERIFIED;
 
     private final WsrouteConfig config;
     private final ProbeTargeting targeting;
@@ -80,7 +77,7 @@ public class RouteProbes {
     void apply(WebSocketRoute route, WebSocketRouteStatus status, ControllerFlavor flavor) {
         Long generation = route.getMetadata().getGeneration();
         if (!enabled() || status.getUrl() == null) {
-            status.getConditions().removeIf(c -> HANDSHAKE_VERIFIED.equals(c.getType()));
+            RouteCondition.remove(status, HANDSHAKE_VERIFIED);
             return;
         }
         URI url;
@@ -89,7 +86,7 @@ public class RouteProbes {
         } catch (URISyntaxException e) {
             set(
                     status,
-                    "Unknown",
+                    RouteCondition.Value.UNKNOWN,
                     "NoProbeAddress",
                     "cannot probe " + status.getUrl() + ": " + e.getReason(),
                     generation);
@@ -98,7 +95,7 @@ public class RouteProbes {
         ProbeTargeting.Target target =
                 targeting.target(url, controllerService(flavor), Optional.ofNullable(status.getAddress()));
         if (target.request().isEmpty()) {
-            set(status, "Unknown", "NoProbeAddress", target.unavailable(), generation);
+            set(status, RouteCondition.Value.UNKNOWN, "NoProbeAddress", target.unavailable(), generation);
             return;
         }
         // the UID as owner: a route recreated under the same name starts without its predecessor's verdict
@@ -109,7 +106,7 @@ public class RouteProbes {
         if (verdict.isEmpty()) {
             set(
                     status,
-                    "Unknown",
+                    RouteCondition.Value.UNKNOWN,
                     "Probing",
                     "handshake probe of %s through %s under way"
                             .formatted(status.getUrl(), target.request().get().url()),
@@ -123,7 +120,12 @@ public class RouteProbes {
                         result.diagnosis(),
                         verdict.get().request().url(),
                         verdict.get().request().hostHeader());
-        set(status, result.upgraded() ? "True" : "False", result.outcome().reason(), message, generation);
+        set(
+                status,
+                result.upgraded() ? RouteCondition.Value.TRUE : RouteCondition.Value.FALSE,
+                result.outcome().reason(),
+                message,
+                generation);
     }
 
     /** Forgets a deleted route's verdict. */
@@ -144,23 +146,9 @@ public class RouteProbes {
         listener.accept(new ResourceID(key.substring(slash + 1), key.substring(0, slash)));
     }
 
-    /** As RouteCondition.applyTo, with Unknown: lastTransitionTime moves only when the status value does. */
-    private static void set(WebSocketRouteStatus status, String value, String reason, String message, Long generation) {
-        Optional<Condition> previous = status.condition(HANDSHAKE_VERIFIED);
-        String since = previous.filter(c -> value.equals(c.getStatus()))
-                .map(Condition::getLastTransitionTime)
-                .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        status.getConditions().removeIf(c -> HANDSHAKE_VERIFIED.equals(c.getType()));
-        status.getConditions()
-                .add(new ConditionBuilder()
-                        .withType(HANDSHAKE_VERIFIED)
-                        .withStatus(value)
-                        .withReason(reason)
-                        .withMessage(message)
-                        .withObservedGeneration(generation)
-                        .withLastTransitionTime(since)
-                        .build());
-        status.getConditions().sort(Comparator.comparing(Condition::getType));
+    private static void set(
+            WebSocketRouteStatus status, RouteCondition.Value value, String reason, String message, Long generation) {
+        new RouteCondition(HANDSHAKE_VERIFIED, value, reason, message).applyTo(status, generation);
     }
 
     @PreDestroy

@@ -1,14 +1,12 @@
 package io.wsroute.route;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -18,18 +16,12 @@ import io.wsroute.cluster.CachePruning;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.nginx.ControllerProfile;
-import io.wsroute.nginx.IngressClassResolution;
-import io.wsroute.nginx.IngressClasses;
-import io.wsroute.rules.Finding;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteStatus;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,7 +55,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private final LiveControllers controllers;
     private final RouteEvents events;
     private final RouteMetrics metrics;
-    private final RouteIngressPlanner planner = new RouteIngressPlanner();
+    private final RouteAssessor assessor;
 
     private final RouteProbes probes;
 
@@ -78,6 +70,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         this.controllers = controllers;
         this.events = events;
         this.probes = probes;
+        this.assessor = new RouteAssessor(cluster, controllers::profile, controllers.ruleSettings(), FIELD_MANAGER);
     }
 
     @Override
@@ -99,32 +92,25 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
         long start = System.nanoTime();
         WebSocketRouteStatus before = route.getStatus() == null ? new WebSocketRouteStatus() : route.getStatus();
-        boolean wasReady = before.condition(RouteCondition.READY)
-                .map(c -> "True".equals(c.getStatus()))
-                .orElse(false);
-        String previousReason =
-                before.condition(RouteCondition.READY).map(c -> c.getReason()).orElse(null);
-        WebSocketRouteStatus status = copy(before);
-        Outcome outcome = decide(route, context.getClient(), status);
+        RouteAssessment assessment = assessor.assess(route);
+        assessment.apply().ifPresent(ingress -> apply(context, ingress));
         Long generation = route.getMetadata().getGeneration();
-        outcome.ready().applyTo(status, generation);
-        outcome.enforced()
-                .ifPresentOrElse(
-                        c -> c.applyTo(status, generation),
-                        () -> status.getConditions().removeIf(c -> RouteCondition.ENFORCED.equals(c.getType())));
-        if (outcome.ready().status()) {
+        WebSocketRouteStatus status = assessment.status(before, generation);
+        RouteCondition ready = assessment.ready();
+        if (ready.isTrue()) {
             // reads the latest probe verdict and schedules the next one; never waits for a probe
             probes.apply(
                     route,
                     status,
                     ControllerFlavor.fromCliName(status.getController()).orElse(null));
-        } else {
-            status.getConditions().removeIf(c -> RouteProbes.HANDSHAKE_VERIFIED.equals(c.getType()));
         }
-        status.setObservedGeneration(generation);
+        assessment
+                .notes()
+                .forEach(note -> LOG.debugf(
+                        "WebSocketRoute %s/%s: %s",
+                        route.getMetadata().getNamespace(), route.getMetadata().getName(), note));
         long took = System.nanoTime() - start;
-        boolean readinessChanged = outcome.ready().status() != wasReady
-                || !outcome.ready().reason().equals(previousReason);
+        boolean readinessChanged = RouteTransitions.readinessChanged(before, ready);
         // INFO when readiness changes, as the Event; every route is reconciled again at each probe interval and
         // resync, which at thousands of routes would be a steady stream of identical lines
         LOG.logf(
@@ -132,226 +118,85 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                 "reconcile WebSocketRoute %s/%s: Ready=%s %s in %d ms",
                 route.getMetadata().getNamespace(),
                 route.getMetadata().getName(),
-                outcome.ready().status(),
-                outcome.ready().reason(),
+                ready.isTrue(),
+                ready.reason(),
                 took / 1_000_000);
-        metrics.reconciled(outcome.ready(), took);
+        metrics.reconciled(ready, took);
+        if (!before.equals(status)) {
+            // Patched here rather than through UpdateControl, so the Event below follows a status that was stored:
+            // a failed patch throws, the reconcile is retried, and the Event is recorded once, after it succeeds.
+            patchStatus(context, route, status);
+        }
         if (readinessChanged) {
-            events.record(route, outcome.ready());
+            events.record(route, ready);
         }
         // a ready route is probed again every interval, whether or not anything else changes
-        Optional<Duration> reprobe =
-                outcome.ready().status() && probes.enabled() ? Optional.of(probes.interval()) : Optional.empty();
-        if (before.equals(status)) {
-            UpdateControl<WebSocketRoute> none = UpdateControl.noUpdate();
-            return reprobe.map(none::rescheduleAfter).orElse(none);
+        UpdateControl<WebSocketRoute> none = UpdateControl.noUpdate();
+        return ready.isTrue() && probes.enabled() ? none.rescheduleAfter(probes.interval()) : none;
+    }
+
+    /**
+     * While the Ingress cannot be written (another admission webhook refuses it, a quota, the API server's own
+     * validation), the route says so instead of keeping its last Ready=True; the SDK keeps retrying.
+     */
+    @Override
+    public ErrorStatusUpdateControl<WebSocketRoute> updateErrorStatus(
+            WebSocketRoute route, Context<WebSocketRoute> context, Exception e) {
+        WebSocketRouteStatus before = route.getStatus() == null ? new WebSocketRouteStatus() : route.getStatus();
+        Optional<RouteCondition> failed = RouteTransitions.applyFailure(e);
+        if (failed.isEmpty()) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
+        WebSocketRouteStatus status = RouteTransitions.withReady(
+                before, failed.get(), route.getMetadata().getGeneration());
+        if (!before.equals(status)) {
+            try {
+                patchStatus(context, route, status);
+            } catch (KubernetesClientException patchFailed) {
+                LOG.warnf(
+                        "WebSocketRoute %s/%s: cannot record the failed Ingress write in status: %s",
+                        route.getMetadata().getNamespace(), route.getMetadata().getName(), patchFailed.getMessage());
+                return ErrorStatusUpdateControl.defaultErrorProcessing();
+            }
+            if (RouteTransitions.readinessChanged(before, failed.get())) {
+                events.record(route, failed.get());
+            }
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    /** Server-side apply of the route's Ingress; a refusal becomes {@link IngressApplyFailed}. */
+    private static void apply(Context<WebSocketRoute> context, Ingress ingress) {
+        try {
+            // force: the Ingress is ours (controller owner reference), so a field someone edited is drift to repair.
+            context.getClient()
+                    .network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace(ingress.getMetadata().getNamespace())
+                    .resource(ingress)
+                    .fieldManager(FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply();
+        } catch (KubernetesClientException e) {
+            throw new IngressApplyFailed(ingress, e);
+        }
+    }
+
+    private static void patchStatus(
+            Context<WebSocketRoute> context, WebSocketRoute route, WebSocketRouteStatus status) {
         WebSocketRoute patch = new WebSocketRoute();
-        patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+        patch.setMetadata(new ObjectMetaBuilder()
                 .withName(route.getMetadata().getName())
                 .withNamespace(route.getMetadata().getNamespace())
                 .build());
         patch.setStatus(status);
-        UpdateControl<WebSocketRoute> update = UpdateControl.patchStatus(patch);
-        return reprobe.map(update::rescheduleAfter).orElse(update);
-    }
-
-    private record Outcome(RouteCondition ready, Optional<RouteCondition> enforced) {
-        static Outcome notReady(String reason, String message) {
-            return new Outcome(RouteCondition.failed(RouteCondition.READY, reason, message), Optional.empty());
+        // As the SDK patches a status from UpdateControl: server-side apply unless configured off.
+        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            context.resourceOperations().serverSideApplyPrimaryStatus(patch);
+        } else {
+            patch.getMetadata().setResourceVersion(route.getMetadata().getResourceVersion());
+            context.resourceOperations().jsonMergePatchPrimaryStatus(patch);
         }
-    }
-
-    private Outcome decide(WebSocketRoute route, KubernetesClient client, WebSocketRouteStatus status) {
-        String namespace = route.getMetadata().getNamespace();
-        String name = route.getMetadata().getName();
-        List<String> problems = RouteSpecCheck.problems(route.getSpec());
-        if (!problems.isEmpty()) {
-            return Outcome.notReady("InvalidSpec", String.join("; ", problems));
-        }
-        WebSocketRouteSpec spec = route.getSpec();
-        status.setUrl(RouteIngressPlanner.url(spec));
-        IngressClassResolution resolution = IngressClasses.resolve(
-                new IngressBuilder()
-                        .withNewSpec()
-                        .withIngressClassName(spec.ingressClassName())
-                        .endSpec()
-                        .build(),
-                cluster.ingressClasses(),
-                Optional.empty());
-        if (resolution.className().isEmpty()) {
-            return Outcome.notReady(
-                    "NoIngressClass",
-                    "spec.ingressClassName is not set and the cluster has no "
-                            + "default IngressClass: set spec.ingressClassName");
-        }
-        if (resolution.assumed() || resolution.flavor().isEmpty()) {
-            String reason = resolution.flavor().isEmpty()
-                            && cluster.ingressClasses().stream()
-                                    .anyMatch(c -> resolution
-                                            .className()
-                                            .get()
-                                            .equals(c.getMetadata().getName()))
-                    ? "NotNginxClass"
-                    : "IngressClassNotFound";
-            return Outcome.notReady(
-                    reason,
-                    resolution.note() + "; wsroute serves ingress-nginx and the F5 NGINX " + "Ingress Controller");
-        }
-        String className = resolution.className().get();
-        ControllerFlavor flavor = resolution.flavor().get();
-        status.setIngressClassName(className);
-        status.setController(flavor.cliName());
-        Map<String, Service> services = new HashMap<>();
-        for (RoutePath path : spec.pathsOrEmpty()) {
-            Optional<Service> service =
-                    cluster.service(namespace, path.service().name());
-            if (service.isEmpty()) {
-                return Outcome.notReady(
-                        "ServiceNotFound",
-                        "Service %s not found in namespace %s (spec.paths %s)"
-                                .formatted(path.service().name(), namespace, path.path()));
-            }
-            if (!hasPort(service.get(), path.service().port())) {
-                return Outcome.notReady(
-                        "PortNotFound",
-                        "Service %s/%s has no port %s (spec.paths %s)"
-                                .formatted(
-                                        namespace,
-                                        path.service().name(),
-                                        path.service().port().describe(),
-                                        path.path()));
-            }
-            services.put(path.service().name(), service.get());
-        }
-        Optional<Ingress> live = cluster.ingress(namespace, name);
-        if (live.isPresent() && !ownedBy(live.get(), route)) {
-            return Outcome.notReady(
-                    "IngressNameTaken",
-                    ("Ingress %s/%s exists and is not owned by this route; "
-                                    + "wsroute never takes over an Ingress: rename the route or remove that Ingress")
-                            .formatted(namespace, name));
-        }
-        Optional<String> conflict = conflict(route, className);
-        if (conflict.isPresent()) {
-            return Outcome.notReady("Conflict", conflict.get());
-        }
-        List<String> notes = new ArrayList<>();
-        ControllerProfile profile = controllers.profile(flavor, notes);
-        RoutePlan plan = planner.plan(route, new RouteTarget(className, profile, services, controllers.ruleSettings()));
-        if (!plan.errors().isEmpty()) {
-            return Outcome.notReady(
-                    "RuleViolation",
-                    plan.errors().stream().map(Finding::summary).collect(Collectors.joining("; ")));
-        }
-        if (live.isEmpty() || !RouteIngressDiff.matches(live.get(), plan.ingress(), FIELD_MANAGER)) {
-            // force: the Ingress is ours (controller owner reference), so a field someone edited is drift to repair.
-            client.network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(namespace)
-                    .resource(plan.ingress())
-                    .fieldManager(FIELD_MANAGER)
-                    .forceConflicts()
-                    .serverSideApply();
-        }
-        status.setIngressName(name);
-        status.setAddress(live.map(RouteReconciler::address).orElse(null));
-        Optional<RouteCondition> enforced = Optional.of(
-                plan.notEnforced().isEmpty()
-                        ? RouteCondition.ok(
-                                RouteCondition.ENFORCED,
-                                "AllSettingsEnforced",
-                                "every declared setting is enforced by " + flavor.cliName())
-                        : RouteCondition.failed(
-                                RouteCondition.ENFORCED, "SettingsNotEnforced", String.join("; ", plan.notEnforced())));
-        notes.forEach(note -> LOG.debugf("WebSocketRoute %s/%s: %s", namespace, name, note));
-        String warnings = plan.warnings().isEmpty()
-                ? ""
-                : "; warnings: "
-                        + plan.warnings().stream().map(Finding::summary).collect(Collectors.joining("; "));
-        return new Outcome(
-                RouteCondition.ok(
-                        RouteCondition.READY,
-                        "IngressReady",
-                        "Ingress %s/%s serves %s through %s (IngressClass %s)%s"
-                                .formatted(namespace, name, plan.url(), flavor.cliName(), className, warnings)),
-                enforced);
-    }
-
-    /**
-     * Another Ingress of the same class already serving one of the route's host+path pairs: the controller would
-     * merge them, and which backend wins is up to it, so the route refuses to race.
-     */
-    private Optional<String> conflict(WebSocketRoute route, String className) {
-        WebSocketRouteSpec spec = route.getSpec();
-        for (Ingress other : cluster.ingressesWithHost(spec.host())) {
-            if (ownedBy(other, route)
-                    || other.getSpec() == null
-                    || other.getSpec().getRules() == null) {
-                continue;
-            }
-            Optional<String> otherClass = IngressClasses.resolve(other, cluster.ingressClasses(), Optional.empty())
-                    .className();
-            if (!otherClass.equals(Optional.of(className))) {
-                continue;
-            }
-            for (RoutePath path : spec.pathsOrEmpty()) {
-                boolean taken = other.getSpec().getRules().stream()
-                        .filter(r -> spec.host().equals(r.getHost()))
-                        .filter(r -> r.getHttp() != null && r.getHttp().getPaths() != null)
-                        .flatMap(r -> r.getHttp().getPaths().stream())
-                        .anyMatch(p -> path.path().equals(p.getPath()));
-                if (taken) {
-                    return Optional.of("%s%s is already served by Ingress %s/%s; wsroute does not take it over: "
-                                    .formatted(
-                                            spec.host(),
-                                            path.path(),
-                                            other.getMetadata().getNamespace(),
-                                            other.getMetadata().getName())
-                            + "remove the path from that Ingress or change the route");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    static boolean ownedBy(Ingress ingress, WebSocketRoute route) {
-        List<OwnerReference> owners = ingress.getMetadata().getOwnerReferences();
-        return owners != null
-                && owners.stream()
-                        .anyMatch(o -> Boolean.TRUE.equals(o.getController())
-                                && Objects.equals(
-                                        o.getUid(), route.getMetadata().getUid()));
-    }
-
-    private static boolean hasPort(Service service, RouteService.Port port) {
-        List<ServicePort> ports = service.getSpec() == null || service.getSpec().getPorts() == null
-                ? List.of()
-                : service.getSpec().getPorts();
-        return ports.stream()
-                .anyMatch(p -> port.number() != null
-                        ? port.number().equals(p.getPort())
-                        : port.name().equals(p.getName()));
-    }
-
-    private static String address(Ingress ingress) {
-        if (ingress.getStatus() == null
-                || ingress.getStatus().getLoadBalancer() == null
-                || ingress.getStatus().getLoadBalancer().getIngress() == null) {
-            return null;
-        }
-        return ingress.getStatus().getLoadBalancer().getIngress().stream()
-                .map(lb -> lb.getIp() != null ? lb.getIp() : lb.getHostname())
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static WebSocketRouteStatus copy(WebSocketRouteStatus source) {
-        WebSocketRouteStatus copy = new WebSocketRouteStatus();
-        copy.setConditions(source.getConditions());
-        copy.setObservedGeneration(source.getObservedGeneration());
-        return copy;
     }
 }

@@ -1,6 +1,10 @@
 package io.wsroute.route;
 
 import io.wsroute.nginx.NginxTime;
+import io.wsroute.route.api.RouteGrammar;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.WebSocketRouteSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

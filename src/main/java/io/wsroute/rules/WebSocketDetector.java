@@ -1,9 +1,10 @@
 package io.wsroute.rules;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.WsrouteAnnotations;
+import io.wsroute.route.api.RouteOwnership;
+import io.wsroute.route.api.WebSocketRoute;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,8 @@ final class WebSocketDetector {
             return new WebSocketDetection(
                     true, "annotation " + WsrouteAnnotations.WEBSOCKET + "=true", allServices, tlsServices);
         }
-        if (ownedByRoute(ingress)) {
-            return new WebSocketDetection(
-                    true, "owned by a " + WsrouteAnnotations.ROUTE_KIND, allServices, tlsServices);
+        if (RouteOwnership.ownedByARoute(ingress)) {
+            return new WebSocketDetection(true, "owned by a " + WebSocketRoute.KIND, allServices, tlsServices);
         }
         Set<String> wsServices = names(backends, Backend::isWebSocket);
         String listed = annotations.get(NginxIncAnnotations.WEBSOCKET_SERVICES);
@@ -64,16 +64,5 @@ final class WebSocketDetector {
                 .filter(filter)
                 .map(Backend::serviceName)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
-    private static boolean ownedByRoute(Ingress ingress) {
-        List<OwnerReference> owners =
-                ingress.getMetadata() == null ? null : ingress.getMetadata().getOwnerReferences();
-        return owners != null
-                && owners.stream()
-                        .anyMatch(o -> WsrouteAnnotations.ROUTE_KIND.equals(o.getKind())
-                                && o.getApiVersion() != null
-                                && o.getApiVersion().startsWith(WsrouteAnnotations.GROUP + "/"));
     }
 }

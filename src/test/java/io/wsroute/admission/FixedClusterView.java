@@ -31,7 +31,7 @@ public class FixedClusterView implements ClusterView {
     boolean synced = true;
     RuntimeException failure;
 
-    FixedClusterView withClass(String name, String controller) {
+    public FixedClusterView withClass(String name, String controller) {
         classes.add(new IngressClassBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -43,7 +43,7 @@ public class FixedClusterView implements ClusterView {
         return this;
     }
 
-    FixedClusterView withConfigMap(ControllerFlavor flavor, Map<String, String> data) {
+    public FixedClusterView withConfigMap(ControllerFlavor flavor, Map<String, String> data) {
         configMaps.put(
                 flavor,
                 new ConfigMapBuilder()
@@ -57,6 +57,24 @@ public class FixedClusterView implements ClusterView {
 
     public FixedClusterView withNamespace(String name, Map<String, String> labels) {
         namespaces.put(name, labels);
+        return this;
+    }
+
+    public FixedClusterView withService(Service service) {
+        services.put(
+                service.getMetadata().getNamespace() + "/"
+                        + service.getMetadata().getName(),
+                service);
+        return this;
+    }
+
+    public FixedClusterView withoutService(String namespace, String name) {
+        services.remove(namespace + "/" + name);
+        return this;
+    }
+
+    public FixedClusterView withIngress(Ingress ingress) {
+        ingresses.add(ingress);
         return this;
     }
 

@@ -282,15 +282,16 @@ class HelmInstallIT {
 
     @Test
     void theChartsPermissionsAreEnoughToReconcileARoute() {
-        io.wsroute.route.WebSocketRoute route = new io.wsroute.route.WebSocketRoute();
+        io.wsroute.route.api.WebSocketRoute route = new io.wsroute.route.api.WebSocketRoute();
         route.getMetadata().setName("rbac-route");
         route.getMetadata().setNamespace("apps");
-        route.setSpec(new io.wsroute.route.WebSocketRouteSpec(
+        route.setSpec(new io.wsroute.route.api.WebSocketRouteSpec(
                 "rbac.example.com",
-                List.of(new io.wsroute.route.RoutePath(
+                List.of(new io.wsroute.route.api.RoutePath(
                         "/ws",
                         null,
-                        new io.wsroute.route.RouteService("chat", new io.wsroute.route.RouteService.Port(8080, null)))),
+                        new io.wsroute.route.api.RouteService(
+                                "chat", new io.wsroute.route.api.RouteService.Port(8080, null)))),
                 "nginx",
                 null,
                 null,
@@ -305,7 +306,7 @@ class HelmInstallIT {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .untilAsserted(() -> {
-                    var stored = admin.resources(io.wsroute.route.WebSocketRoute.class)
+                    var stored = admin.resources(io.wsroute.route.api.WebSocketRoute.class)
                             .inNamespace("apps")
                             .withName("rbac-route")
                             .get();
@@ -370,7 +371,7 @@ class HelmInstallIT {
                 .withName("anything")
                 .delete());
         forbidden(() -> serviceAccount
-                .resources(io.wsroute.route.WebSocketRoute.class)
+                .resources(io.wsroute.route.api.WebSocketRoute.class)
                 .inNamespace("apps")
                 .withName("anything")
                 .delete());

@@ -3,6 +3,7 @@ package io.wsroute.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.crdv2.generator.CRDGenerator;
+import io.wsroute.route.api.WebSocketRoute;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.rules.RuleSettings;
 import java.io.InputStream;
 import java.nio.file.Files;

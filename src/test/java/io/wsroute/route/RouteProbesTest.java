@@ -10,6 +10,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.probe.ProbeTargets;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteStatus;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -2,6 +2,13 @@ package io.wsroute.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsroute.route.api.RouteGrammar;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.RouteSessionAffinity;
+import io.wsroute.route.api.RouteTimeouts;
+import io.wsroute.route.api.RouteTls;
+import io.wsroute.route.api.WebSocketRouteSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -3,6 +3,10 @@ package io.wsroute.route;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
 import java.util.List;
 
 /** Routes and Services for tests. */

@@ -1,4 +1,4 @@
-package io.wsroute.route;
+package io.wsroute.route.api;
 
 import java.util.regex.Pattern;
 
@@ -36,15 +36,15 @@ public final class RouteGrammar {
     public static final String CIDR =
             "^([0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(/[0-9]{1,3})?)$";
 
-    static final Pattern HOST_PATTERN = Pattern.compile(HOST);
-    static final Pattern SUBDOMAIN_PATTERN = Pattern.compile(SUBDOMAIN);
-    static final Pattern SERVICE_NAME_PATTERN = Pattern.compile(SERVICE_NAME);
-    static final Pattern PORT_NAME_PATTERN = Pattern.compile(PORT_NAME);
-    static final Pattern PATH_PATTERN = Pattern.compile(PATH);
-    static final Pattern DURATION_PATTERN = Pattern.compile(DURATION);
-    static final Pattern COOKIE_NAME_PATTERN = Pattern.compile(COOKIE_NAME);
-    static final Pattern ORIGIN_PATTERN = Pattern.compile(ORIGIN);
-    static final Pattern CIDR_PATTERN = Pattern.compile(CIDR);
+    public static final Pattern HOST_PATTERN = Pattern.compile(HOST);
+    public static final Pattern SUBDOMAIN_PATTERN = Pattern.compile(SUBDOMAIN);
+    public static final Pattern SERVICE_NAME_PATTERN = Pattern.compile(SERVICE_NAME);
+    public static final Pattern PORT_NAME_PATTERN = Pattern.compile(PORT_NAME);
+    public static final Pattern PATH_PATTERN = Pattern.compile(PATH);
+    public static final Pattern DURATION_PATTERN = Pattern.compile(DURATION);
+    public static final Pattern COOKIE_NAME_PATTERN = Pattern.compile(COOKIE_NAME);
+    public static final Pattern ORIGIN_PATTERN = Pattern.compile(ORIGIN);
+    public static final Pattern CIDR_PATTERN = Pattern.compile(CIDR);
 
     private RouteGrammar() {}
 }

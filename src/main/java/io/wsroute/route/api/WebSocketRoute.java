@@ -1,4 +1,4 @@
-package io.wsroute.route;
+package io.wsroute.route.api;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -8,14 +8,15 @@ import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.wsroute.nginx.WsrouteAnnotations;
 
 /**
  * A WebSocket endpoint declared once: wsroute makes and keeps an Ingress that carries it correctly through the
- * NGINX controller that serves its class (DESIGN.md, "Public contract").
+ * NGINX controller that serves its class (README, "WebSocketRoute").
  */
 @Group(WebSocketRoute.GROUP)
 @Version(WebSocketRoute.VERSION)
-@Kind("WebSocketRoute")
+@Kind(WebSocketRoute.KIND)
 @Plural("websocketroutes")
 @ShortNames("wsr")
 @AdditionalPrinterColumn(name = "Host", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.host")
@@ -34,7 +35,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".metadata.creationTimestamp")
 public class WebSocketRoute extends CustomResource<WebSocketRouteSpec, WebSocketRouteStatus> implements Namespaced {
 
-    public static final String GROUP = "wsroute.io";
+    /** The API group, also the prefix of wsroute's own annotations. */
+    public static final String GROUP = WsrouteAnnotations.GROUP;
+
+    public static final String KIND = "WebSocketRoute";
     public static final String VERSION = "v1alpha1";
 
     @Override

@@ -1,4 +1,4 @@
-package io.wsroute.route;
+package io.wsroute.route.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;

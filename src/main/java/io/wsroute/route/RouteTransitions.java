@@ -1,0 +1,57 @@
+package io.wsroute.route;
+
+import io.wsroute.route.api.WebSocketRouteStatus;
+import java.util.Optional;
+
+/** Decisions about a route's status that the reconciler's two paths (reconcile, error) share. Pure. */
+final class RouteTransitions {
+
+    /** The API server answered the Ingress write with a refusal (webhook denial, validation, quota, conflict). */
+    static final String INGRESS_REJECTED = "IngressRejected";
+    /** The Ingress write got no answer (API server unreachable, or answering 5xx). */
+    static final String INGRESS_APPLY_FAILED = "IngressApplyFailed";
+
+    private RouteTransitions() {}
+
+    /** True when {@code ready} differs from the stored Ready condition (value or reason): worth an Event. */
+    static boolean readinessChanged(WebSocketRouteStatus before, RouteCondition ready) {
+        return before.condition(RouteCondition.READY)
+                .map(c -> !ready.value().text().equals(c.getStatus())
+                        || !ready.reason().equals(c.getReason()))
+                .orElse(true);
+    }
+
+    /** The Ready condition a failed reconcile implies, when the failure is the Ingress write; else empty. */
+    static Optional<RouteCondition> applyFailure(Exception e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof IngressApplyFailed)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return Optional.empty();
+        }
+        IngressApplyFailed failed = (IngressApplyFailed) cause;
+        boolean refused = failed.code() >= 400 && failed.code() < 500;
+        return Optional.of(RouteCondition.failed(
+                RouteCondition.READY,
+                refused ? INGRESS_REJECTED : INGRESS_APPLY_FAILED,
+                "the API server %s the Ingress write (retrying): %s"
+                        .formatted(refused ? "refused" : "did not take", failed.apiServerMessage())));
+    }
+
+    /** {@code before} with Ready replaced, the other conditions and fields kept. */
+    static WebSocketRouteStatus withReady(WebSocketRouteStatus before, RouteCondition ready, Long generation) {
+        WebSocketRouteStatus status = new WebSocketRouteStatus();
+        status.setConditions(before.getConditions());
+        status.setUrl(before.getUrl());
+        status.setController(before.getController());
+        status.setIngressClassName(before.getIngressClassName());
+        status.setIngressName(before.getIngressName());
+        status.setAddress(before.getAddress());
+        status.setObservedGeneration(generation);
+        ready.applyTo(status, generation);
+        // Nothing verified holds once the Ingress cannot be written.
+        RouteCondition.remove(status, RouteCondition.HANDSHAKE_VERIFIED);
+        return status;
+    }
+}

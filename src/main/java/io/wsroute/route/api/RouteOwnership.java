@@ -1,0 +1,39 @@
+package io.wsroute.route.api;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.List;
+import java.util.Objects;
+
+/** Whether an object belongs to a WebSocketRoute: the one place that reads owner references for it. */
+public final class RouteOwnership {
+
+    private RouteOwnership() {}
+
+    /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
+    public static boolean isRouteOwner(OwnerReference owner) {
+        return WebSocketRoute.KIND.equals(owner.getKind())
+                && owner.getApiVersion() != null
+                && owner.getApiVersion().startsWith(WebSocketRoute.GROUP + "/");
+    }
+
+    /** Owned by some WebSocketRoute. */
+    public static boolean ownedByARoute(HasMetadata object) {
+        return owners(object).stream().anyMatch(RouteOwnership::isRouteOwner);
+    }
+
+    /** Controlled by this very route (same uid): the Ingress the route made, not one that only shares its name. */
+    public static boolean ownedBy(HasMetadata object, WebSocketRoute route) {
+        return owners(object).stream()
+                .anyMatch(o -> Boolean.TRUE.equals(o.getController())
+                        && isRouteOwner(o)
+                        && Objects.equals(o.getUid(), route.getMetadata().getUid()));
+    }
+
+    private static List<OwnerReference> owners(HasMetadata object) {
+        if (object.getMetadata() == null || object.getMetadata().getOwnerReferences() == null) {
+            return List.of();
+        }
+        return object.getMetadata().getOwnerReferences();
+    }
+}

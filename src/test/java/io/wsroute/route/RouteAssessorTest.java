@@ -1,0 +1,231 @@
+package io.wsroute.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.wsroute.admission.FixedClusterView;
+import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.RouteSessionAffinity;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
+import io.wsroute.rules.RuleSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every Ready and Enforced reason of README's condition table, decided on a fixed cluster view. */
+class RouteAssessorTest {
+
+    private static final String NS = "demo";
+
+    private final FixedClusterView cluster = new FixedClusterView()
+            .withClass("nginx", ControllerFlavor.INGRESS_NGINX.controllerName())
+            .withClass("f5", ControllerFlavor.NGINX_INC.controllerName())
+            .withClass("traefik", "traefik.io/ingress-controller")
+            .withService(Routes.service(NS, "chat", 8080, null));
+
+    private final RouteAssessor assessor = new RouteAssessor(
+            cluster, (flavor, notes) -> flavor.plane().defaults(false), RuleSettings.DEFAULTS, "wsroute");
+
+    private static WebSocketRoute route(String className) {
+        WebSocketRouteSpec spec = Routes.spec("chat.example.com", "/ws", "chat", 8080);
+        return Routes.route(NS, "chat", withClass(spec, className));
+    }
+
+    private static WebSocketRouteSpec withClass(WebSocketRouteSpec spec, String className) {
+        return new WebSocketRouteSpec(
+                spec.host(),
+                spec.paths(),
+                className,
+                spec.tls(),
+                spec.timeouts(),
+                spec.sessionAffinity(),
+                spec.allowedOrigins(),
+                spec.maxConnectionsPerClient(),
+                spec.sourceRanges());
+    }
+
+    @Test
+    void readyRouteAppliesItsIngressAndReportsWhereItLands() {
+        RouteAssessment a = assessor.assess(route("nginx"));
+        assertThat(a.ready().isTrue()).isTrue();
+        assertThat(a.ready().reason()).isEqualTo("IngressReady");
+        assertThat(a.enforced()).hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("AllSettingsEnforced"));
+        assertThat(a.apply()).isPresent();
+        assertThat(a.url()).isEqualTo("ws://chat.example.com/ws");
+        assertThat(a.ingressClassName()).isEqualTo("nginx");
+        assertThat(a.controller()).isEqualTo("ingress-nginx");
+        assertThat(a.ingressName()).isEqualTo("chat");
+    }
+
+    @Test
+    void aMatchingLiveIngressIsNotWrittenAgain() {
+        RouteAssessment first = assessor.assess(route("nginx"));
+        Ingress live = new IngressBuilder(first.apply().orElseThrow()).build();
+        cluster.withIngress(live);
+        RouteAssessment again = assessor.assess(route("nginx"));
+        assertThat(again.ready().isTrue()).isTrue();
+        assertThat(again.apply()).isEmpty();
+    }
+
+    @Test
+    void invalidSpec() {
+        WebSocketRoute route = Routes.route(NS, "chat", Routes.spec("bad host;", "/ws", "chat", 8080));
+        assertNotReady(assessor.assess(route), "InvalidSpec");
+    }
+
+    @Test
+    void noIngressClassWhenNoneIsNamedAndNoneIsDefault() {
+        assertNotReady(assessor.assess(route(null)), "NoIngressClass");
+    }
+
+    @Test
+    void ingressClassNotFound() {
+        assertNotReady(assessor.assess(route("missing")), "IngressClassNotFound");
+    }
+
+    @Test
+    void notNginxClass() {
+        RouteAssessment a = assessor.assess(route("traefik"));
+        assertNotReady(a, "NotNginxClass");
+        assertThat(a.url()).isEqualTo("ws://chat.example.com/ws");
+        assertThat(a.ingressClassName()).isNull();
+    }
+
+    @Test
+    void serviceNotFound() {
+        WebSocketRouteSpec spec = withClass(Routes.spec("chat.example.com", "/ws", "gone", 8080), "nginx");
+        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
+        assertNotReady(a, "ServiceNotFound");
+        assertThat(a.controller()).isEqualTo("ingress-nginx");
+    }
+
+    @Test
+    void portNotFound() {
+        WebSocketRouteSpec spec = withClass(Routes.spec("chat.example.com", "/ws", "chat", 9999), "nginx");
+        assertNotReady(assessor.assess(Routes.route(NS, "chat", spec)), "PortNotFound");
+    }
+
+    @Test
+    void ingressNameTakenByAnIngressTheRouteDoesNotOwn() {
+        cluster.withIngress(ingress("chat", "other.example.com", "/", "nginx"));
+        assertNotReady(assessor.assess(route("nginx")), "IngressNameTaken");
+    }
+
+    @Test
+    void conflictWithAnotherIngressOfTheSameClassOnTheSameHostAndPath() {
+        cluster.withIngress(ingress("legacy", "chat.example.com", "/ws", "nginx"));
+        assertNotReady(assessor.assess(route("nginx")), "Conflict");
+    }
+
+    @Test
+    void noConflictWithTheSamePathOnAnotherClass() {
+        cluster.withIngress(ingress("legacy", "chat.example.com", "/ws", "f5"));
+        assertThat(assessor.assess(route("nginx")).ready().isTrue()).isTrue();
+    }
+
+    @Test
+    void ruleViolationWhenTheRulesRefuseThePlannedIngress() {
+        // ingress-nginx turns backend TLS on for the whole Ingress: a wss backend beside a plain one cannot be
+        // fixed by an annotation, so WS115 stays an error on the planned Ingress.
+        cluster.withService(Routes.service(NS, "secure", 8443, "kubernetes.io/wss"));
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(
+                        new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null))),
+                        new RoutePath("/wss", null, new RouteService("secure", new RouteService.Port(8443, null)))),
+                "nginx",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
+        assertNotReady(a, "RuleViolation");
+        assertThat(a.ready().message()).contains("WS115");
+    }
+
+    @Test
+    void settingsNotEnforcedWhenTheControllerCannotEnforceThem() {
+        WebSocketRouteSpec base = withClass(Routes.spec("chat.example.com", "/ws", "chat", 8080), "f5");
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                base.host(), base.paths(), base.ingressClassName(), null, null, null, null, 10, null);
+        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
+        assertThat(a.ready().isTrue()).isTrue();
+        assertThat(a.enforced()).hasValueSatisfying(c -> {
+            assertThat(c.isTrue()).isFalse();
+            assertThat(c.reason()).isEqualTo("SettingsNotEnforced");
+            assertThat(c.message()).contains("spec.maxConnectionsPerClient");
+        });
+    }
+
+    @Test
+    void aRouteThatStopsBeingReadyLeavesItsLastIngressAlone() {
+        RouteAssessment ready = assessor.assess(route("nginx"));
+        Ingress owned = ready.apply().orElseThrow();
+        cluster.withIngress(owned);
+        cluster.withoutService(NS, "chat");
+        RouteAssessment broken = assessor.assess(route("nginx"));
+        assertNotReady(broken, "ServiceNotFound");
+        // Not re-applied and not deleted: the reconciler writes nothing, so the controller keeps serving it.
+        assertThat(broken.apply()).isEmpty();
+    }
+
+    @Test
+    void sessionAffinityOnIngressNginxIsWritten() {
+        WebSocketRouteSpec base = withClass(Routes.spec("chat.example.com", "/ws", "chat", 8080), "nginx");
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                base.host(),
+                base.paths(),
+                base.ingressClassName(),
+                null,
+                null,
+                new RouteSessionAffinity(RouteSessionAffinity.Type.Cookie, "route"),
+                null,
+                null,
+                null);
+        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
+        assertThat(a.apply().orElseThrow().getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+    }
+
+    private static void assertNotReady(RouteAssessment a, String reason) {
+        assertThat(a.ready().isTrue()).as(a.ready().message()).isFalse();
+        assertThat(a.ready().reason()).as(a.ready().message()).isEqualTo(reason);
+        assertThat(a.enforced()).isEmpty();
+        assertThat(a.apply()).isEmpty();
+        assertThat(a.ingressName()).isNull();
+    }
+
+    private static Ingress ingress(String name, String host, String path, String className) {
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace(NS)
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName(className)
+                .addNewRule()
+                .withHost(host)
+                .withNewHttp()
+                .addNewPath()
+                .withPath(path)
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName("legacy")
+                .withNewPort()
+                .withNumber(80)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build();
+    }
+}
