@@ -71,9 +71,9 @@ public final class RouteAssessor {
             this.name = route.getMetadata().getName();
         }
 
-        private RouteAssessment notReady(String reason, String message) {
+        private RouteAssessment notReady(RouteReason reason, String message) {
             return new RouteAssessment(
-                    RouteCondition.failed(RouteCondition.READY, reason, message),
+                    RouteCondition.failed(RouteCondition.READY, reason.text(), message),
                     Optional.empty(),
                     Optional.empty(),
                     url,
@@ -87,7 +87,7 @@ public final class RouteAssessor {
         RouteAssessment run() {
             List<String> problems = RouteSpecCheck.problems(route.getSpec());
             if (!problems.isEmpty()) {
-                return notReady("InvalidSpec", String.join("; ", problems));
+                return notReady(RouteReason.INVALID_SPEC, String.join("; ", problems));
             }
             WebSocketRouteSpec spec = route.getSpec();
             url = RouteIngressPlanner.url(spec);
@@ -101,15 +101,15 @@ public final class RouteAssessor {
                     Optional.empty());
             if (resolution.className().isEmpty()) {
                 return notReady(
-                        "NoIngressClass",
+                        RouteReason.NO_INGRESS_CLASS,
                         "spec.ingressClassName is not set and the cluster has no "
                                 + "default IngressClass: set spec.ingressClassName");
             }
             if (resolution.assumed() || resolution.flavor().isEmpty()) {
-                String reason = resolution.flavor().isEmpty()
+                RouteReason reason = resolution.flavor().isEmpty()
                                 && classExists(resolution.className().get())
-                        ? "NotNginxClass"
-                        : "IngressClassNotFound";
+                        ? RouteReason.NOT_NGINX_CLASS
+                        : RouteReason.INGRESS_CLASS_NOT_FOUND;
                 return notReady(
                         reason,
                         resolution.note() + "; wsroute serves ingress-nginx and the F5 NGINX Ingress Controller");
@@ -127,13 +127,13 @@ public final class RouteAssessor {
                         cluster.service(namespace, path.service().name());
                 if (service.isEmpty()) {
                     return notReady(
-                            "ServiceNotFound",
+                            RouteReason.SERVICE_NOT_FOUND,
                             "Service %s not found in namespace %s (spec.paths %s)"
                                     .formatted(path.service().name(), namespace, path.path()));
                 }
                 if (!hasPort(service.get(), path.service().port())) {
                     return notReady(
-                            "PortNotFound",
+                            RouteReason.PORT_NOT_FOUND,
                             "Service %s/%s has no port %s (spec.paths %s)"
                                     .formatted(
                                             namespace,
@@ -146,20 +146,20 @@ public final class RouteAssessor {
             Optional<Ingress> live = cluster.ingress(namespace, name);
             if (live.isPresent() && !RouteOwnership.ownedBy(live.get(), route)) {
                 return notReady(
-                        "IngressNameTaken",
+                        RouteReason.INGRESS_NAME_TAKEN,
                         ("Ingress %s/%s exists and is not owned by this route; "
                                         + "wsroute never takes over an Ingress: rename the route or remove that Ingress")
                                 .formatted(namespace, name));
             }
             Optional<String> conflict = conflict(spec);
             if (conflict.isPresent()) {
-                return notReady("Conflict", conflict.get());
+                return notReady(RouteReason.CONFLICT, conflict.get());
             }
             ControllerProfile profile = profiles.profile(flavor, notes);
             RoutePlan plan = planner.plan(route, new RouteTarget(className, profile, services, settings));
             if (!plan.errors().isEmpty()) {
                 return notReady(
-                        "RuleViolation",
+                        RouteReason.RULE_VIOLATION,
                         plan.errors().stream().map(Finding::summary).collect(Collectors.joining("; ")));
             }
             return ready(flavor, plan, live);
@@ -170,17 +170,19 @@ public final class RouteAssessor {
             RouteCondition enforced = plan.notEnforced().isEmpty()
                     ? RouteCondition.ok(
                             RouteCondition.ENFORCED,
-                            "AllSettingsEnforced",
+                            RouteReason.ALL_SETTINGS_ENFORCED.text(),
                             "every declared setting is enforced by " + flavor.cliName())
                     : RouteCondition.failed(
-                            RouteCondition.ENFORCED, "SettingsNotEnforced", String.join("; ", plan.notEnforced()));
+                            RouteCondition.ENFORCED,
+                            RouteReason.SETTINGS_NOT_ENFORCED.text(),
+                            String.join("; ", plan.notEnforced()));
             String warnings = plan.warnings().isEmpty()
                     ? ""
                     : "; warnings: "
                             + plan.warnings().stream().map(Finding::summary).collect(Collectors.joining("; "));
             RouteCondition ready = RouteCondition.ok(
                     RouteCondition.READY,
-                    "IngressReady",
+                    RouteReason.INGRESS_READY.text(),
                     "Ingress %s/%s serves %s through %s (IngressClass %s)%s"
                             .formatted(namespace, name, plan.url(), flavor.cliName(), className, warnings));
             return new RouteAssessment(

@@ -87,7 +87,7 @@ public class RouteProbes {
             set(
                     status,
                     RouteCondition.Value.UNKNOWN,
-                    "NoProbeAddress",
+                    RouteReason.NO_PROBE_ADDRESS.text(),
                     "cannot probe " + status.getUrl() + ": " + e.getReason(),
                     generation);
             return;
@@ -95,7 +95,12 @@ public class RouteProbes {
         ProbeTargeting.Target target =
                 targeting.target(url, controllerService(flavor), Optional.ofNullable(status.getAddress()));
         if (target.request().isEmpty()) {
-            set(status, RouteCondition.Value.UNKNOWN, "NoProbeAddress", target.unavailable(), generation);
+            set(
+                    status,
+                    RouteCondition.Value.UNKNOWN,
+                    RouteReason.NO_PROBE_ADDRESS.text(),
+                    target.unavailable(),
+                    generation);
             return;
         }
         // the UID as owner: a route recreated under the same name starts without its predecessor's verdict
@@ -107,7 +112,7 @@ public class RouteProbes {
             set(
                     status,
                     RouteCondition.Value.UNKNOWN,
-                    "Probing",
+                    RouteReason.PROBING.text(),
                     "handshake probe of %s through %s under way"
                             .formatted(status.getUrl(), target.request().get().url()),
                     generation);

@@ -6,11 +6,6 @@ import java.util.Optional;
 /** Decisions about a route's status that the reconciler's two paths (reconcile, error) share. Pure. */
 final class RouteTransitions {
 
-    /** The API server answered the Ingress write with a refusal (webhook denial, validation, quota, conflict). */
-    static final String INGRESS_REJECTED = "IngressRejected";
-    /** The Ingress write got no answer (API server unreachable, or answering 5xx). */
-    static final String INGRESS_APPLY_FAILED = "IngressApplyFailed";
-
     private RouteTransitions() {}
 
     /** True when {@code ready} differs from the stored Ready condition (value or reason): worth an Event. */
@@ -34,7 +29,7 @@ final class RouteTransitions {
         boolean refused = failed.code() >= 400 && failed.code() < 500;
         return Optional.of(RouteCondition.failed(
                 RouteCondition.READY,
-                refused ? INGRESS_REJECTED : INGRESS_APPLY_FAILED,
+                (refused ? RouteReason.INGRESS_REJECTED : RouteReason.INGRESS_APPLY_FAILED).text(),
                 "the API server %s the Ingress write (retrying): %s"
                         .formatted(refused ? "refused" : "did not take", failed.apiServerMessage())));
     }

@@ -13,7 +13,12 @@ import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteSpec;
 import io.wsroute.rules.RuleSettings;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every Ready and Enforced reason of README's condition table, decided on a fixed cluster view. */
 class RouteAssessorTest {
@@ -45,6 +50,56 @@ class RouteAssessorTest {
                 spec.allowedOrigins(),
                 spec.maxConnectionsPerClient(),
                 spec.sourceRanges());
+    }
+
+    /** One cluster and route per reason the assessor decides; a reason added without a scenario fails below. */
+    private Map<RouteReason, Supplier<RouteAssessment>> scenarios() {
+        return Map.ofEntries(
+                Map.entry(RouteReason.INGRESS_READY, () -> assessor.assess(route("nginx"))),
+                Map.entry(RouteReason.ALL_SETTINGS_ENFORCED, () -> assessor.assess(route("f5"))),
+                Map.entry(RouteReason.SETTINGS_NOT_ENFORCED, () -> assessor.assess(limitedOnF5())),
+                Map.entry(
+                        RouteReason.INVALID_SPEC,
+                        () -> assessor.assess(Routes.route(NS, "chat", Routes.spec("bad host;", "/ws", "chat", 8080)))),
+                Map.entry(RouteReason.NO_INGRESS_CLASS, () -> assessor.assess(route(null))),
+                Map.entry(RouteReason.INGRESS_CLASS_NOT_FOUND, () -> assessor.assess(route("missing"))),
+                Map.entry(RouteReason.NOT_NGINX_CLASS, () -> assessor.assess(route("traefik"))),
+                Map.entry(
+                        RouteReason.SERVICE_NOT_FOUND,
+                        () -> assessor.assess(Routes.route(
+                                NS, "chat", withClass(Routes.spec("chat.example.com", "/ws", "gone", 8080), "nginx")))),
+                Map.entry(
+                        RouteReason.PORT_NOT_FOUND,
+                        () -> assessor.assess(Routes.route(
+                                NS, "chat", withClass(Routes.spec("chat.example.com", "/ws", "chat", 9999), "nginx")))),
+                Map.entry(RouteReason.INGRESS_NAME_TAKEN, () -> {
+                    cluster.withIngress(ingress("chat", "other.example.com", "/", "nginx"));
+                    return assessor.assess(route("nginx"));
+                }),
+                Map.entry(RouteReason.CONFLICT, () -> {
+                    cluster.withIngress(ingress("legacy", "chat.example.com", "/ws", "nginx"));
+                    return assessor.assess(route("nginx"));
+                }),
+                Map.entry(RouteReason.RULE_VIOLATION, () -> assessor.assess(wssBesidePlain())));
+    }
+
+    static Stream<RouteReason> assessorReasons() {
+        return RouteReason.decidedBy(RouteReason.DecidedBy.ASSESSOR).stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("assessorReasons")
+    void everyReasonTheAssessorDecidesHasAScenarioThatYieldsIt(RouteReason reason) {
+        Supplier<RouteAssessment> scenario = scenarios().get(reason);
+        assertThat(scenario).as("scenario for %s", reason).isNotNull();
+        RouteAssessment a = scenario.get();
+        RouteCondition condition = reason.condition().equals(RouteCondition.READY)
+                ? a.ready()
+                : a.enforced().orElseThrow();
+        assertThat(condition.reason()).as(condition.message()).isEqualTo(reason.text());
+        assertThat(condition.isTrue())
+                .as(condition.message())
+                .isEqualTo(reason == RouteReason.INGRESS_READY || reason == RouteReason.ALL_SETTINGS_ENFORCED);
     }
 
     @Test
@@ -128,8 +183,16 @@ class RouteAssessorTest {
 
     @Test
     void ruleViolationWhenTheRulesRefuseThePlannedIngress() {
-        // ingress-nginx turns backend TLS on for the whole Ingress: a wss backend beside a plain one cannot be
-        // fixed by an annotation, so WS115 stays an error on the planned Ingress.
+        RouteAssessment a = assessor.assess(wssBesidePlain());
+        assertNotReady(a, "RuleViolation");
+        assertThat(a.ready().message()).contains("WS115");
+    }
+
+    /**
+     * ingress-nginx turns backend TLS on for the whole Ingress: a wss backend beside a plain one cannot be fixed by
+     * an annotation, so WS115 stays an error on the planned Ingress.
+     */
+    private WebSocketRoute wssBesidePlain() {
         cluster.withService(Routes.service(NS, "secure", 8443, "kubernetes.io/wss"));
         WebSocketRouteSpec spec = new WebSocketRouteSpec(
                 "chat.example.com",
@@ -143,23 +206,26 @@ class RouteAssessorTest {
                 null,
                 null,
                 null);
-        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
-        assertNotReady(a, "RuleViolation");
-        assertThat(a.ready().message()).contains("WS115");
+        return Routes.route(NS, "chat", spec);
     }
 
     @Test
     void settingsNotEnforcedWhenTheControllerCannotEnforceThem() {
-        WebSocketRouteSpec base = withClass(Routes.spec("chat.example.com", "/ws", "chat", 8080), "f5");
-        WebSocketRouteSpec spec = new WebSocketRouteSpec(
-                base.host(), base.paths(), base.ingressClassName(), null, null, null, null, 10, null);
-        RouteAssessment a = assessor.assess(Routes.route(NS, "chat", spec));
+        RouteAssessment a = assessor.assess(limitedOnF5());
         assertThat(a.ready().isTrue()).isTrue();
         assertThat(a.enforced()).hasValueSatisfying(c -> {
             assertThat(c.isTrue()).isFalse();
             assertThat(c.reason()).isEqualTo("SettingsNotEnforced");
             assertThat(c.message()).contains("spec.maxConnectionsPerClient");
         });
+    }
+
+    /** A connection limit on the F5 controller, which has no annotation for it. */
+    private static WebSocketRoute limitedOnF5() {
+        WebSocketRouteSpec base = withClass(Routes.spec("chat.example.com", "/ws", "chat", 8080), "f5");
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                base.host(), base.paths(), base.ingressClassName(), null, null, null, null, 10, null);
+        return Routes.route(NS, "chat", spec);
     }
 
     @Test
