@@ -2,21 +2,20 @@ package io.wsroute.rules;
 
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.NginxIncAnnotations;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * WS113: WebSocket traffic scattered over pods. Socket.IO, SockJS and SignalR fall back to HTTP long-polling, whose
- * requests must all reach the pod that holds the session (Socket.IO answers 400 "Session ID unknown" otherwise);
- * with several replicas that takes session affinity. Affinity that is set but cannot work is reported too: cookie
- * affinity with service-upstream (or F5 use-cluster-ip), which hands balancing to the ClusterIP, and cookie affinity
- * with regex paths but no session-cookie-path.
+ * WS113: a fallback transport scattered over pods. Socket.IO, SockJS and SignalR can fall back to HTTP
+ * long-polling, whose requests must all reach the pod that holds the session (Socket.IO answers 400 "Session ID
+ * unknown" otherwise); with several replicas that takes session affinity. A plain WebSocket is one TCP connection and
+ * needs none, so the rule fires only on evidence of a fallback ({@link FallbackTransport}), and not where the
+ * replica count is known to be one. Affinity that is set but cannot work is reported too: cookie affinity with
+ * service-upstream (or F5 use-cluster-ip), which hands balancing to the ClusterIP, and cookie affinity with regex
+ * paths but no session-cookie-path.
  */
 final class AffinityCheck implements RuleCheck {
-
-    private static final List<String> POLLING_PATH_MARKERS = List.of("/socket.io", "/sockjs", "/signalr");
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
@@ -34,19 +33,21 @@ final class AffinityCheck implements RuleCheck {
                 .limit(1);
     }
 
-    /** Why this backend needs affinity, if it does: a long-polling path, or more than one replica. */
+    /** Why this backend needs affinity, if it does: a fallback transport, unless it runs on one replica. */
     private static Optional<String> needsAffinity(ReviewedIngress ingress, Backend backend) {
-        String path = backend.path().toLowerCase(Locale.ROOT);
-        Optional<String> marker =
-                POLLING_PATH_MARKERS.stream().filter(path::contains).findFirst();
-        if (marker.isPresent()) {
-            return Optional.of("path %s looks like %s, which falls back to HTTP long-polling"
-                    .formatted(backend.path(), marker.get().substring(1)));
+        Optional<String> fallback = FallbackTransport.evidence(ingress, backend);
+        if (fallback.isEmpty()) {
+            return Optional.empty();
         }
-        int replicas = ingress.review().replicasOf(backend.serviceName()).orElse(1);
-        return replicas > 1
-                ? Optional.of("Service %s has %d replicas".formatted(backend.serviceName(), replicas))
-                : Optional.empty();
+        OptionalInt replicas = ingress.review().replicasOf(backend.serviceName());
+        if (replicas.isPresent() && replicas.getAsInt() <= 1) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                replicas.isPresent()
+                        ? "%s and Service %s has %d replicas"
+                                .formatted(fallback.get(), backend.serviceName(), replicas.getAsInt())
+                        : fallback.get());
     }
 
     /** Affinity through any key the serving controller reads (each controller has its own keys). */

@@ -79,9 +79,12 @@ public final class RuleHelp {
                         + "rejected. Use first-class annotations or enable snippets deliberately.");
         HELP.put(
                 Rule.WS113,
-                "Long-polling fallbacks (Socket.IO, SignalR) need every request of a session on the same "
-                        + "backend pod. Without session affinity over several replicas, fallbacks fail intermittently. Turn "
-                        + "on cookie affinity, or accept the warning when clients only use WebSocket.");
+                "Fallback transports (Socket.IO, SockJS and SignalR long-polling) need every request of a "
+                        + "session on the same backend pod; a plain WebSocket is one connection and needs no affinity. "
+                        + "Reported on evidence of a fallback (a /socket.io, /sockjs, /signalr, /hubs or .../negotiate "
+                        + "path, or wsroute.io/fallback-transport: \"long-polling\") unless the Service is known to run "
+                        + "one replica. Turn on cookie affinity, or set wsroute.io/fallback-transport: \"none\" when "
+                        + "clients only use WebSocket.");
         HELP.put(
                 Rule.WS114,
                 "On every configuration reload nginx starts new workers and closes old ones after "

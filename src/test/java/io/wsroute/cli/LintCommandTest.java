@@ -323,7 +323,7 @@ class LintCommandTest {
                   rules:
                   - http:
                       paths:
-                      - {path: /play, pathType: Prefix, backend: {service: {name: game, port: {number: 80}}}}
+                      - {path: /socket.io, pathType: Prefix, backend: {service: {name: game, port: {number: 80}}}}
                 ---
                 apiVersion: apps/v1
                 kind: Deployment

@@ -12,24 +12,94 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** WS113: long-polling fallbacks and several replicas need affinity, and affinity that cannot work. */
+/**
+ * WS113: fallback transports over several replicas need affinity; affinity that cannot work. The library facts the
+ * rule relies on come from each library's own documentation:
+ *
+ * <ul>
+ *   <li>Socket.IO, https://socket.io/docs/v4/using-multiple-nodes (sticky sessions are needed when HTTP long-polling
+ *       is enabled, the default; without them 400 "Session ID unknown"; the WebSocket transport is one TCP connection
+ *       and needs none);
+ *   <li>ASP.NET Core SignalR, https://learn.microsoft.com/aspnet/core/signalr/scale (sticky sessions unless every
+ *       client uses WebSockets only with SkipNegotiation; the {@code <hub>/negotiate} request comes first);
+ *   <li>SockJS, https://github.com/sockjs/sockjs-node README "Sticky sessions" (with several server processes the
+ *       load balancer must send every request of a session to the same one; the streaming and polling transports
+ *       keep session state in process memory).
+ * </ul>
+ */
 class AffinityRuleTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/socket.io", "/chat/socket.io/", "/SockJS", "/signalr/hubs"})
-    void pollingPathsNeedAffinity(String path) {
+    @ValueSource(
+            strings = {
+                "/socket.io",
+                "/chat/socket.io/",
+                "/SockJS",
+                "/sockjs-node",
+                "/signalr/hubs",
+                "/hubs/chat",
+                "/chathub/negotiate"
+            })
+    void fallbackPathsNeedAffinity(String path) {
         assertThat(healthy(INGRESS_NGINX).onlyPath(path).findings(Rule.WS113))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains(path).contains("long-polling"));
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/ws", "/", "/hubspot", "/api/negotiated", "/socket", "/cable", "/terminals/websocket"})
+    void aPlainWebSocketPathNeedsNoAffinityWhateverTheReplicas(String path) {
+        for (ControllerFlavor flavor : ControllerFlavor.values()) {
+            assertThat(healthy(flavor).onlyPath(path).replicas("chat", 5).findings(Rule.WS113))
+                    .as("%s on %s", path, flavor)
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(ControllerFlavor.class)
-    void oneReplicaOnAPlainPathNeedsNothing(ControllerFlavor flavor) {
-        assertThat(healthy(flavor).replicas("chat", 1).findings(Rule.WS113)).isEmpty();
-        assertThat(healthy(flavor).replicas("chat", 2).findings(Rule.WS113))
+    void evidenceOnOneKnownReplicaNeedsNothing(ControllerFlavor flavor) {
+        assertThat(healthy(flavor).onlyPath("/socket.io").replicas("chat", 1).findings(Rule.WS113))
+                .isEmpty();
+        assertThat(healthy(flavor).onlyPath("/socket.io").replicas("chat", 2).findings(Rule.WS113))
                 .singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("2 replicas"));
+                .satisfies(f -> assertThat(f.message()).contains("2 replicas").contains("socket.io"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ControllerFlavor.class)
+    void theAnnotationDeclaresOrRulesOutAFallback(ControllerFlavor flavor) {
+        assertThat(healthy(flavor)
+                        .with("wsroute.io/fallback-transport", "long-polling")
+                        .replicas("chat", 3)
+                        .findings(Rule.WS113))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("wsroute.io/fallback-transport declares a long-polling fallback")
+                        .contains("3 replicas"));
+        assertThat(healthy(flavor)
+                        .with("wsroute.io/fallback-transport", "long-polling")
+                        .replicas("chat", 1)
+                        .findings(Rule.WS113))
+                .isEmpty();
+        assertThat(healthy(flavor)
+                        .onlyPath("/socket.io")
+                        .with("wsroute.io/fallback-transport", " None ")
+                        .replicas("chat", 3)
+                        .findings(Rule.WS113))
+                .as("Socket.IO with transports: [\"websocket\"] needs no affinity")
+                .isEmpty();
+    }
+
+    @Test
+    void anUnreadableDeclarationIsReadAsLongPollingAndSaysSo() {
+        assertThat(healthy(INGRESS_NGINX)
+                        .with("wsroute.io/fallback-transport", "polling\nX")
+                        .findings(Rule.WS113))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("\"polling?X\" is neither \"long-polling\" nor \"none\"")
+                        .doesNotContain("\n"));
     }
 
     @ParameterizedTest

@@ -204,8 +204,10 @@ class RuleCatalogueTest {
                         "affinity: \"cookie\""),
                 new Bad(
                         Rule.WS113,
-                        "three replicas",
-                        healthy(NGINX_INC).replicas("chat", 3),
+                        "declared long-polling over three replicas",
+                        healthy(NGINX_INC)
+                                .with("wsroute.io/fallback-transport", "long-polling")
+                                .replicas("chat", 3),
                         "spec.rules[0].http.paths[0].backend.service",
                         "nginx.org/lb-method: \"ip_hash\""),
                 new Bad(
@@ -378,8 +380,13 @@ class RuleCatalogueTest {
                                 .with("nginx.ingress.kubernetes.io/affinity", "cookie")),
                 new Good(
                         Rule.WS113,
+                        "plain WebSocket over three replicas: one TCP connection needs no affinity",
+                        healthy(INGRESS_NGINX).replicas("chat", 3)),
+                new Good(
+                        Rule.WS113,
                         "replicas with hash lb-method",
                         healthy(NGINX_INC)
+                                .onlyPath("/socket.io")
                                 .replicas("chat", 3)
                                 .with("nginx.org/lb-method", "hash $remote_addr consistent")),
                 new Good(Rule.WS114, "default 240 s", healthy(INGRESS_NGINX)),
