@@ -176,10 +176,19 @@ public final class RouteAssessor {
                             RouteCondition.ENFORCED,
                             RouteReason.SETTINGS_NOT_ENFORCED.text(),
                             String.join("; ", plan.notEnforced()));
-            String warnings = plan.warnings().isEmpty()
-                    ? ""
-                    : "; warnings: "
-                            + plan.warnings().stream().map(Finding::summary).collect(Collectors.joining("; "));
+            String warnings = (plan.warnings().isEmpty()
+                            ? ""
+                            : "; warnings: "
+                                    + plan.warnings().stream()
+                                            .map(Finding::summary)
+                                            .collect(Collectors.joining("; ")))
+                    + (plan.accepted().isEmpty()
+                            ? ""
+                            : "; accepted: "
+                                    + plan.accepted().stream()
+                                            .map(Finding::rule)
+                                            .distinct()
+                                            .collect(Collectors.joining(",")));
             RouteCondition ready = RouteCondition.ok(
                     RouteCondition.READY,
                     RouteReason.INGRESS_READY.text(),

@@ -58,19 +58,31 @@ public final class RouteIngressPlanner {
                 AnnotationCatalog.proxySendTimeout(flavor),
                 NginxTime.formatTimeout(
                         flavor, RouteSpecCheck.send(spec, target.settings().minIdleTimeout())));
+        if (spec.acceptedWarnings() != null) {
+            annotations.put(
+                    WsrouteAnnotations.ACCEPT,
+                    String.join(",", spec.acceptedWarnings().rulesOrEmpty()));
+            if (spec.acceptedWarnings().reason() != null) {
+                annotations.put(
+                        WsrouteAnnotations.ACCEPT_REASON,
+                        spec.acceptedWarnings().reason());
+            }
+        }
         AccessPlan access = flavor.plane().planAccess(access(spec), profile);
         annotations.putAll(access.annotations());
         List<String> notEnforced = access.notEnforced();
         Ingress ingress = ingress(route, target.ingressClassName(), annotations);
         IngressReview review = new IngressReview(ingress, target.services(), Map.of(), profile, target.settings());
         ingress.getMetadata().getAnnotations().putAll(rules.remediate(review).annotationsToAdd());
-        List<Finding> findings =
-                rules.evaluate(new IngressReview(ingress, target.services(), Map.of(), profile, target.settings()));
+        WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(
+                new IngressReview(ingress, target.services(), Map.of(), profile, target.settings()));
+        List<Finding> findings = evaluation.findings();
         return new RoutePlan(
                 ingress,
                 notEnforced,
                 findings.stream().filter(f -> f.severity() == Severity.ERROR).toList(),
                 findings.stream().filter(f -> f.severity() == Severity.WARNING).toList(),
+                evaluation.accepted(),
                 url(spec));
     }
 

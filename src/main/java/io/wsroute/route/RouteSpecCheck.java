@@ -70,6 +70,20 @@ public final class RouteSpecCheck {
         if (limit != null && (limit < 1 || limit > 100_000)) {
             problems.add("spec.maxConnectionsPerClient: must be between 1 and 100000, got " + limit);
         }
+        if (spec.acceptedWarnings() != null) {
+            List<String> accepted = spec.acceptedWarnings().rulesOrEmpty();
+            if (accepted.isEmpty()) {
+                problems.add("spec.acceptedWarnings.rules: at least one rule id is required");
+            }
+            list(problems, "spec.acceptedWarnings.rules", accepted, RouteGrammar.RULE_ID_PATTERN, 5, 32);
+            match(
+                    problems,
+                    "spec.acceptedWarnings.reason",
+                    spec.acceptedWarnings().reason(),
+                    RouteGrammar.ONE_LINE_PATTERN,
+                    300,
+                    false);
+        }
         return problems;
     }
 

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.wsroute.route.api.RouteAcceptedWarnings;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.RouteTimeouts;
@@ -452,6 +453,46 @@ class RouteIT {
                         .withName("hostile")
                         .get())
                 .isNull();
+    }
+
+    @Test
+    void acceptedWarningsReachTheIngressAndLeaveTheReadyMessage() {
+        create(
+                "accepting",
+                new WebSocketRouteSpec(
+                        "accepting.example.com",
+                        paths("chat", 8080),
+                        null,
+                        null,
+                        new RouteTimeouts("90s", null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        new RouteAcceptedWarnings(List.of("WS103"), "clients ping every 20 s")));
+
+        Condition ready = awaitCondition("accepting", "Ready", "True");
+        assertThat(ready.getMessage()).doesNotContain("warnings:").endsWith("; accepted: WS103");
+        assertThat(ingress("accepting").getMetadata().getAnnotations())
+                .containsEntry("wsroute.io/accept", "WS103")
+                .containsEntry("wsroute.io/accept-reason", "clients ping every 20 s")
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "90");
+        assertThatThrownBy(() -> create(
+                        "accepting-hostile",
+                        new WebSocketRouteSpec(
+                                "accepting.example.com",
+                                paths("chat", 8080),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new RouteAcceptedWarnings(List.of("WS103;"), "two\nlines"))))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("spec.acceptedWarnings.rules")
+                .hasMessageContaining("spec.acceptedWarnings.reason");
     }
 
     private static WebSocketRouteSpec spec(String host, String service, int port, String className) {

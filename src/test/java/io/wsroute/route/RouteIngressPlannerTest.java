@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.route.api.RouteAcceptedWarnings;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.RouteSessionAffinity;
@@ -197,6 +198,56 @@ class RouteIngressPlannerTest {
         assertThat(plan.warnings()).extracting(f -> f.rule()).contains("WS103");
         assertThat(plan.ingress().getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "90");
+    }
+
+    @Test
+    void acceptedWarningsReachTheIngressAsTheAcceptAnnotationAndLeaveTheReadyWarnings() {
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                new RouteTimeouts("90s", null),
+                null,
+                null,
+                null,
+                null,
+                new RouteAcceptedWarnings(List.of("WS103"), "clients ping every 20 s"));
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", spec), target(ControllerFlavor.INGRESS_NGINX, false, "kubernetes.io/ws"));
+
+        assertThat(plan.ingress().getMetadata().getAnnotations())
+                .containsEntry("wsroute.io/accept", "WS103")
+                .containsEntry("wsroute.io/accept-reason", "clients ping every 20 s");
+        assertThat(plan.warnings()).extracting(f -> f.rule()).doesNotContain("WS103");
+        assertThat(plan.accepted()).extracting(f -> f.rule()).contains("WS103");
+        assertThat(plan.errors()).isEmpty();
+    }
+
+    @Test
+    void anAcceptedErrorOrStaleIdIsAWarningOnTheRouteAndAcceptsNothing() {
+        WebSocketRouteSpec spec = new WebSocketRouteSpec(
+                "chat.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new RouteAcceptedWarnings(List.of("WS101", "WS103", "WS999"), null));
+        RoutePlan plan = planner.plan(
+                Routes.route("apps", "chat", spec), target(ControllerFlavor.INGRESS_NGINX, false, "kubernetes.io/ws"));
+
+        // WS101 is an error (cannot be accepted: WS142), WS103 does not fire at the default 1h (stale: WS140),
+        // WS999 is no rule (WS141); none of them stops the route, all three show in its Ready condition.
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.accepted()).isEmpty();
+        assertThat(plan.warnings()).extracting(f -> f.rule()).contains("WS140", "WS141", "WS142");
+        assertThat(plan.ingress().getMetadata().getAnnotations())
+                .containsEntry("wsroute.io/accept", "WS101,WS103,WS999")
+                .doesNotContainKey("wsroute.io/accept-reason");
     }
 
     @Test

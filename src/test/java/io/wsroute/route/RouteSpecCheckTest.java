@@ -2,6 +2,7 @@ package io.wsroute.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsroute.route.api.RouteAcceptedWarnings;
 import io.wsroute.route.api.RouteGrammar;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
@@ -130,7 +131,20 @@ class RouteSpecCheckTest {
                 new Field(
                         "spec.sourceRanges[0]",
                         v -> new WebSocketRouteSpec(
-                                b.host(), b.paths(), null, null, null, null, null, null, List.of(v))));
+                                b.host(), b.paths(), null, null, null, null, null, null, List.of(v))),
+                new Field(
+                        "spec.acceptedWarnings.rules[0]",
+                        v -> new WebSocketRouteSpec(
+                                b.host(),
+                                b.paths(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new RouteAcceptedWarnings(List.of(v), null))));
     }
 
     /** A valid value of each field, so that an injection appended to it is what makes the difference. */
@@ -146,6 +160,7 @@ class RouteSpecCheckTest {
             case "spec.sessionAffinity.cookieName" -> "route";
             case "spec.allowedOrigins[0]" -> "https://app.example.com";
             case "spec.sourceRanges[0]" -> "10.0.0.0/8";
+            case "spec.acceptedWarnings.rules[0]" -> "WS103";
             default -> throw new IllegalArgumentException(field.name());
         };
     }
@@ -189,11 +204,32 @@ class RouteSpecCheckTest {
                 RouteGrammar.DURATION,
                 RouteGrammar.COOKIE_NAME,
                 RouteGrammar.ORIGIN,
-                RouteGrammar.CIDR)) {
+                RouteGrammar.CIDR,
+                RouteGrammar.RULE_ID)) {
             String yamlEscaped = pattern.replace("\\", "\\\\");
             assertThat(crd).as(pattern).contains("pattern: \"" + yamlEscaped + "\"");
             assertThat(Pattern.compile(pattern).matcher("a;b").find()).isFalse();
         }
+    }
+
+    @Test
+    void anAcceptedWarningsReasonIsOneLineAndTheListIsNeitherEmptyNorLong() throws Exception {
+        WebSocketRouteSpec b = base();
+        java.util.function.Function<RouteAcceptedWarnings, List<String>> problems = accepted -> RouteSpecCheck.problems(
+                new WebSocketRouteSpec(b.host(), b.paths(), null, null, null, null, null, null, null, accepted));
+
+        assertThat(problems.apply(new RouteAcceptedWarnings(List.of("WS103", "WS113"), "clients ping every 20 s")))
+                .isEmpty();
+        assertThat(problems.apply(new RouteAcceptedWarnings(List.of("WS103"), "two\nlines")))
+                .singleElement()
+                .asString()
+                .startsWith("spec.acceptedWarnings.reason:");
+        assertThat(problems.apply(new RouteAcceptedWarnings(List.of(), null)))
+                .containsExactly("spec.acceptedWarnings.rules: at least one rule id is required");
+        assertThat(problems.apply(new RouteAcceptedWarnings(java.util.Collections.nCopies(33, "WS103"), null)))
+                .containsExactly("spec.acceptedWarnings.rules: at most 32 entries");
+        String crd = java.nio.file.Files.readString(CrdFileTest.COMMITTED);
+        assertThat(crd).contains("pattern: \"" + RouteGrammar.ONE_LINE.replace("\\", "\\\\") + "\"");
     }
 
     @Test

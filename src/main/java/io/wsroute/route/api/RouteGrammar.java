@@ -36,6 +36,11 @@ public final class RouteGrammar {
     public static final String CIDR =
             "^([0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(/[0-9]{1,3})?)$";
 
+    /** A wsroute rule id, as listed in README's rule table. */
+    public static final String RULE_ID = "^WS[0-9]{3}$";
+    /** One line of printable text: shown to people, never written into nginx configuration. */
+    public static final String ONE_LINE = "^[^\\x00-\\x1f\\x7f]*$";
+
     public static final Pattern HOST_PATTERN = Pattern.compile(HOST);
     public static final Pattern SUBDOMAIN_PATTERN = Pattern.compile(SUBDOMAIN);
     public static final Pattern SERVICE_NAME_PATTERN = Pattern.compile(SERVICE_NAME);
@@ -45,6 +50,8 @@ public final class RouteGrammar {
     public static final Pattern COOKIE_NAME_PATTERN = Pattern.compile(COOKIE_NAME);
     public static final Pattern ORIGIN_PATTERN = Pattern.compile(ORIGIN);
     public static final Pattern CIDR_PATTERN = Pattern.compile(CIDR);
+    public static final Pattern RULE_ID_PATTERN = Pattern.compile(RULE_ID);
+    public static final Pattern ONE_LINE_PATTERN = Pattern.compile(ONE_LINE);
 
     private RouteGrammar() {}
 }

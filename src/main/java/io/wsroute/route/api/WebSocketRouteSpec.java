@@ -56,7 +56,35 @@ public record WebSocketRouteSpec(
         @Size(max = 64)
         @JsonPropertyDescription(
                 "Client address ranges (CIDR) allowed to connect, e.g. 10.0.0.0/8. Empty: any address.")
-        List<@Pattern(RouteGrammar.CIDR) @Size(max = 43) String> sourceRanges) {
+        List<@Pattern(RouteGrammar.CIDR) @Size(max = 43) String> sourceRanges,
+
+        @JsonPropertyDescription(
+                "Warnings accepted on purpose (the Ingress annotation wsroute.io/accept): left out of the Ready condition and counted as accepted by the audit. Errors cannot be accepted.")
+        RouteAcceptedWarnings acceptedWarnings) {
+
+    /** A route without accepted warnings (the field was added later; most callers do not set it). */
+    public WebSocketRouteSpec(
+            String host,
+            List<RoutePath> paths,
+            String ingressClassName,
+            RouteTls tls,
+            RouteTimeouts timeouts,
+            RouteSessionAffinity sessionAffinity,
+            List<String> allowedOrigins,
+            Integer maxConnectionsPerClient,
+            List<String> sourceRanges) {
+        this(
+                host,
+                paths,
+                ingressClassName,
+                tls,
+                timeouts,
+                sessionAffinity,
+                allowedOrigins,
+                maxConnectionsPerClient,
+                sourceRanges,
+                null);
+    }
 
     public List<RoutePath> pathsOrEmpty() {
         return paths == null ? List.of() : paths;
