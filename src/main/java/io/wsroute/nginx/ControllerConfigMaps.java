@@ -15,6 +15,7 @@ public final class ControllerConfigMaps {
 
     public static final String PROXY_READ_TIMEOUT = "proxy-read-timeout";
     public static final String PROXY_SEND_TIMEOUT = "proxy-send-timeout";
+    public static final String PROXY_CONNECT_TIMEOUT = "proxy-connect-timeout";
     public static final String WORKER_SHUTDOWN_TIMEOUT = "worker-shutdown-timeout";
     public static final String PROXY_HTTP_VERSION = "proxy-http-version";
     public static final String ALLOW_SNIPPET_ANNOTATIONS = "allow-snippet-annotations";
@@ -35,18 +36,17 @@ public final class ControllerConfigMaps {
     /** The ingress-nginx ConfigMap, as that controller reads it. */
     static ControllerProfile readIngressNginx(Map<String, String> values, String source, ControllerProfile defaults) {
         List<String> problems = new ArrayList<>();
-        Duration read = ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems);
-        Duration send = ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems);
-        // Copied into nginx.conf as written: a value nginx cannot parse fails every reload.
-        Optional<Duration> shutdown = nginxTime(
-                        values,
-                        WORKER_SHUTDOWN_TIMEOUT,
-                        problems,
-                        "nginx refuses the configuration and every reload fails")
-                .or(defaults::workerShutdownTimeout);
+        List<String> reloadFailures = new ArrayList<>();
+        Duration read =
+                ingressNginxSeconds(values, PROXY_READ_TIMEOUT, defaults.proxyReadTimeout(), problems, reloadFailures);
+        Duration send =
+                ingressNginxSeconds(values, PROXY_SEND_TIMEOUT, defaults.proxySendTimeout(), problems, reloadFailures);
+        // nginx.tmpl writes worker_shutdown_timeout as the ConfigMap has it.
+        Optional<Duration> shutdown =
+                verbatimTime(values, WORKER_SHUTDOWN_TIMEOUT, reloadFailures).or(defaults::workerShutdownTimeout);
         boolean allowSnippets = ingressNginxBool(values, ALLOW_SNIPPET_ANNOTATIONS, false, problems);
         RiskLevel risk = riskLevel(values, problems);
-        String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), problems);
+        String httpVersion = httpVersion(values, defaults.proxyHttpVersion(), reloadFailures);
         return new ControllerProfile(
                 defaults.flavor(),
                 source,
@@ -57,19 +57,22 @@ public final class ControllerConfigMaps {
                 shutdown,
                 httpVersion,
                 problems,
+                reloadFailures,
+                ConfigMapRedirects.read(defaults.flavor(), values, problems),
+                ConfigMapSnippets.read(defaults.flavor(), values),
+                values,
                 false);
     }
 
     /** The F5 controller's ConfigMap, as that controller reads it; snippets come from its command-line flag. */
     static ControllerProfile readNginxInc(Map<String, String> values, String source, ControllerProfile defaults) {
         List<String> problems = new ArrayList<>();
-        // The F5 controller copies these keys into nginx.conf unvalidated: a bad value fails the reload.
-        String consequence = "nginx will fail to reload and keep serving its last valid configuration";
-        Duration read =
-                nginxTime(values, PROXY_READ_TIMEOUT, problems, consequence).orElse(defaults.proxyReadTimeout());
-        Duration send =
-                nginxTime(values, PROXY_SEND_TIMEOUT, problems, consequence).orElse(defaults.proxySendTimeout());
-        Optional<Duration> shutdown = nginxTime(values, WORKER_SHUTDOWN_TIMEOUT, problems, consequence);
+        List<String> reloadFailures = new ArrayList<>();
+        // configmaps.go ParseConfigMap copies these keys unvalidated; the template writes them as they are.
+        Duration read = verbatimTime(values, PROXY_READ_TIMEOUT, reloadFailures).orElse(defaults.proxyReadTimeout());
+        Duration send = verbatimTime(values, PROXY_SEND_TIMEOUT, reloadFailures).orElse(defaults.proxySendTimeout());
+        verbatimTime(values, PROXY_CONNECT_TIMEOUT, reloadFailures);
+        Optional<Duration> shutdown = verbatimTime(values, WORKER_SHUTDOWN_TIMEOUT, reloadFailures);
         return new ControllerProfile(
                 defaults.flavor(),
                 source,
@@ -80,6 +83,10 @@ public final class ControllerConfigMaps {
                 shutdown,
                 defaults.proxyHttpVersion(),
                 problems,
+                reloadFailures,
+                ConfigMapRedirects.read(defaults.flavor(), values, problems),
+                ConfigMapSnippets.read(defaults.flavor(), values),
+                values,
                 false);
     }
 
@@ -90,29 +97,79 @@ public final class ControllerConfigMaps {
     }
 
     private static Duration ingressNginxSeconds(
-            Map<String, String> values, String key, Duration fallback, List<String> problems) {
+            Map<String, String> values, String key, Duration fallback, List<String> problems, List<String> failures) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
         }
-        Optional<Duration> parsed = NginxTime.parseSeconds(raw);
+        Optional<Duration> parsed = weakInt(raw).map(Duration::ofSeconds);
         if (parsed.isEmpty()) {
             problems.add("%s: \"%s\" is not integer seconds; ingress-nginx ignores it and uses %ds"
                     .formatted(key, raw, fallback.getSeconds()));
             return fallback;
         }
+        if (parsed.get().isNegative()) {
+            // nginx.tmpl writes "<value>s": a negative number becomes e.g. proxy_read_timeout -1s;
+            failures.add(("%s: \"%s\" is written into every location without its own annotation as %s %ss;, which "
+                            + "nginx refuses, so every reload of the controller fails")
+                    .formatted(key, raw, key.replace('-', '_'), raw));
+            return fallback;
+        }
         return parsed.get();
     }
 
-    private static Optional<Duration> nginxTime(
-            Map<String, String> values, String key, List<String> problems, String consequence) {
+    /**
+     * An int as ingress-nginx's ConfigMap decoding reads it (mapstructure's weak decoding: strconv.ParseInt with base
+     * 0), so "" is 0, "0x3c" is 60 and "010" is octal 8; empty when it fails, and the default stays.
+     */
+    public static Optional<Long> weakInt(String raw) {
+        String value = raw.isEmpty() ? "0" : raw;
+        boolean negative = value.startsWith("-");
+        String digits = negative || value.startsWith("+") ? value.substring(1) : value;
+        int radix = 10;
+        if (digits.matches("0[xX].+")) {
+            radix = 16;
+            digits = digits.substring(2);
+        } else if (digits.matches("0[bB].+")) {
+            radix = 2;
+            digits = digits.substring(2);
+        } else if (digits.matches("0[oO].+")) {
+            radix = 8;
+            digits = digits.substring(2);
+        } else if (digits.matches("0\\d+")) {
+            radix = 8;
+            digits = digits.substring(1);
+        }
+        if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
+            return Optional.empty();
+        }
+        try {
+            long parsed = Long.parseLong(digits, radix);
+            return Optional.of(negative ? -parsed : parsed);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A value the controller writes into nginx.conf as it stands, judged as nginx will judge it. */
+    private static Optional<Duration> verbatimTime(Map<String, String> values, String key, List<String> failures) {
         String raw = values.get(key);
         if (raw == null) {
             return Optional.empty();
         }
-        Optional<Duration> parsed = NginxTime.parse(raw);
+        Optional<Duration> parsed = NginxTime.parseDirectiveArgument(raw);
         if (parsed.isEmpty()) {
-            problems.add("%s: \"%s\" is not an nginx time value; %s".formatted(key, raw, consequence));
+            failures.add(("%s: \"%s\" is copied into nginx.conf as it stands (%s %s;%s), which nginx refuses%s, "
+                            + "so every reload of the controller fails and it keeps serving its last valid configuration")
+                    .formatted(
+                            key,
+                            raw,
+                            key.replace('-', '_'),
+                            raw,
+                            key.equals(WORKER_SHUTDOWN_TIMEOUT) ? "" : " in every location without its own annotation",
+                            raw.isBlank() || raw.strip().matches(".*\\s.*")
+                                    ? " (not exactly one argument)"
+                                    : " (not an nginx time: units w d h m s ms in that order, no sign)"));
         }
         return parsed;
     }
@@ -148,14 +205,14 @@ public final class ControllerConfigMaps {
     }
 
     /** Written into every location as proxy_http_version, which nginx accepts as 1.0 or 1.1 only. */
-    private static String httpVersion(Map<String, String> values, String fallback, List<String> problems) {
+    private static String httpVersion(Map<String, String> values, String fallback, List<String> failures) {
         String raw = values.get(PROXY_HTTP_VERSION);
         if (raw == null) {
             return fallback;
         }
         String version = raw.trim();
         if (!IngressNginxAnnotations.HTTP_VERSIONS.contains(version)) {
-            problems.add("%s: \"%s\" is neither 1.0 nor 1.1; nginx refuses the configuration and every reload fails"
+            failures.add("%s: \"%s\" is neither 1.0 nor 1.1; nginx refuses the configuration and every reload fails"
                     .formatted(PROXY_HTTP_VERSION, raw));
         }
         return version;

@@ -2,6 +2,7 @@ package io.wsroute.nginx;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,8 +22,13 @@ import java.util.Optional;
  * @param workerShutdownTimeout how long old workers keep sockets after a reload; empty when unset (F5 default:
  *        they stay until the sockets close)
  * @param proxyHttpVersion global upstream HTTP version (ingress-nginx ConfigMap {@code proxy-http-version})
- * @param problems ConfigMap values the controller would not accept, each {@code "<key>: <what happens>"}
- *        ({@link ControllerConfigMaps#problemKey(String)} reads the key back)
+ * @param problems ConfigMap values the controller would not accept and replaces by its default, each
+ *        {@code "<key>: <what happens>"} ({@link ControllerConfigMaps#problemKey(String)} reads the key back)
+ * @param reloadFailures ConfigMap values the controller copies into nginx.conf that nginx itself refuses, so every
+ *        reload of the controller fails; same form as {@code problems}
+ * @param redirects the ConfigMap's HTTP to HTTPS redirect, which Ingress annotations override
+ * @param snippets the ConfigMap's own snippets, written into every http block, server or location
+ * @param data the ConfigMap's data as written, for what the controller copies into nginx.conf verbatim
  * @param fromDefaults true when no ConfigMap was found and built-in defaults are assumed
  */
 public record ControllerProfile(
@@ -35,6 +41,10 @@ public record ControllerProfile(
         Optional<Duration> workerShutdownTimeout,
         String proxyHttpVersion,
         List<String> problems,
+        List<String> reloadFailures,
+        ConfigMapRedirects redirects,
+        ConfigMapSnippets snippets,
+        Map<String, String> data,
         boolean fromDefaults) {
 
     public static final Duration NGINX_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -42,6 +52,10 @@ public record ControllerProfile(
     public ControllerProfile {
         Objects.requireNonNull(flavor, "flavor");
         problems = List.copyOf(problems);
+        reloadFailures = List.copyOf(reloadFailures);
+        Objects.requireNonNull(redirects, "redirects");
+        Objects.requireNonNull(snippets, "snippets");
+        data = Map.copyOf(data);
     }
 
     /** The controller's documented defaults, used when its ConfigMap cannot be found (snippets off). */
@@ -60,6 +74,10 @@ public record ControllerProfile(
                 workerShutdownTimeout,
                 proxyHttpVersion,
                 problems,
+                reloadFailures,
+                redirects,
+                snippets,
+                data,
                 fromDefaults);
     }
 }

@@ -47,6 +47,21 @@ public interface DataPlane {
     /** The annotation that forces the HTTP to HTTPS redirect even without TLS on the Ingress. */
     String forceSslRedirect();
 
+    /** Which requests {@link #forceSslRedirect()} (or its ConfigMap key) redirects, in words for messages. */
+    String forceRedirectScope();
+
+    /** The annotation that sets the redirect's status, when the controller has one (else only its ConfigMap). */
+    Optional<String> redirectCodeAnnotation();
+
+    /** The snippet annotation written into every server block of the Ingress. */
+    String serverSnippet();
+
+    /**
+     * True when the Ingress's own snippet annotations replace the ConfigMap's snippets (F5), false when both are
+     * written (ingress-nginx).
+     */
+    boolean snippetAnnotationsReplaceConfigMap();
+
     /** The annotation listing the Services the controller forwards Upgrade for, when it needs such a list. */
     Optional<String> webSocketServices();
 

@@ -74,6 +74,28 @@ final class IngressNginxPlane implements DataPlane {
         return IngressNginxAnnotations.FORCE_SSL_REDIRECT;
     }
 
+    /** lua_ingress.lua redirect_to_https: force_ssl_redirect when the scheme is http. */
+    @Override
+    public String forceRedirectScope() {
+        return "every plain-HTTP request";
+    }
+
+    /** nginx.tmpl writes the configuration-snippet, then the ConfigMap's location-snippet. */
+    @Override
+    public boolean snippetAnnotationsReplaceConfigMap() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> redirectCodeAnnotation() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String serverSnippet() {
+        return IngressNginxAnnotations.SERVER_SNIPPET;
+    }
+
     @Override
     public Optional<String> webSocketServices() {
         return Optional.empty();
@@ -97,6 +119,10 @@ final class IngressNginxPlane implements DataPlane {
                 Optional.of(WORKER_SHUTDOWN_DEFAULT),
                 "1.1",
                 List.of(),
+                List.of(),
+                ConfigMapRedirects.defaults(flavor()),
+                ConfigMapSnippets.NONE,
+                Map.of(),
                 true);
     }
 

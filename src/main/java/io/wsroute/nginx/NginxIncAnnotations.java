@@ -30,7 +30,10 @@ public final class NginxIncAnnotations {
     /** Service list, same format as {@link #WEBSOCKET_SERVICES}: these are proxied with grpc_pass. */
     public static final String GRPC_SERVICES = PREFIX + "grpc-services";
 
+    /** Redirects requests with {@code X-Forwarded-Proto: http} (version1/nginx.ingress.tmpl), not plain HTTP itself. */
     public static final String REDIRECT_TO_HTTPS = PREFIX + "redirect-to-https";
+    /** 301 (default), 302, 307 or 308; overrides the ConfigMap's http-redirect-code. */
+    public static final String HTTP_REDIRECT_CODE = PREFIX + "http-redirect-code";
     /** Defaults to true (ConfigMap ssl-redirect) when the Ingress has spec.tls. */
     public static final String SSL_REDIRECT = PREFIX + "ssl-redirect";
     /** Read as {@link #SSL_REDIRECT} when that one is absent: the only legacy-prefix key the controller knows. */

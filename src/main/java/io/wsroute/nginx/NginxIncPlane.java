@@ -78,6 +78,28 @@ final class NginxIncPlane implements DataPlane {
         return NginxIncAnnotations.REDIRECT_TO_HTTPS;
     }
 
+    /** version1/nginx.ingress.tmpl: {@code if ($http_x_forwarded_proto = 'http')}. */
+    @Override
+    public String forceRedirectScope() {
+        return "requests that arrive with X-Forwarded-Proto: http (plain HTTP at a TLS-terminating load balancer in front)";
+    }
+
+    /** annotations.go parseAnnotations overwrites ConfigParams.LocationSnippets/ServerSnippets. */
+    @Override
+    public boolean snippetAnnotationsReplaceConfigMap() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> redirectCodeAnnotation() {
+        return Optional.of(NginxIncAnnotations.HTTP_REDIRECT_CODE);
+    }
+
+    @Override
+    public String serverSnippet() {
+        return NginxIncAnnotations.SERVER_SNIPPETS;
+    }
+
     @Override
     public Optional<String> webSocketServices() {
         return Optional.of(NginxIncAnnotations.WEBSOCKET_SERVICES);
@@ -105,6 +127,10 @@ final class NginxIncPlane implements DataPlane {
                 Optional.empty(),
                 "1.1",
                 List.of(),
+                List.of(),
+                ConfigMapRedirects.defaults(flavor()),
+                ConfigMapSnippets.NONE,
+                Map.of(),
                 true);
     }
 

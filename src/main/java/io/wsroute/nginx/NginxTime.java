@@ -18,6 +18,15 @@ public final class NginxTime {
     private static final Pattern NGINX_TIME = Pattern.compile(
             "^(\\d+y)??\\s*(\\d+M)??\\s*(\\d+w)??\\s*(\\d+d)??\\s*(\\d+h)??\\s*(\\d+m)??\\s*(\\d+s?)??\\s*(\\d+ms)??$");
 
+    /**
+     * nginx's own time syntax for one unquoted argument of a millisecond directive (proxy_read_timeout,
+     * worker_shutdown_timeout): w, d, h, m, s, ms in that order, a trailing bare number counts as seconds, no sign,
+     * and no years or months (nginx refuses those where it counts milliseconds). Checked against nginx -t:
+     * NginxTimeOnRealNginxTest.
+     */
+    private static final Pattern NGINX_MSEC_ARGUMENT =
+            Pattern.compile("^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?(\\d+)?$");
+
     private static final Pattern GO_ATOI = Pattern.compile("^[+-]?\\d{1,18}$");
 
     private NginxTime() {}
@@ -49,6 +58,35 @@ public final class NginxTime {
             return Optional.empty();
         }
         return Optional.of(total);
+    }
+
+    /**
+     * A value written into nginx.conf as it stands ({@code proxy_read_timeout <value>;}), as nginx itself reads it:
+     * empty when nginx refuses the configuration, because the value is not one argument (whitespace, or nothing) or
+     * not a time in nginx's syntax.
+     */
+    public static Optional<Duration> parseDirectiveArgument(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher m = NGINX_MSEC_ARGUMENT.matcher(value.strip());
+        if (value.isBlank() || !m.matches()) {
+            return Optional.empty();
+        }
+        long[] unitMillis = {7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1, 1000};
+        long total = 0;
+        try {
+            for (int group = 1; group <= 7; group++) {
+                String part = m.group(group);
+                if (part != null) {
+                    long amount = Long.parseLong(part.replaceAll("\\D", ""));
+                    total = Math.addExact(total, Math.multiplyExact(amount, unitMillis[group - 1]));
+                }
+            }
+        } catch (ArithmeticException | NumberFormatException overflow) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(total));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.AnnotationCatalog;
+import io.wsroute.nginx.ConfigMapRedirects;
+import io.wsroute.nginx.DataPlane;
 import io.wsroute.nginx.GoBool;
 import io.wsroute.nginx.WsrouteAnnotations;
 import java.util.Optional;
@@ -11,55 +12,91 @@ import java.util.stream.Stream;
  * 101 (browsers do not follow redirects there). Harmless when clients only use wss://, which
  * {@code wsroute.io/wss-only: "true"} declares.
  *
- * <p>Both controllers redirect by default once the Ingress has spec.tls (ingress-nginx ssl-redirect, F5 ConfigMap
- * ssl-redirect), and always with ingress-nginx force-ssl-redirect or F5 redirect-to-https. A value Go's ParseBool
- * refuses leaves the default in place.
+ * <p>Each setting is the Ingress's annotation when the controller can parse it (Go's ParseBool), else the
+ * controller ConfigMap's key ({@link ConfigMapRedirects}), else the controller's default: both controllers redirect
+ * plain HTTP to hosts with TLS unless ssl-redirect is off. ingress-nginx force-ssl-redirect redirects every plain
+ * HTTP request; F5 redirect-to-https redirects requests that arrive with {@code X-Forwarded-Proto: http}, which is how
+ * a TLS-terminating load balancer in front passes on a plain ws:// handshake.
  */
 final class RedirectCheck implements RuleCheck {
 
     private static final String TLS_DEFAULT = "spec.tls";
+
+    /** Why the redirect happens: the field to point at, what it does, and the annotation that turns it off. */
+    private record Cause(String field, String what, String offSwitch) {}
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         if ("true".equals(ingress.annotations().get(WsrouteAnnotations.WSS_ONLY))) {
             return Stream.empty();
         }
-        return cause(ingress)
+        return cause(ingress).stream()
                 .map(cause -> ingress.finding(
                         Rule.WS104,
-                        cause.equals(TLS_DEFAULT) ? TLS_DEFAULT : ReviewedIngress.annotationField(cause),
-                        (cause.equals(TLS_DEFAULT)
-                                        ? "the Ingress has TLS, so %s redirects plain HTTP to HTTPS by default"
-                                                .formatted(ingress.flavor().cliName())
-                                        : "%s redirects plain HTTP to HTTPS".formatted(cause))
-                                + "; a ws:// handshake gets a redirect instead of 101, and WebSocket clients fail on it",
-                        "have clients connect with wss:// and declare it with %s: \"true\", or set %s: \"false\""
-                                .formatted(
-                                        WsrouteAnnotations.WSS_ONLY,
-                                        cause.equals(TLS_DEFAULT)
-                                                ? AnnotationCatalog.sslRedirect(ingress.flavor())
-                                                : cause)))
-                .stream();
+                        cause.field(),
+                        "%s with %d; a ws:// handshake gets that redirect instead of 101, and WebSocket clients fail on it"
+                                .formatted(cause.what(), code(ingress)),
+                        "have clients connect with wss:// and declare it with %s: \"true\", or set %s: \"false\" on this Ingress"
+                                .formatted(WsrouteAnnotations.WSS_ONLY, cause.offSwitch())));
     }
 
-    /** The annotation that causes the redirect, {@link #TLS_DEFAULT} for the TLS default, empty for none. */
-    private static Optional<String> cause(ReviewedIngress ingress) {
-        String always = ingress.plane().forceSslRedirect();
-        if (ingress.isTrue(always)) {
-            return Optional.of(always);
+    private static Optional<Cause> cause(ReviewedIngress ingress) {
+        DataPlane plane = ingress.plane();
+        ConfigMapRedirects configured = ingress.profile().redirects();
+        String always = plane.forceSslRedirect();
+        Optional<Boolean> force = GoBool.parse(ingress.annotations().get(always));
+        if (force.orElse(false)) {
+            return Optional.of(new Cause(
+                    ReviewedIngress.annotationField(always),
+                    "%s redirects %s to HTTPS".formatted(always, plane.forceRedirectScope()),
+                    always));
+        }
+        if (force.isEmpty() && configured.forceRedirect()) {
+            String key = ConfigMapRedirects.forceKey(plane.flavor());
+            return Optional.of(new Cause(
+                    ConfigMapProblemsCheck.configMapField(ingress, key),
+                    "%s sets %s, so %s redirects %s to HTTPS"
+                            .formatted(
+                                    ingress.profile().source(),
+                                    key,
+                                    plane.flavor().cliName(),
+                                    plane.forceRedirectScope()),
+                    always));
         }
         if (!ingress.hasTls()) {
             return Optional.empty();
         }
-        String own = ingress.plane().sslRedirect();
+        String own = plane.sslRedirect();
         // The F5 controller falls back to the legacy key when its own is absent.
         String sslRedirect = ingress.annotations().containsKey(own)
                 ? own
-                : ingress.plane().legacySslRedirect().orElse(own);
+                : plane.legacySslRedirect().orElse(own);
         Optional<Boolean> explicit = GoBool.parse(ingress.annotations().get(sslRedirect));
-        if (explicit.isEmpty()) {
-            return Optional.of(TLS_DEFAULT);
+        if (explicit.isPresent()) {
+            return explicit.get()
+                    ? Optional.of(new Cause(
+                            ReviewedIngress.annotationField(sslRedirect),
+                            "%s redirects plain HTTP to HTTPS".formatted(sslRedirect),
+                            sslRedirect))
+                    : Optional.empty();
         }
-        return explicit.get() ? Optional.of(sslRedirect) : Optional.empty();
+        if (!configured.sslRedirect()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cause(
+                TLS_DEFAULT,
+                "the Ingress has TLS, so %s redirects plain HTTP to HTTPS (ssl-redirect, on by default)"
+                        .formatted(plane.flavor().cliName()),
+                own));
+    }
+
+    /** The ConfigMap's http-redirect-code, unless the controller has an annotation for it that Go can parse. */
+    private static int code(ReviewedIngress ingress) {
+        int configured = ingress.profile().redirects().code();
+        return ingress.plane()
+                .redirectCodeAnnotation()
+                .flatMap(ingress::annotation)
+                .flatMap(ConfigMapRedirects::parseCode)
+                .orElse(configured);
     }
 }

@@ -31,6 +31,9 @@ public enum Rule {
             Severity.ERROR,
             "the serving controller rejects the Ingress (or nginx refuses its configuration), so none of its paths are served"),
     WS122(Severity.ERROR, "ingress-nginx denies the Ingress's locations, so its paths answer 503"),
+    WS125(
+            Severity.ERROR,
+            "the controller's ConfigMap holds a value nginx refuses, so every reload of the controller fails"),
     WS140(Severity.WARNING, "a warning accepted in wsroute.io/accept no longer occurs; the acceptance is stale"),
     WS141(Severity.WARNING, "wsroute.io/accept names something that is not a wsroute rule id"),
     WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can");

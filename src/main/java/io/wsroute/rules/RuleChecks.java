@@ -21,7 +21,7 @@ final class RuleChecks {
             new AffinityCheck(), // WS113
             new ReloadCheck(), // WS114
             new TlsBackendCheck(), // WS115
-            new ConfigMapProblemsCheck(), // WS116
+            new ConfigMapProblemsCheck(), // WS116, WS125
             new SecondConnectionHeaderCheck(), // WS117
             new IngressNginxRejectionCheck()); // WS118, WS122 (ingress-nginx)
 

@@ -277,17 +277,8 @@ class RouteIngressPlannerTest {
 
     @Test
     void aControllerSpeakingHttp10UpstreamGetsTheVersionFixFromTheRules() {
-        ControllerProfile http10 = new ControllerProfile(
-                ControllerFlavor.INGRESS_NGINX,
-                "test",
-                false,
-                io.wsroute.nginx.RiskLevel.HIGH,
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(60),
-                java.util.Optional.of(Duration.ofSeconds(240)),
-                "1.0",
-                List.of(),
-                false);
+        ControllerProfile http10 = io.wsroute.nginx.ControllerConfigMaps.read(
+                ControllerFlavor.INGRESS_NGINX, Map.of("proxy-http-version", "1.0"), "test", false);
         RoutePlan plan = planner.plan(
                 Routes.route("apps", "chat", Routes.spec("chat.example.com", "/ws", "chat", 8080)),
                 new RouteTarget("nginx", http10, Map.of(), RuleSettings.DEFAULTS));

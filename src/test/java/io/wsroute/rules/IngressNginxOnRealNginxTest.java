@@ -14,7 +14,16 @@ import java.util.Set;
 class IngressNginxOnRealNginxTest extends RealNginxProof {
 
     static final Set<Rule> PROVEN = Set.of(
-            Rule.WS100, Rule.WS101, Rule.WS105, Rule.WS106, Rule.WS107, Rule.WS112, Rule.WS115, Rule.WS118, Rule.WS122);
+            Rule.WS100,
+            Rule.WS101,
+            Rule.WS105,
+            Rule.WS106,
+            Rule.WS107,
+            Rule.WS112,
+            Rule.WS115,
+            Rule.WS118,
+            Rule.WS122,
+            Rule.WS125);
 
     private static final String PREFIX = "nginx.ingress.kubernetes.io/";
     private static final String MARKER = "wsroute.io/websocket";
@@ -58,9 +67,23 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
                 "second-connection-snippet-ws117",
                 snippetsAllowed()
                         .with(PREFIX + "configuration-snippet", "proxy_set_header Connection \"keep-alive\";"));
+        // connection/main.go: "" is no header, so Connection stays $connection_upgrade
+        cases.put("empty-connection-header", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", ""));
+        // proxy/main.go ValidateOptions(trimSpace) and parser.normalizeString: written trimmed
+        cases.put("padded-http-version", healthy(INGRESS_NGINX).with(PREFIX + "proxy-http-version", " 1.1 "));
+        // defaults/main.go Backend.SSLRedirect from the ConfigMap: off, so a TLS host takes ws://
+        cases.put("configmap-ssl-redirect-off", healthy(INGRESS_NGINX).tls().configMap("ssl-redirect", "false"));
+        // a harmless ConfigMap location-snippet goes into every location (tmpl 1367-1370)
+        cases.put(
+                "configmap-location-snippet",
+                healthy(INGRESS_NGINX).configMap("location-snippet", "add_header X-Everywhere on;"));
         // accepted with warnings whose claims the observation must bear out
         cases.put("default-timeouts-ws103", plain(INGRESS_NGINX).with(MARKER, "true"));
         cases.put("tls-redirect-ws104", healthy(INGRESS_NGINX).tls());
+        // defaults/main.go Backend.ForceSSLRedirect from the ConfigMap: every plain request, TLS or not
+        cases.put("configmap-force-redirect-ws104", healthy(INGRESS_NGINX).configMap("force-ssl-redirect", "true"));
+        // configmap.go ReadConfig http-redirect-code
+        cases.put("configmap-redirect-code-ws104", healthy(INGRESS_NGINX).tls().configMap("http-redirect-code", "301"));
         // rejected
         cases.put("bad-marker-ws100", plain(INGRESS_NGINX).with(MARKER, "yes"));
         cases.put("timeout-with-unit-ws101", healthy(INGRESS_NGINX).with(PREFIX + "proxy-read-timeout", "3600s"));
@@ -90,6 +113,17 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
         // accepted: AJP falls back to HTTP (backendprotocol/main.go), an empty connection-proxy-header is ignored
         cases.put("ajp-falls-back", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", "AJP"));
         cases.put("empty-connection-header", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", ""));
+        // the ConfigMap's location-snippet repeats proxy_http_version in every location: nginx refuses
+        cases.put(
+                "configmap-location-snippet-ws105",
+                healthy(INGRESS_NGINX).configMap("location-snippet", "proxy_http_version 1.0;"));
+        // nginx.tmpl writes the ConfigMap's proxy-http-version and a negative timeout as they stand
+        cases.put("configmap-http-version-ws125", healthy(INGRESS_NGINX).configMap("proxy-http-version", "2.0"));
+        cases.put(
+                "configmap-negative-timeout-ws125",
+                plain(INGRESS_NGINX)
+                        .with(MARKER, "true")
+                        .configMap("proxy-read-timeout", "-1", "proxy-send-timeout", "3600"));
         return cases;
     }
 }

@@ -78,6 +78,96 @@ class RedirectRuleTest {
                 Arguments.of(NGINX_INC, true, List.of("wsroute.io/wss-only", "true"), Optional.empty()));
     }
 
+    /**
+     * The ConfigMap's keys under the annotations: kubernetes/ingress-nginx internal/ingress/annotations/rewrite/main.go
+     * Parse (an annotation Go cannot parse falls back to defaults.Backend SSLRedirect/ForceSSLRedirect, which the
+     * ConfigMap sets); nginx/kubernetes-ingress internal/configs/annotations.go parseAnnotations over configmaps.go
+     * ParseConfigMap (redirect-to-https, ssl-redirect, http-redirect-code).
+     */
+    static Stream<Arguments> configMapRedirects() {
+        return Stream.of(
+                Arguments.of(INGRESS_NGINX, true, List.of("ssl-redirect", "false"), List.of(), Optional.empty(), 0),
+                Arguments.of(
+                        INGRESS_NGINX,
+                        true,
+                        List.of("ssl-redirect", "false"),
+                        List.of("nginx.ingress.kubernetes.io/ssl-redirect", "true"),
+                        Optional.of("nginx.ingress.kubernetes.io/ssl-redirect"),
+                        308),
+                Arguments.of(
+                        INGRESS_NGINX,
+                        true,
+                        List.of("ssl-redirect", "false"),
+                        List.of("nginx.ingress.kubernetes.io/ssl-redirect", "yes"),
+                        Optional.empty(),
+                        0),
+                Arguments.of(
+                        INGRESS_NGINX,
+                        false,
+                        List.of("force-ssl-redirect", "true"),
+                        List.of(),
+                        Optional.of(Fixtures.CONFIG_MAP + " data[\"force-ssl-redirect\"]"),
+                        308),
+                Arguments.of(
+                        INGRESS_NGINX,
+                        false,
+                        List.of("force-ssl-redirect", "true"),
+                        List.of("nginx.ingress.kubernetes.io/force-ssl-redirect", "false"),
+                        Optional.empty(),
+                        0),
+                Arguments.of(
+                        INGRESS_NGINX,
+                        true,
+                        List.of("http-redirect-code", "301"),
+                        List.of(),
+                        Optional.of("spec.tls"),
+                        301),
+                Arguments.of(NGINX_INC, true, List.of("ssl-redirect", "false"), List.of(), Optional.empty(), 0),
+                Arguments.of(
+                        NGINX_INC,
+                        false,
+                        List.of("redirect-to-https", "true"),
+                        List.of(),
+                        Optional.of(Fixtures.CONFIG_MAP + " data[\"redirect-to-https\"]"),
+                        301),
+                Arguments.of(
+                        NGINX_INC,
+                        false,
+                        List.of("redirect-to-https", "true", "http-redirect-code", "307"),
+                        List.of("nginx.org/http-redirect-code", "308"),
+                        Optional.of(Fixtures.CONFIG_MAP + " data[\"redirect-to-https\"]"),
+                        308),
+                Arguments.of(NGINX_INC, false, List.of("force-ssl-redirect", "true"), List.of(), Optional.empty(), 0));
+    }
+
+    @ParameterizedTest(name = "{0} tls={1} ConfigMap {2} annotations {3}")
+    @MethodSource("configMapRedirects")
+    void configMapRedirectsUnlessTheIngressSaysOtherwise(
+            ControllerFlavor flavor,
+            boolean tls,
+            List<String> configMap,
+            List<String> annotations,
+            Optional<String> field,
+            int code) {
+        Fixtures ingress = healthy(flavor).configMap(configMap.toArray(String[]::new));
+        if (tls) {
+            ingress.tls();
+        }
+        for (int i = 0; i < annotations.size(); i += 2) {
+            ingress.with(annotations.get(i), annotations.get(i + 1));
+        }
+        List<Finding> found = ingress.findings(Rule.WS104);
+        if (field.isEmpty()) {
+            assertThat(found).isEmpty();
+            return;
+        }
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.field())
+                    .isEqualTo(field.get().startsWith("nginx.") ? Fixtures.annotation(field.get()) : field.get());
+            assertThat(f.message()).contains("with " + code);
+        });
+    }
+
     @ParameterizedTest(name = "{0} tls={1} {2}")
     @MethodSource("redirects")
     void redirectFollowsTheControllersDefaults(
@@ -100,5 +190,15 @@ class RedirectRuleTest {
             assertThat(f.message()).contains("ws://");
             assertThat(f.fix()).contains("wss://").contains("wsroute.io/wss-only");
         });
+    }
+
+    /** nginx/kubernetes-ingress version1/nginx.ingress.tmpl: redirect-to-https tests $http_x_forwarded_proto. */
+    @org.junit.jupiter.api.Test
+    void f5RedirectToHttpsSaysItAnswersForwardedPlainHttp() {
+        assertThat(healthy(NGINX_INC)
+                        .with("nginx.org/redirect-to-https", "true")
+                        .findings(Rule.WS104))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("X-Forwarded-Proto: http"));
     }
 }

@@ -242,6 +242,12 @@ class RuleCatalogueTest {
                         annotation("nginx.org/location-snippets"),
                         "remove `proxy_set_header Connection close`"),
                 new Bad(
+                        Rule.WS125,
+                        "F5 ConfigMap time copied verbatim",
+                        healthy(NGINX_INC).configMap("proxy-read-timeout", "1h 30m"),
+                        Fixtures.CONFIG_MAP + " data[\"proxy-read-timeout\"]",
+                        "proxy-read-timeout"),
+                new Bad(
                         Rule.WS140,
                         "accepted warning no longer occurs",
                         healthy(INGRESS_NGINX).with("wsroute.io/accept", "WS113"),
@@ -412,6 +418,10 @@ class RuleCatalogueTest {
                         healthy(NGINX_INC)
                                 .profile(ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true))
                                 .with("nginx.org/location-snippets", "proxy_set_header Connection \"\";")),
+                new Good(
+                        Rule.WS125,
+                        "F5 ConfigMap time in one piece",
+                        healthy(NGINX_INC).configMap("proxy-read-timeout", "1h30m", "proxy-send-timeout", "3600")),
                 new Good(
                         Rule.WS140,
                         "the accepted warning occurs",

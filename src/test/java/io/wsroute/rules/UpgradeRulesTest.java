@@ -174,4 +174,75 @@ class UpgradeRulesTest {
         assertThat(healthy(NGINX_INC).service("chat", "kubernetes.io/ws").findings(Rule.WS115))
                 .isEmpty();
     }
+
+    /**
+     * kubernetes/ingress-nginx internal/ingress/annotations/connection/main.go Parse: "" is no header (the parser's
+     * GetStringAnnotation error is not a validation error, so Extract goes on); the check removes spaces; the header
+     * is written trimmed, so inner spaces are two arguments to proxy_set_header, which nginx refuses (WS118, as a
+     * value the check refuses); only close or keep-alive is written as a header that replaces the upgrade (WS106).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "connection-proxy-header \"{0}\"")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'', , ''",
+        "' close ', WS106, replaces Connection: upgrade",
+        "'clo se', WS118, connection-proxy-header",
+        "'   ', WS118, connection-proxy-header",
+        "upgrade, WS118, connection-proxy-header"
+    })
+    void ingressNginxConnectionHeaderAsTheParserReadsIt(String value, Rule rule, String message) {
+        var found = Fixtures.healthy(io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX)
+                .with("nginx.ingress.kubernetes.io/connection-proxy-header", value)
+                .findings()
+                .stream()
+                .filter(f -> f.rule().equals("WS106") || f.rule().equals("WS118"))
+                .toList();
+        if (rule == null) {
+            org.assertj.core.api.Assertions.assertThat(found).isEmpty();
+        } else {
+            org.assertj.core.api.Assertions.assertThat(found).singleElement().satisfies(f -> {
+                org.assertj.core.api.Assertions.assertThat(f.rule()).isEqualTo(rule.id());
+                org.assertj.core.api.Assertions.assertThat(f.message()).contains(message);
+            });
+        }
+    }
+
+    /**
+     * Snippets the ConfigMap puts in every location: kubernetes/ingress-nginx nginx.tmpl (location-snippet after the
+     * Ingress's configuration-snippet); nginx/kubernetes-ingress internal/configs/annotations.go (an Ingress's
+     * location-snippets replace the ConfigMap's).
+     */
+    @org.junit.jupiter.api.Test
+    void configMapLocationSnippetsAreScanned() {
+        var ingressNginx = Fixtures.healthy(io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX)
+                .configMap("location-snippet", "proxy_http_version 1.0;");
+        org.assertj.core.api.Assertions.assertThat(ingressNginx.findings(Rule.WS105))
+                .singleElement()
+                .satisfies(f -> {
+                    org.assertj.core.api.Assertions.assertThat(f.field())
+                            .isEqualTo(Fixtures.CONFIG_MAP + " data[\"location-snippet\"]");
+                    org.assertj.core.api.Assertions.assertThat(f.fix()).contains("location-snippet in ");
+                });
+        var f5 = Fixtures.healthy(io.wsroute.nginx.ControllerFlavor.NGINX_INC)
+                .configMap("location-snippets", "proxy_set_header Connection close;");
+        org.assertj.core.api.Assertions.assertThat(f5.findings(Rule.WS117)).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(f5.profile(io.wsroute.nginx.ControllerConfigMaps.read(
+                                io.wsroute.nginx.ControllerFlavor.NGINX_INC,
+                                java.util.Map.of("location-snippets", "proxy_set_header Connection close;"),
+                                Fixtures.CONFIG_MAP,
+                                true))
+                        .with("nginx.org/location-snippets", "add_header X-Own on;")
+                        .findings(Rule.WS117))
+                .as("the Ingress's own location-snippets replace the ConfigMap's")
+                .isEmpty();
+        // server and http snippets: only a cleared Upgrade reaches the locations
+        org.assertj.core.api.Assertions.assertThat(Fixtures.healthy(io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX)
+                        .configMap(
+                                "server-snippet",
+                                "proxy_http_version 1.0;",
+                                "http-snippet",
+                                "more_clear_input_headers Upgrade;")
+                        .findings())
+                .extracting(Finding::rule)
+                .containsExactly("WS106");
+    }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.NginxTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import java.util.Optional;
 /**
  * What an NGINX controller would write into nginx.conf for an Ingress, reduced to the settings that decide a
  * WebSocket's fate: HTTP version, Upgrade/Connection, read/send timeouts, snippets, redirects, backend protocol,
- * and whether the controller takes the Ingress at all. Rendered from each controller's template as catalogued in
- * /work/shared/research (ingress-nginx rootfs/etc/nginx/template/nginx.tmpl, the F5 controller's
- * internal/configs/version1/nginx.ingress.tmpl), so the tests run the directives, in the order, that the
- * controller emits.
+ * and whether the controller takes the Ingress at all. Rendered from each controller's own template
+ * (ingress-nginx rootfs/etc/nginx/template/nginx.tmpl, the F5 controller's internal/configs/version1/nginx.tmpl and
+ * nginx.ingress.tmpl), each directive citing the template line or function it comes from, so the tests run the
+ * directives, in the order, that the controller emits.
  *
  * <p>Durations are scaled by {@link #TIME_SCALE}: one minute of the controller becomes one second in the test, so
  * the 60 s default idle timeout is 1 s and an hour is 60 s, and an idle period "longer than the default" fits in
@@ -56,6 +57,16 @@ public interface ControllerTemplate {
     /** A controller duration as the test's nginx runs it: {@link #TIME_SCALE} times shorter, in milliseconds. */
     static String scaled(Duration duration) {
         return Math.max(1, duration.toMillis() / TIME_SCALE) + "ms";
+    }
+
+    /**
+     * A timeout argument exactly as the controller writes it, scaled when nginx can read it: a value nginx refuses
+     * ({@code -1s}, {@code 1h 30m}, {@code 1y}) is kept as it stands, so the test's nginx refuses it too.
+     */
+    static String timeout(String asWritten) {
+        return NginxTime.parseDirectiveArgument(asWritten)
+                .map(ControllerTemplate::scaled)
+                .orElse(asWritten);
     }
 
     /** nginx location modifier for an Ingress path type. */

@@ -30,6 +30,12 @@ public final class WebSocketClient implements AutoCloseable {
 
     /** Opens a WebSocket to host+path through 127.0.0.1:port; the handshake answer decides. */
     public Connection connect(int port, String host, String path) throws InterruptedException {
+        return connect(port, host, path, java.util.Map.of());
+    }
+
+    /** As {@link #connect(int, String, String)}, with more request headers (e.g. a load balancer's X-Forwarded-*). */
+    public Connection connect(int port, String host, String path, java.util.Map<String, String> headers)
+            throws InterruptedException {
         // Netty's handshaker keeps a Host header it is given, so the connection and the name can differ.
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1")
@@ -37,6 +43,7 @@ public final class WebSocketClient implements AutoCloseable {
                 .setURI(path)
                 .putHeader("Host", host)
                 .setTimeout(5000);
+        headers.forEach(options::putHeader);
         try {
             WebSocket ws = client.connect(options)
                     .toCompletionStage()
