@@ -16,6 +16,9 @@ public record IngressNginxVersion(int major, int minor, int patch) implements Co
     /** The oldest release the table models; older ones are judged as this one. */
     public static final IngressNginxVersion OLDEST = new IngressNginxVersion(1, 9, 0);
 
+    private static final IngressNginxVersion NGINX_TEST_OFF_11 = new IngressNginxVersion(1, 11, 5);
+    private static final IngressNginxVersion LAST_WITH_NGINX_TEST_12 = new IngressNginxVersion(1, 12, 0);
+
     private static final Pattern FORM = Pattern.compile("^v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?$");
 
     public IngressNginxVersion {
@@ -38,6 +41,16 @@ public record IngressNginxVersion(int major, int minor, int patch) implements Co
                 Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    }
+
+    /**
+     * True when the release's admission webhook runs nginx -t on the configuration it renders for the Ingress under
+     * review (the whole controller configuration, ConfigMap included). The CVE-2025-1974 fix deactivated that test in
+     * 1.11.5 and 1.12.1, and every later release keeps it off, so a value nginx refuses is admitted there and only
+     * fails the next reload.
+     */
+    public boolean admissionRunsNginxTest() {
+        return compareTo(NGINX_TEST_OFF_11) < 0 || equals(LAST_WITH_NGINX_TEST_12);
     }
 
     public boolean atLeast(IngressNginxVersion other) {

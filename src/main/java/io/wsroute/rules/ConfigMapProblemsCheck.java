@@ -1,6 +1,7 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.ControllerConfigMaps;
+import io.wsroute.nginx.ControllerFlavor;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +25,7 @@ final class ConfigMapProblemsCheck implements RuleCheck {
                 .map(failure -> ingress.finding(
                         Rule.WS125,
                         configMapField(ingress, ControllerConfigMaps.problemKey(failure)),
-                        failure,
+                        failure + admissionNote(ingress),
                         "correct %s in %s to a value nginx accepts%s"
                                 .formatted(
                                         ControllerConfigMaps.problemKey(failure),
@@ -33,6 +34,13 @@ final class ConfigMapProblemsCheck implements RuleCheck {
                                                 ? " (one nginx time without spaces, such as 3600s or 1h30m)"
                                                 : "")));
         return Stream.concat(ignored, refused);
+    }
+
+    /** ingress-nginx's webhook renders the whole configuration, ConfigMap included; the F5 controller has none. */
+    private static String admissionNote(ReviewedIngress ingress) {
+        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX
+                ? NginxTestAtAdmission.forConfigMap(ingress.settings().ingressNginxVersion())
+                : "";
     }
 
     /** A key of the controller ConfigMap, e.g. {@code ConfigMap ingress-nginx/controller data["proxy-read-timeout"]}. */

@@ -51,7 +51,9 @@ final class IngressNginxRejectionCheck implements RuleCheck {
                                 Rule.WS118,
                                 field,
                                 said
-                                        + ": the controller keeps its last good configuration, so this Ingress is not served and no later change of any Ingress is applied while it exists",
+                                        + ": the controller keeps its last good configuration, so this Ingress is not served and no later change of any Ingress is applied while it exists"
+                                        + NginxTestAtAdmission.forIngress(
+                                                ingress.settings().ingressNginxVersion()),
                                 fix(key, verdict));
                     default ->
                         ingress.finding(

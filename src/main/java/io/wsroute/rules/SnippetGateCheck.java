@@ -41,7 +41,8 @@ final class SnippetGateCheck implements RuleCheck {
                     .formatted(ControllerConfigMaps.ANNOTATIONS_RISK_LEVEL, level.configValue(), source);
         }
         return ("%s does not set %s: \"true\": the ingress-nginx admission webhook denies the Ingress "
-                        + "(\"Snippet directives are disabled by the Ingress administrator\"), and if it got in anyway the snippet is dropped")
+                        + "(\"Snippet directives are disabled by the Ingress administrator\"); if it got in anyway (no webhook, or one bypassed or failing open) "
+                        + "the controller drops the snippet and serves the rest of the Ingress without it")
                 .formatted(source, ControllerConfigMaps.ALLOW_SNIPPET_ANNOTATIONS);
     }
 

@@ -85,9 +85,12 @@ class AnnotationRulesTest {
                 .with("nginx.ingress.kubernetes.io/server-snippet", "x;")
                 .findings(Rule.WS112)
                 .get(0);
+        // kubernetes/ingress-nginx internal/ingress/controller/controller.go CheckIngress denies it;
+        // dropSnippetDirectives clears the snippet in the sync loop when the webhook was not in the way
         assertThat(finding.message())
                 .contains("does not set allow-snippet-annotations")
-                .contains("denies");
+                .contains("denies")
+                .contains("drops the snippet and serves the rest of the Ingress");
     }
 
     @Test
