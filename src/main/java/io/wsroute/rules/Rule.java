@@ -34,6 +34,18 @@ public enum Rule {
     WS125(
             Severity.ERROR,
             "the controller's ConfigMap holds a value nginx refuses, so every reload of the controller fails"),
+    WS130(
+            Severity.WARNING,
+            "NGINX Gateway Fabric: idle timeout of a WebSocket HTTPRoute below the minimum (no ProxySettingsPolicy raises nginx's 60 s)"),
+    WS131(
+            Severity.ERROR,
+            "NGINX Gateway Fabric: a ProxySettingsPolicy it refuses or drops, so its timeouts silently do not apply"),
+    WS132(Severity.ERROR, "wss backend (appProtocol kubernetes.io/wss) without a BackendTLSPolicy"),
+    WS133(Severity.ERROR, "HTTPRoute header filter touches Upgrade or Connection, so the upgrade cannot pass"),
+    WS134(Severity.ERROR, "h2c backend (appProtocol kubernetes.io/h2c) on a WebSocket HTTPRoute"),
+    WS135(
+            Severity.WARNING,
+            "absolute HTTPRoute timeouts on a WebSocket route: NGINX Gateway Fabric ignores them, others cut every socket"),
     WS140(Severity.WARNING, "a warning accepted in wsroute.io/accept no longer occurs; the acceptance is stale"),
     WS141(Severity.WARNING, "wsroute.io/accept names something that is not a wsroute rule id"),
     WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can");
