@@ -33,6 +33,8 @@ public class AdmissionResource {
 
     private final IngressAdmission ingresses;
     private final ConfigMapAdmission configMaps;
+    private final HttpRouteAdmission httpRoutes;
+    private final ProxySettingsPolicyAdmission proxySettings;
     private final ObjectMapper mapper;
     private final DecisionDeadline deadline;
     private final AdmissionMetrics metrics;
@@ -40,12 +42,16 @@ public class AdmissionResource {
     public AdmissionResource(
             IngressAdmission ingresses,
             ConfigMapAdmission configMaps,
+            HttpRouteAdmission httpRoutes,
+            ProxySettingsPolicyAdmission proxySettings,
             ObjectMapper mapper,
             DecisionDeadline deadline,
             AdmissionMetrics metrics) {
         this.metrics = metrics;
         this.ingresses = ingresses;
         this.configMaps = configMaps;
+        this.httpRoutes = httpRoutes;
+        this.proxySettings = proxySettings;
         this.mapper = mapper;
         this.deadline = deadline;
     }
@@ -72,6 +78,24 @@ public class AdmissionResource {
         return admit("configmap/validate", body, CONFIG_MAP, configMaps::validate);
     }
 
+    @POST
+    @Path("/httproute/validate")
+    public CompletionStage<Response> validateHttpRoute(byte[] body) {
+        return admit("httproute/validate", body, HTTP_ROUTE, httpRoutes::validate);
+    }
+
+    @POST
+    @Path("/httproute/mutate")
+    public CompletionStage<Response> mutateHttpRoute(byte[] body) {
+        return admit("httproute/mutate", body, HTTP_ROUTE, httpRoutes::mutate);
+    }
+
+    @POST
+    @Path("/proxysettingspolicy/validate")
+    public CompletionStage<Response> validateProxySettingsPolicy(byte[] body) {
+        return admit("proxysettingspolicy/validate", body, PROXY_SETTINGS_POLICY, proxySettings::validate);
+    }
+
     /** Bodies that are not an AdmissionReview this endpoint answers. */
     @ServerExceptionMapper
     public Response badRequest(BadAdmissionRequest e) {
@@ -91,6 +115,9 @@ public class AdmissionResource {
     private static final Admits INGRESS =
             new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
     private static final Admits CONFIG_MAP = new Admits(ConfigMapAdmission.API_VERSION, ConfigMapAdmission.KIND);
+    private static final Admits HTTP_ROUTE = new Admits(HttpRouteAdmission.API_VERSION, HttpRouteAdmission.KIND);
+    private static final Admits PROXY_SETTINGS_POLICY =
+            new Admits(ProxySettingsPolicyAdmission.API_VERSION, ProxySettingsPolicyAdmission.KIND);
 
     private CompletionStage<Response> admit(
             String endpoint, byte[] body, Admits admits, Function<AdmissionRequest, AdmissionVerdict> decide) {

@@ -33,6 +33,18 @@ public interface WsrouteConfig {
     /** The background audit of every Ingress (leader only): io.wsroute.audit. */
     Audit audit();
 
+    /** Gateway API (NGINX Gateway Fabric): whether wsroute watches HTTPRoutes, Gateways and their policies. */
+    GatewayApi gatewayApi();
+
+    interface GatewayApi {
+        /**
+         * Off by default: the chart grants read access to the Gateway API objects only when its webhooks are on, and
+         * the caches start only for the types the cluster serves.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Audit {
         /** Off: no audit, no reports, no audit Events (the webhooks and routes are unaffected). */
         @WithDefault("true")

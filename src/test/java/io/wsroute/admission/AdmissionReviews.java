@@ -70,11 +70,24 @@ final class AdmissionReviews {
             WsrouteConfig config,
             ObjectMapper mapper,
             io.micrometer.core.instrument.MeterRegistry registry) {
+        return resource(cluster, FixedGatewayApiView.absent(), config, mapper, registry);
+    }
+
+    /** The resource on given cluster and Gateway API views. */
+    static AdmissionResource resource(
+            ClusterView cluster,
+            io.wsroute.cluster.GatewayApiView gatewayApi,
+            WsrouteConfig config,
+            ObjectMapper mapper,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         LiveControllers controllers = new LiveControllers(cluster, config);
         ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
+        GatewaySources sources = new GatewaySources(cluster, gatewayApi, controllers);
         return new AdmissionResource(
                 new IngressAdmission(contexts, mapper),
                 new ConfigMapAdmission(cluster, controllers, contexts, mapper),
+                new HttpRouteAdmission(sources, contexts, mapper),
+                new ProxySettingsPolicyAdmission(sources, contexts, mapper),
                 mapper,
                 new DecisionDeadline(config.admission().deadline(), DECISIONS),
                 new AdmissionMetrics(registry));

@@ -29,7 +29,8 @@ class RbacTableTest {
             values("tls.mode", "cert-manager"),
             values("tls.mode", "secret", "tls.secret.name", "s", "tls.secret.caBundle", "Q0EK"),
             values("leaderElection.enabled", false),
-            values("webhooks.configMap.enabled", true, "metrics.serviceMonitor.enabled", true));
+            values("webhooks.configMap.enabled", true, "metrics.serviceMonitor.enabled", true),
+            values("webhooks.gatewayApi.enabled", true));
 
     @Test
     void everyRenderedPermissionIsInTheReadmeTable() throws Exception {
