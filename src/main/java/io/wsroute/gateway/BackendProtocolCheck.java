@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * WS132: a backend port with appProtocol {@code kubernetes.io/wss} and no BackendTLSPolicy for it; NGF refuses such a
  * backendRef (the route's ResolvedRefs condition says "missing corresponding BackendTLSPolicy") and the rule answers
- * 500. WS134: a backend port with appProtocol {@code kubernetes.io/h2c} on a WebSocket route; NGF proxies to it over
- * HTTP/2, which cannot carry the HTTP/1.1 Upgrade.
+ * 500. WS134: a backend port with appProtocol {@code kubernetes.io/h2c} on a WebSocket route; NGF up to 2.6 refuses
+ * the backendRef (500), later releases proxy to it over HTTP/2, which cannot carry the HTTP/1.1 Upgrade.
  */
 final class BackendProtocolCheck implements RouteCheck {
 
@@ -43,8 +43,10 @@ final class BackendProtocolCheck implements RouteCheck {
             return Optional.of(route.finding(
                     Rule.WS134,
                     backend.field(),
-                    ("Service %s port %s has appProtocol kubernetes.io/h2c: NGINX Gateway Fabric proxies to it over"
-                                    + " HTTP/2 (proxy_http_version 2), which cannot carry a WebSocket Upgrade")
+                    ("Service %s port %s has appProtocol kubernetes.io/h2c: NGINX Gateway Fabric up to 2.6 refuses"
+                                    + " the backendRef on an HTTPRoute (the rule answers 500), later releases proxy"
+                                    + " to it over HTTP/2 without Upgrade and Connection; neither carries a"
+                                    + " WebSocket")
                             .formatted(backend.key(), backend.port()),
                     "give the WebSocket endpoint a Service port with appProtocol kubernetes.io/ws (HTTP/1.1)"));
         }

@@ -41,8 +41,8 @@ public final class NginxServer implements AutoCloseable {
 
     /**
      * Starts nginx with the given http-context configuration. The text may use {@code $PORT} and {@code $TLS_PORT}
-     * (replaced by the random loopback ports) and {@code $CERT}/{@code $KEY} (a self-signed certificate for
-     * localhost). Skips the calling test when there is no nginx.
+     * (replaced by the random loopback ports), {@code $CERT}/{@code $KEY} (a self-signed certificate for
+     * localhost) and {@code $PREFIX} (nginx's own directory, for unix sockets). Skips the calling test when there is no nginx.
      */
     public static NginxServer start(String httpConfig) throws IOException, InterruptedException {
         Path binary = NginxBinary.require();
@@ -229,6 +229,7 @@ public final class NginxServer implements AutoCloseable {
                 """.formatted(
                         prefix,
                         httpConfig
+                                .replace("$PREFIX", prefix.toString())
                                 .replace("$PORT", Integer.toString(port))
                                 .replace("$TLS_PORT", Integer.toString(tlsPort))
                                 .replace("$CERT", certificate.certificate().toString())
