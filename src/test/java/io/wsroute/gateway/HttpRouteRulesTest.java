@@ -182,8 +182,10 @@ class HttpRouteRulesTest {
                                         + " {remove: [Connection]}}")),
                         "HTTPRoute",
                         "spec.rules[0].filters[0].responseHeaderModifier.remove[0]"),
-                // nginx/nginx-gateway-fabric main (after v2.6.7) internal/controller/nginx/config/servers.go
-                // resolveProxyHTTPVersion: all backends kubernetes.io/h2c -> proxy_http_version 2.
+                // nginx/nginx-gateway-fabric v2.6.7 internal/controller/state/graph/backend_refs.go
+                // validateRouteBackendRefAppProtocol: h2c on an HTTPRoute is refused ("nginx does not support proxying
+                // to upstreams with http2 or h2c"); main after v2.6.7 internal/controller/nginx/config/servers.go
+                // resolveProxyHTTPVersion: all backends kubernetes.io/h2c -> proxy_http_version 2, no Upgrade header.
                 new Bad(
                         Rule.WS134,
                         "h2c backend on a marked WebSocket route",
