@@ -1,6 +1,5 @@
 package io.wsroute.gateway;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
@@ -9,6 +8,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.wsroute.nginx.NginxGatewayFabric;
 import io.wsroute.nginx.WsrouteAnnotations;
+import io.wsroute.route.api.RouteOwnership;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Rule;
 import java.util.ArrayList;
@@ -97,12 +97,7 @@ final class ReviewedRoute {
     }
 
     private boolean ownedByRoute() {
-        List<OwnerReference> owners = review.route().getMetadata().getOwnerReferences();
-        return owners != null
-                && owners.stream()
-                        .anyMatch(o -> WsrouteAnnotations.ROUTE_KIND.equals(o.getKind())
-                                && o.getApiVersion() != null
-                                && o.getApiVersion().startsWith(WsrouteAnnotations.GROUP + "/"));
+        return RouteOwnership.ownedByARoute(review.route());
     }
 
     /** The Service backendRefs of every rule (other kinds are not WebSocket backends wsroute can judge). */
