@@ -72,10 +72,7 @@ public class ConfigMapAdmission {
             return allow(request, List.of());
         }
         ControllerProfile proposed = ControllerConfigMaps.read(
-                flavor.get(),
-                configMap.getData(),
-                "ConfigMap " + namespace + "/" + name,
-                controllers.nginxIncSnippetsEnabled());
+                flavor.get(), configMap.getData(), "ConfigMap " + namespace + "/" + name, controllers.nginxIncSetup());
         Set<String> errors = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
         int[] affected = new int[2];

@@ -6,6 +6,7 @@ import io.wsroute.cli.ManifestReader.Manifest;
 import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.NginxIncSetup;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +23,24 @@ final class ControllerProfiles {
     /**
      * @param configMapFlavor the flavour whose controller reads {@code configMap}
      * @param configMap manifests of the {@code --controller-configmap} file, or null when none was given
-     * @param nginxIncSnippets the F5 controller runs with {@code -enable-snippets}
+     * @param nginxInc the F5 controller's release, NGINX Plus or OSS, and {@code -enable-snippets}
      */
     static Map<ControllerFlavor, ControllerProfile> of(
-            ControllerFlavor configMapFlavor, List<Manifest> configMap, String configMapFile, boolean nginxIncSnippets)
+            ControllerFlavor configMapFlavor, List<Manifest> configMap, String configMapFile, NginxIncSetup nginxInc)
             throws UnreadableInput {
         Map<ControllerFlavor, ControllerProfile> profiles = new EnumMap<>(ControllerFlavor.class);
         for (ControllerFlavor flavor : ControllerFlavor.values()) {
-            profiles.put(flavor, flavor.plane().defaults(nginxIncSnippets));
+            profiles.put(
+                    flavor, flavor.plane().defaults(nginxInc.snippetsEnabled()).withNginxInc(nginxInc));
         }
         if (configMap != null) {
-            profiles.put(configMapFlavor, read(configMapFlavor, configMap, configMapFile, nginxIncSnippets));
+            profiles.put(configMapFlavor, read(configMapFlavor, configMap, configMapFile, nginxInc));
         }
         return profiles;
     }
 
     private static ControllerProfile read(
-            ControllerFlavor flavor, List<Manifest> manifests, String file, boolean nginxIncSnippets)
+            ControllerFlavor flavor, List<Manifest> manifests, String file, NginxIncSetup nginxInc)
             throws UnreadableInput {
         List<Manifest> configMaps = manifests.stream()
                 .filter(m -> m.object().path("apiVersion").asText().equals("v1")
@@ -55,6 +57,6 @@ final class ControllerProfiles {
         String namespace = configMap.getMetadata().getNamespace();
         String source = "ConfigMap " + (namespace == null ? "" : namespace + "/")
                 + configMap.getMetadata().getName();
-        return ControllerConfigMaps.read(flavor, configMap.getData(), source, nginxIncSnippets);
+        return ControllerConfigMaps.read(flavor, configMap.getData(), source, nginxInc);
     }
 }

@@ -5,6 +5,8 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.IngressNginxVersion;
+import io.wsroute.nginx.NginxIncSetup;
+import io.wsroute.nginx.NginxIncVersion;
 import io.wsroute.nginx.NginxTime;
 import io.wsroute.probe.HandshakeProbe;
 import io.wsroute.probe.ProbeRequest;
@@ -109,6 +111,19 @@ public final class LintCommand implements Callable<Integer> {
             names = "--nginx-inc-snippets-enabled",
             description = "the F5 controller runs with -enable-snippets (a flag, so not in its ConfigMap)")
     boolean nginxIncSnippets;
+
+    @Option(
+            names = "--nginx-inc-version",
+            defaultValue = "5.5.4",
+            paramLabel = "RELEASE",
+            converter = NginxIncVersionOption.class,
+            description = "the F5 controller's release, e.g. 5.5.4 or 4.0 (default: ${DEFAULT-VALUE})")
+    NginxIncVersion nginxIncVersion;
+
+    @Option(
+            names = "--nginx-inc-plus",
+            description = "the F5 controller runs NGINX Plus (on NGINX OSS it rejects Plus-only annotations)")
+    boolean nginxIncPlus;
 
     @Option(
             names = "--min-idle-timeout",
@@ -222,7 +237,7 @@ public final class LintCommand implements Callable<Integer> {
                     controller,
                     controllerConfigMap == null ? null : reader.read(List.of(controllerConfigMap), stdin),
                     controllerConfigMap,
-                    nginxIncSnippets);
+                    new NginxIncSetup(nginxIncVersion, nginxIncPlus, nginxIncSnippets, false));
             lintInputs.notes.forEach(note -> err.println("lint: note: " + note));
             result = check(lintInputs, profiles, err);
         } catch (UnreadableInput e) {
@@ -339,6 +354,17 @@ public final class LintCommand implements Callable<Integer> {
         public Duration convert(String value) {
             return NginxTime.parse(value)
                     .orElseThrow(() -> new CommandLine.TypeConversionException("not an nginx time value: " + value));
+        }
+    }
+
+    static final class NginxIncVersionOption implements CommandLine.ITypeConverter<NginxIncVersion> {
+        @Override
+        public NginxIncVersion convert(String value) {
+            try {
+                return NginxIncVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

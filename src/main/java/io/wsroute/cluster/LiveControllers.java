@@ -8,6 +8,7 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.IngressNginxVersion;
+import io.wsroute.nginx.NginxIncSetup;
 import io.wsroute.rules.RuleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -43,16 +44,16 @@ public class LiveControllers {
      */
     public ControllerProfile profile(ControllerFlavor flavor, List<String> notes) {
         String location = configMapLocation(flavor);
-        boolean nginxIncSnippets = config.controllers().nginxInc().snippetsEnabled();
+        NginxIncSetup nginxInc = nginxIncSetup();
         return cluster.controllerConfigMap(flavor)
                 .map(cm -> parsed.profile(
                         flavor,
                         cm,
-                        c -> ControllerConfigMaps.read(flavor, c.getData(), "ConfigMap " + location, nginxIncSnippets)))
+                        c -> ControllerConfigMaps.read(flavor, c.getData(), "ConfigMap " + location, nginxInc)))
                 .orElseGet(() -> {
                     notes.add("wsroute: controller ConfigMap %s not found; assumed %s defaults"
                             .formatted(location, flavor.cliName()));
-                    return flavor.plane().defaults(nginxIncSnippets);
+                    return flavor.plane().defaults(nginxInc.snippetsEnabled()).withNginxInc(nginxInc);
                 });
     }
 
@@ -74,6 +75,12 @@ public class LiveControllers {
 
     public boolean nginxIncSnippetsEnabled() {
         return config.controllers().nginxInc().snippetsEnabled();
+    }
+
+    /** The F5 controller as configured: release, NGINX Plus or OSS, -enable-snippets (http2 comes from its ConfigMap). */
+    public NginxIncSetup nginxIncSetup() {
+        var nginxInc = config.controllers().nginxInc();
+        return new NginxIncSetup(nginxInc.version(), nginxInc.plus(), nginxInc.snippetsEnabled(), false);
     }
 
     public RuleSettings ruleSettings() {

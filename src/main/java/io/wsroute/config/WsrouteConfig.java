@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxVersion;
+import io.wsroute.nginx.NginxIncVersion;
 import io.wsroute.probe.ProbeMode;
 import java.time.Duration;
 import java.util.List;
@@ -225,6 +226,15 @@ public interface WsrouteConfig {
         /** The controller's -enable-snippets flag, which its ConfigMap does not show. */
         @WithDefault("false")
         boolean snippetsEnabled();
+
+        /** The controller's release: which annotations it reads and how it validates them (README "F5 annotations"). */
+        @WithDefault("5.5.4")
+        @WithConverter(NginxIncVersionConverter.class)
+        NginxIncVersion version();
+
+        /** The controller runs NGINX Plus (its -nginx-plus flag); on NGINX OSS it rejects Plus-only annotations. */
+        @WithDefault("false")
+        boolean plus();
 
         /**
          * namespace/name of the controller's Service, probed in {@code wsroute.probe.mode=controller-service}; the F5

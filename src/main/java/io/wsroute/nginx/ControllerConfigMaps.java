@@ -20,6 +20,8 @@ public final class ControllerConfigMaps {
     public static final String PROXY_HTTP_VERSION = "proxy-http-version";
     public static final String ALLOW_SNIPPET_ANNOTATIONS = "allow-snippet-annotations";
     public static final String ANNOTATIONS_RISK_LEVEL = "annotations-risk-level";
+    /** F5: turns on HTTP/2 on the listeners; gRPC services are ignored without it. */
+    public static final String HTTP2 = "http2";
 
     private ControllerConfigMaps() {}
 
@@ -31,6 +33,16 @@ public final class ControllerConfigMaps {
     public static ControllerProfile read(
             ControllerFlavor flavor, Map<String, String> data, String source, boolean nginxIncSnippetsFlag) {
         return flavor.plane().readConfigMap(data == null ? Map.of() : data, source, nginxIncSnippetsFlag);
+    }
+
+    /**
+     * @param nginxInc the F5 controller's configured release, NGINX Plus or OSS and {@code -enable-snippets} (ignored
+     *        for ingress-nginx); its {@code http2} comes from the ConfigMap
+     */
+    public static ControllerProfile read(
+            ControllerFlavor flavor, Map<String, String> data, String source, NginxIncSetup nginxInc) {
+        ControllerProfile profile = read(flavor, data, source, nginxInc.snippetsEnabled());
+        return profile.withNginxInc(nginxInc.withHttp2(profile.nginxInc().http2()));
     }
 
     /** The ingress-nginx ConfigMap, as that controller reads it. */
@@ -73,6 +85,7 @@ public final class ControllerConfigMaps {
         Duration send = verbatimTime(values, PROXY_SEND_TIMEOUT, reloadFailures).orElse(defaults.proxySendTimeout());
         verbatimTime(values, PROXY_CONNECT_TIMEOUT, reloadFailures);
         Optional<Duration> shutdown = verbatimTime(values, WORKER_SHUTDOWN_TIMEOUT, reloadFailures);
+        boolean http2 = nginxIncBool(values, HTTP2, problems);
         return new ControllerProfile(
                 defaults.flavor(),
                 source,
@@ -87,7 +100,21 @@ public final class ControllerConfigMaps {
                 ConfigMapRedirects.read(defaults.flavor(), values, problems),
                 ConfigMapSnippets.read(defaults.flavor(), values),
                 values,
-                false);
+                false,
+                defaults.nginxInc().withHttp2(http2));
+    }
+
+    /** F5 ConfigMap booleans (GetMapKeyAsBool): Go's ParseBool; anything else is logged and the default (false) kept. */
+    private static boolean nginxIncBool(Map<String, String> values, String key, List<String> problems) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return false;
+        }
+        return GoBool.parse(raw).orElseGet(() -> {
+            problems.add(
+                    "%s: \"%s\" is not a boolean; the F5 controller ignores it and uses false".formatted(key, raw));
+            return false;
+        });
     }
 
     /** The ConfigMap key a problem is about (the text before the first colon). */

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param snippets the ConfigMap's own snippets, written into every http block, server or location
  * @param data the ConfigMap's data as written, for what the controller copies into nginx.conf verbatim
  * @param fromDefaults true when no ConfigMap was found and built-in defaults are assumed
+ * @param nginxInc the F5 controller's release, NGINX Plus or OSS, {@code -enable-snippets} (always equal to
+ *        {@code snippetsAllowed}) and ConfigMap {@code http2}; {@link NginxIncSetup#DEFAULTS} for ingress-nginx
  */
 public record ControllerProfile(
         ControllerFlavor flavor,
@@ -45,7 +47,8 @@ public record ControllerProfile(
         ConfigMapRedirects redirects,
         ConfigMapSnippets snippets,
         Map<String, String> data,
-        boolean fromDefaults) {
+        boolean fromDefaults,
+        NginxIncSetup nginxInc) {
 
     public static final Duration NGINX_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -56,6 +59,42 @@ public record ControllerProfile(
         Objects.requireNonNull(redirects, "redirects");
         Objects.requireNonNull(snippets, "snippets");
         data = Map.copyOf(data);
+        nginxInc = Objects.requireNonNullElse(nginxInc, NginxIncSetup.DEFAULTS)
+                .withSnippetsEnabled(flavor.plane().snippetGate() == SnippetGate.CONTROLLER_FLAG && snippetsAllowed);
+    }
+
+    /** A profile with the F5 set-up at its defaults (latest release, NGINX OSS, no http2). */
+    public ControllerProfile(
+            ControllerFlavor flavor,
+            String source,
+            boolean snippetsAllowed,
+            RiskLevel riskLevel,
+            Duration proxyReadTimeout,
+            Duration proxySendTimeout,
+            Optional<Duration> workerShutdownTimeout,
+            String proxyHttpVersion,
+            List<String> problems,
+            List<String> reloadFailures,
+            ConfigMapRedirects redirects,
+            ConfigMapSnippets snippets,
+            Map<String, String> data,
+            boolean fromDefaults) {
+        this(
+                flavor,
+                source,
+                snippetsAllowed,
+                riskLevel,
+                proxyReadTimeout,
+                proxySendTimeout,
+                workerShutdownTimeout,
+                proxyHttpVersion,
+                problems,
+                reloadFailures,
+                redirects,
+                snippets,
+                data,
+                fromDefaults,
+                NginxIncSetup.DEFAULTS);
     }
 
     /** The controller's documented defaults, used when its ConfigMap cannot be found (snippets off). */
@@ -78,6 +117,27 @@ public record ControllerProfile(
                 redirects,
                 snippets,
                 data,
-                fromDefaults);
+                fromDefaults,
+                nginxInc);
+    }
+
+    /** The same profile served by an F5 controller set up as given (snippets stay as this profile has them). */
+    public ControllerProfile withNginxInc(NginxIncSetup setup) {
+        return new ControllerProfile(
+                flavor,
+                source,
+                snippetsAllowed,
+                riskLevel,
+                proxyReadTimeout,
+                proxySendTimeout,
+                workerShutdownTimeout,
+                proxyHttpVersion,
+                problems,
+                reloadFailures,
+                redirects,
+                snippets,
+                data,
+                fromDefaults,
+                setup);
     }
 }

@@ -1,7 +1,10 @@
 package io.wsroute.nginx;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,8 +30,13 @@ public final class NginxIncAnnotations {
     public static final String SERVER_SNIPPETS = PREFIX + "server-snippets";
     /** Service list, same format as {@link #WEBSOCKET_SERVICES}: these are proxied over TLS. */
     public static final String SSL_SERVICES = PREFIX + "ssl-services";
-    /** Service list, same format as {@link #WEBSOCKET_SERVICES}: these are proxied with grpc_pass. */
+    /**
+     * Service list, same format as {@link #WEBSOCKET_SERVICES}: these are proxied with grpc_pass, but only when the
+     * ConfigMap sets {@code http2: "true"}; without it the controller logs an error and ignores the list.
+     */
     public static final String GRPC_SERVICES = PREFIX + "grpc-services";
+    /** Extra proxy_set_header lines for every location ({@link #parseProxySetHeaders}). */
+    public static final String PROXY_SET_HEADERS = PREFIX + "proxy-set-headers";
 
     /** Redirects requests with {@code X-Forwarded-Proto: http} (version1/nginx.ingress.tmpl), not plain HTTP itself. */
     public static final String REDIRECT_TO_HTTPS = PREFIX + "redirect-to-https";
@@ -54,8 +62,22 @@ public final class NginxIncAnnotations {
 
     public static final String MERGEABLE_MASTER = "master";
 
-    /** lb-method values that keep a client on one pod (besides any {@code hash <key>}). */
+    /** The lb-method that keeps a client on one pod by address. */
     public static final String LB_METHOD_IP_HASH = "ip_hash";
+
+    /** nginx variables that differ on every request or connection of the same client: no affinity as hash keys. */
+    private static final Set<String> PER_REQUEST_VARIABLES = Set.of(
+            "$request_id",
+            "$msec",
+            "$connection",
+            "$connection_requests",
+            "$time_iso8601",
+            "$time_local",
+            "$pid",
+            "$request_time",
+            "$remote_port");
+
+    private static final NginxIncVersion STICKY_COOKIE_SERVICES_SINCE = NginxIncVersion.of(5, 4);
 
     /**
      * Every annotation name (after nginx.org/) the latest F5 controller reads on Ingress resources, from
@@ -76,11 +98,68 @@ public final class NginxIncAnnotations {
         return Arrays.asList(value.split(",", -1));
     }
 
+    /**
+     * The annotation that gives cookie affinity on this controller, if any: {@link #STICKY_COOKIE_SERVICES} from
+     * release 5.4 (NGINX OSS and Plus), {@link #PLUS_STICKY_COOKIE_SERVICES} before that on NGINX Plus only.
+     */
+    public static Optional<String> cookieAffinityKey(NginxIncSetup setup) {
+        if (setup.version().atLeast(STICKY_COOKIE_SERVICES_SINCE)) {
+            return Optional.of(STICKY_COOKIE_SERVICES);
+        }
+        return setup.plus() ? Optional.of(PLUS_STICKY_COOKIE_SERVICES) : Optional.empty();
+    }
+
+    /** An lb-method only NGINX Plus takes (least_time...); NGINX OSS refuses it as an invalid method. */
+    public static boolean isPlusOnlyLbMethod(String value) {
+        return NginxIncGrammar.PLUS_ONLY_LB_METHODS.contains(value.strip());
+    }
+
+    /**
+     * True when the lb-method keeps a client on one pod: ip_hash, or {@code hash <key> [consistent]} (as
+     * ParseLBMethod accepts it) on a key that stays the same across a client's requests. A hash of a per-request or
+     * per-connection value ({@code $request_id}, {@code $msec}, {@code $connection}...) spreads them like round robin.
+     */
+    public static boolean lbMethodPinsClient(String value) {
+        String method = value.strip();
+        if (method.equals(LB_METHOD_IP_HASH)) {
+            return true;
+        }
+        String[] words = method.split(" ", -1);
+        boolean hash =
+                words[0].equals("hash") && (words.length == 2 || words.length == 3 && words[2].equals("consistent"));
+        return hash && !PER_REQUEST_VARIABLES.contains(words[1]);
+    }
+
     private static Set<String> namesUnder(String prefix) {
         return NginxIncAnnotationTable.keys(NginxIncVersion.LATEST).stream()
                 .filter(key -> key.startsWith(prefix))
                 .map(key -> key.substring(prefix.length()))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One {@code proxy_set_header} that nginx.org/proxy-set-headers writes into every location. */
+    public record ProxySetHeader(String name, String value) {}
+
+    /**
+     * nginx.org/proxy-set-headers as the controller renders it (version1.ParseProxySetHeaders): entries split on
+     * commas and trimmed, {@code Name: value}, or {@code Name} alone, which forwards the client's header
+     * ({@code $http_name}); entries without a name are skipped.
+     */
+    public static List<ProxySetHeader> parseProxySetHeaders(String value) {
+        List<ProxySetHeader> headers = new ArrayList<>();
+        for (String raw : value.split(",", -1)) {
+            String[] parts = raw.strip().split(":", 2);
+            String name = parts[0].strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            headers.add(new ProxySetHeader(
+                    name,
+                    parts.length == 2
+                            ? parts[1].strip()
+                            : "$http_" + name.toLowerCase(Locale.ROOT).replace('-', '_')));
+        }
+        return headers;
     }
 
     /** True for the snippet annotations the controller gates behind -enable-snippets. */

@@ -60,6 +60,14 @@ public final class SnippetScanner {
         }
     }
 
+    /**
+     * What one {@code proxy_set_header name value} line does to the upgrade, wherever it comes from (a snippet, or
+     * the F5 controller's nginx.org/proxy-set-headers).
+     */
+    public static Optional<Breakage> proxySetHeader(String name, String value) {
+        return header(name.toLowerCase(Locale.ROOT), value);
+    }
+
     private static Optional<Breakage> header(String name, String value) {
         // A variable ($connection_upgrade, $http_upgrade) is decided per request: not ours to judge.
         if (value.contains("$")) {

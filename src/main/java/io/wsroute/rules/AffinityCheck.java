@@ -57,7 +57,7 @@ final class AffinityCheck implements RuleCheck {
                         .filter(v -> !v.isBlank())
                         .isPresent()
                 || readAnnotation(ingress, NginxIncAnnotations.LB_METHOD)
-                        .map(AffinityCheck::isStickyLbMethod)
+                        .map(NginxIncAnnotations::lbMethodPinsClient)
                         .orElse(false)
                 || readAnnotation(ingress, NginxIncAnnotations.STICKY_COOKIE_SERVICES)
                         .isPresent()
@@ -68,16 +68,6 @@ final class AffinityCheck implements RuleCheck {
     /** The annotation's value when the serving controller reads that key. */
     private static Optional<String> readAnnotation(ReviewedIngress ingress, String key) {
         return ingress.reads(key) ? ingress.annotation(key) : Optional.empty();
-    }
-
-    /** ip_hash, or {@code hash <key> [consistent]} as the F5 controller's ParseLBMethod accepts it. */
-    private static boolean isStickyLbMethod(String value) {
-        String method = value.strip();
-        if (method.equals(NginxIncAnnotations.LB_METHOD_IP_HASH)) {
-            return true;
-        }
-        String[] words = method.split(" ");
-        return words[0].equals("hash") && (words.length == 2 || words.length == 3 && words[2].equals("consistent"));
     }
 
     private static boolean isCookieAffinity(ReviewedIngress ingress) {

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * WS107: a backend protocol that replaces proxy_pass, so there is no WebSocket tunnel: ingress-nginx
  * backend-protocol GRPC/GRPCS (grpc_pass) or FCGI (fastcgi_pass). AJP is not one: every release since 1.9 refuses
- * the value and proxies over HTTP. On the F5 controller, a WebSocket Service listed in nginx.org/grpc-services.
+ * the value and proxies over HTTP. On the F5 controller, a WebSocket Service listed in nginx.org/grpc-services while
+ * its ConfigMap sets http2 "true" (without http2 the controller ignores the list).
  */
 final class BackendProtocolCheck implements RuleCheck {
 
@@ -44,6 +45,9 @@ final class BackendProtocolCheck implements RuleCheck {
     }
 
     private static Stream<Finding> nginxInc(ReviewedIngress ingress) {
+        if (!ingress.profile().nginxInc().http2()) {
+            return Stream.empty();
+        }
         String key = NginxIncAnnotations.GRPC_SERVICES;
         Set<String> grpc = ingress.annotation(key)
                 .map(v -> Set.copyOf(NginxIncAnnotations.parseServiceList(v)))
@@ -54,8 +58,8 @@ final class BackendProtocolCheck implements RuleCheck {
                 .map(service -> ingress.finding(
                         Rule.WS107,
                         ReviewedIngress.annotationField(key),
-                        "Service %s carries WebSocket traffic but is listed in %s, so nginx proxies it with grpc_pass, which has no WebSocket tunnel"
-                                .formatted(service, key),
+                        "Service %s carries WebSocket traffic but is listed in %s, and %s sets http2 \"true\", so nginx proxies it with grpc_pass, which has no WebSocket tunnel"
+                                .formatted(service, key, ingress.profile().source()),
                         "remove %s from %s".formatted(service, key)));
     }
 }

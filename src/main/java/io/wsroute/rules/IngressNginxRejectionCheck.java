@@ -1,6 +1,5 @@
 package io.wsroute.rules;
 
-import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxAnnotation;
 import io.wsroute.nginx.IngressNginxAnnotationTable;
 import io.wsroute.nginx.IngressNginxAnnotations;
@@ -10,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * WS118, WS122 on ingress-nginx: annotation values that take the whole Ingress down, whatever the annotation is for
+ * WS118, WS122 on ingress-nginx ({@link RejectionCheck} runs it only there): annotation values that take the whole Ingress down, whatever the annotation is for
  * (README "What it checks"). The annotation table says what the release does with each value: a validation error
  * the parser returns leaves the Ingress out of nginx.conf (WS118), a value nginx refuses stops the configuration
  * loading (WS118), and a denied location answers 503 on every path (WS122). Snippets are WS112's.
@@ -19,9 +18,6 @@ final class IngressNginxRejectionCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        if (ingress.flavor() != ControllerFlavor.INGRESS_NGINX) {
-            return Stream.empty();
-        }
         return ingress.annotations().keySet().stream()
                 .filter(key ->
                         key.startsWith(IngressNginxAnnotations.PREFIX) && !IngressNginxAnnotations.isSnippet(key))

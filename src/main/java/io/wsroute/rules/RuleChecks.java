@@ -23,7 +23,7 @@ final class RuleChecks {
             new TlsBackendCheck(), // WS115
             new ConfigMapProblemsCheck(), // WS116, WS125
             new SecondConnectionHeaderCheck(), // WS117
-            new IngressNginxRejectionCheck()); // WS118, WS122 (ingress-nginx)
+            new RejectionCheck()); // WS118, WS122
 
     private RuleChecks() {}
 }

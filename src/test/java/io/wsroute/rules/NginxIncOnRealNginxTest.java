@@ -15,7 +15,7 @@ import java.util.Set;
 class NginxIncOnRealNginxTest extends RealNginxProof {
 
     static final Set<Rule> PROVEN =
-            Set.of(Rule.WS100, Rule.WS102, Rule.WS108, Rule.WS109, Rule.WS112, Rule.WS115, Rule.WS125);
+            Set.of(Rule.WS100, Rule.WS102, Rule.WS108, Rule.WS109, Rule.WS112, Rule.WS115, Rule.WS118, Rule.WS125);
 
     private static final String PREFIX = "nginx.org/";
     private static final String MARKER = "wsroute.io/websocket";
@@ -100,6 +100,10 @@ class NginxIncOnRealNginxTest extends RealNginxProof {
         cases.put(
                 "configmap-location-snippets-ws105",
                 healthy(NGINX_INC).configMap("location-snippets", "proxy_http_version 1.0;"));
+        // internal/configs/parsing_helpers.go ParseLBMethod: least_time is not on the NGINX OSS list
+        cases.put("plus-lb-method-ws118", healthy(NGINX_INC).with(PREFIX + "lb-method", "least_time header"));
+        // internal/k8s/validation.go validateIntAnnotation
+        cases.put("keepalive-not-integer-ws118", healthy(NGINX_INC).with(PREFIX + "keepalive", "32 connections"));
         return cases;
     }
 }

@@ -142,8 +142,10 @@ class RuleCatalogueTest {
                         "HTTP"),
                 new Bad(
                         Rule.WS107,
-                        "grpc-services",
-                        healthy(NGINX_INC).with("nginx.org/grpc-services", "chat"),
+                        "grpc-services with http2",
+                        healthy(NGINX_INC)
+                                .with("nginx.org/grpc-services", "chat")
+                                .configMap("http2", "true"),
                         annotation("nginx.org/grpc-services"),
                         "remove chat"),
                 new Bad(
@@ -286,7 +288,19 @@ class RuleCatalogueTest {
                         healthy(INGRESS_NGINX)
                                 .with("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8;"),
                         annotation("nginx.ingress.kubernetes.io/whitelist-source-range"),
-                        "IP addresses or CIDR networks"));
+                        "IP addresses or CIDR networks"),
+                new Bad(
+                        Rule.WS117,
+                        "proxy-set-headers Connection close",
+                        healthy(NGINX_INC).with("nginx.org/proxy-set-headers", "Connection: close"),
+                        annotation("nginx.org/proxy-set-headers"),
+                        "remove the Connection entry"),
+                new Bad(
+                        Rule.WS118,
+                        "F5 rejects a non-boolean",
+                        healthy(NGINX_INC).with("nginx.org/redirect-to-https", "yes"),
+                        annotation("nginx.org/redirect-to-https"),
+                        "\"true\" or \"false\""));
     }
 
     static Stream<Good> good() {
@@ -345,6 +359,10 @@ class RuleCatalogueTest {
                                 .without("wsroute.io/websocket")
                                 .path("/grpc", "rpc", 9090)
                                 .with("nginx.org/grpc-services", "rpc")),
+                new Good(
+                        Rule.WS107,
+                        "grpc-services without http2 is ignored",
+                        healthy(NGINX_INC).with("nginx.org/grpc-services", "chat")),
                 new Good(
                         Rule.WS108,
                         "listed with another",
@@ -449,9 +467,11 @@ class RuleCatalogueTest {
                         Rule.WS122,
                         "valid source ranges",
                         healthy(INGRESS_NGINX)
-                                .with(
-                                        "nginx.ingress.kubernetes.io/whitelist-source-range",
-                                        "10.0.0.0/8, 192.168.0.1")));
+                                .with("nginx.ingress.kubernetes.io/whitelist-source-range", "10.0.0.0/8, 192.168.0.1")),
+                new Good(
+                        Rule.WS118,
+                        "F5 reads True as a boolean",
+                        healthy(NGINX_INC).with("nginx.org/proxy-buffering", "True")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,12 +21,16 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.GoBool;
 import io.wsroute.nginx.NginxIncAnnotations;
+import io.wsroute.nginx.NginxIncInput;
+import io.wsroute.nginx.NginxIncProblem;
+import io.wsroute.nginx.NginxIncValidation;
 import io.wsroute.nginx.NginxTime;
 import io.wsroute.rules.WebSocketRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,8 +40,9 @@ import java.util.TreeMap;
  * ParseTime, which drops the spaces of "1h 30m"), replaces the ConfigMap's value, which configmaps.go
  * ParseConfigMap copies unparsed (so a ConfigMap "1h 30m" reaches nginx as two arguments); snippet annotations
  * replace the ConfigMap's snippets rather than add to them. Validation (internal/k8s/validation.go) rejects the
- * whole Ingress for an invalid time, a service list naming a Service the Ingress does not use, or a snippet without
- * -enable-snippets; a rejected Ingress is removed from nginx.conf. Left out: NGINX Plus, policies, auth, health
+ * whole Ingress for any annotation the F5 annotation table in io.wsroute.nginx refuses (an invalid time, a service
+ * list naming a Service the Ingress does not use, a snippet without -enable-snippets, a Plus-only annotation on NGINX
+ * OSS...); a rejected Ingress is removed from nginx.conf. Left out: NGINX Plus, policies, auth, health
  * checks, and headers no WebSocket depends on.
  */
 public final class NginxIncTemplate implements ControllerTemplate {
@@ -90,33 +95,18 @@ public final class NginxIncTemplate implements ControllerTemplate {
         return new Rendering(config.toString(), refused);
     }
 
-    /** The controller's validation: a Warning "Rejected" event, and none of the Ingress's paths served. */
+    /**
+     * The controller's validation (internal/k8s/validation.go validateIngressAnnotations, as wsroute's F5 annotation
+     * table models it): a Warning "Rejected" event, and none of the Ingress's paths served.
+     */
     private static Optional<String> refusal(Ingress ingress, ControllerProfile profile) {
-        Map<String, String> annotations = ControllerTemplate.annotations(ingress);
-        for (String key : List.of(PROXY_READ_TIMEOUT, PROXY_SEND_TIMEOUT, PROXY_CONNECT_TIMEOUT)) {
-            String value = annotations.get(key);
-            if (value != null && NginxTime.parse(value).isEmpty()) {
-                return Optional.of("annotation " + key + ": must be a time, not " + value);
-            }
-        }
-        List<String> backendsOfIngress = WebSocketRules.backendServiceNames(ingress);
-        for (String key : SERVICE_LISTS) {
-            String value = annotations.get(key);
-            if (value != null) {
-                List<String> missing = parseServiceList(value).stream()
-                        .filter(name -> !backendsOfIngress.contains(name))
-                        .toList();
-                if (!missing.isEmpty()) {
-                    return Optional.of("annotation " + key + ": the following services were not found: " + missing);
-                }
-            }
-        }
-        for (String key : List.of(LOCATION_SNIPPETS, SERVER_SNIPPETS)) {
-            if (annotations.containsKey(key) && !profile.snippetsAllowed()) {
-                return Optional.of("annotation " + key + ": snippet specified but snippets feature is not enabled");
-            }
-        }
-        return Optional.empty();
+        NginxIncInput input = NginxIncInput.of(
+                ControllerTemplate.annotations(ingress),
+                Set.copyOf(WebSocketRules.backendServiceNames(ingress)),
+                profile.nginxInc());
+        return NginxIncValidation.rejections(input).stream()
+                .map(NginxIncProblem::message)
+                .findFirst();
     }
 
     private static String server(
