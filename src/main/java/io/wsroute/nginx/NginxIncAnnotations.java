@@ -109,6 +109,29 @@ public final class NginxIncAnnotations {
         return setup.plus() ? Optional.of(PLUS_STICKY_COOKIE_SERVICES) : Optional.empty();
     }
 
+    /** Why the controller as set up has no cookie affinity (release before 5.4 on NGINX OSS). */
+    public static String noCookieAffinity(NginxIncSetup setup) {
+        return ("cookie affinity on the F5 NGINX Ingress Controller %s needs NGINX Plus (%s); NGINX OSS has it from "
+                        + "release 5.4 (%s)")
+                .formatted(setup.version(), PLUS_STICKY_COOKIE_SERVICES, STICKY_COOKIE_SERVICES);
+    }
+
+    /**
+     * The sticky-cookie-services value that gives each Service a {@code sticky cookie} of that name for every path:
+     * {@code serviceName=<svc> <cookie> path=/}, semicolon-separated (ParseStickyServiceList). Cookie names must be
+     * tokens of letters, digits, {@code _} and {@code -}.
+     */
+    public static String stickyCookieServices(List<String> services, String cookieName) {
+        if (!cookieName.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a cookie name: " + cookieName);
+        }
+        return services.stream()
+                .distinct()
+                .sorted()
+                .map(service -> "serviceName=%s %s path=/".formatted(service, cookieName))
+                .collect(Collectors.joining(";"));
+    }
+
     /** An lb-method only NGINX Plus takes (least_time...); NGINX OSS refuses it as an invalid method. */
     public static boolean isPlusOnlyLbMethod(String value) {
         return NginxIncGrammar.PLUS_ONLY_LB_METHODS.contains(value.strip());

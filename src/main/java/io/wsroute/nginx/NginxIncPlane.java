@@ -144,8 +144,15 @@ final class NginxIncPlane implements DataPlane {
         Map<String, String> annotations = new LinkedHashMap<>();
         List<String> notEnforced = new ArrayList<>();
         if (access.cookieName().isPresent()) {
-            notEnforced.add("spec.sessionAffinity: cookie affinity on the F5 NGINX Ingress Controller needs NGINX Plus "
-                    + "(nginx.com/sticky); wsroute does not assume Plus");
+            Optional<String> sticky = NginxIncAnnotations.cookieAffinityKey(profile.nginxInc());
+            if (sticky.isPresent() && !access.services().isEmpty()) {
+                annotations.put(
+                        sticky.get(),
+                        NginxIncAnnotations.stickyCookieServices(
+                                access.services(), access.cookieName().get()));
+            } else {
+                notEnforced.add("spec.sessionAffinity: " + NginxIncAnnotations.noCookieAffinity(profile.nginxInc()));
+            }
         }
         if (access.maxConnectionsPerClient().isPresent()) {
             notEnforced.add("spec.maxConnectionsPerClient: the F5 NGINX Ingress Controller has no per-Ingress "

@@ -97,7 +97,8 @@ public final class RouteIngressPlanner {
                 Optional.ofNullable(spec.maxConnectionsPerClient()),
                 ranges,
                 origins.isEmpty() ? "" : AccessSnippets.originCheck(origins),
-                ranges.isEmpty() ? "" : AccessSnippets.sourceRanges(ranges));
+                ranges.isEmpty() ? "" : AccessSnippets.sourceRanges(ranges),
+                spec.pathsOrEmpty().stream().map(p -> p.service().name()).toList());
     }
 
     private static Ingress ingress(WebSocketRoute route, String ingressClassName, Map<String, String> annotations) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
+import io.wsroute.nginx.NginxIncSetup;
+import io.wsroute.nginx.NginxIncVersion;
 import io.wsroute.route.api.RouteAcceptedWarnings;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
@@ -163,10 +165,28 @@ class RouteIngressPlannerTest {
                         "if ($http_origin !~* \"^(|https://app\\.example\\.com|https://[a-z0-9-]+\\.example\\.org:8443)$\") {\n"
                                 + "  return 403;\n}\nallow 10.0.0.0/8;\nallow 2001:db8::/32;\ndeny all;\n");
         assertThat(annotations.keySet()).noneMatch(k -> k.startsWith("nginx.ingress.kubernetes.io/"));
+        // nginx/kubernetes-ingress v5.5.4 internal/k8s/validation.go: nginx.org/sticky-cookie-services on NGINX OSS
+        assertThat(annotations).containsEntry("nginx.org/sticky-cookie-services", "serviceName=chat route path=/");
         assertThat(plan.notEnforced())
-                .hasSize(2)
-                .anySatisfy(n -> assertThat(n).startsWith("spec.sessionAffinity:"))
+                .hasSize(1)
                 .anySatisfy(n -> assertThat(n).startsWith("spec.maxConnectionsPerClient:"));
+    }
+
+    @Test
+    void nginxIncBefore54OnOssCannotEnforceCookieAffinity() {
+        // nginx/kubernetes-ingress v5.3.4 internal/k8s/validation.go: only nginx.com/sticky-cookie-services, Plus-only
+        RouteTarget target = target(ControllerFlavor.NGINX_INC, true, "kubernetes.io/ws");
+        RouteTarget old = new RouteTarget(
+                target.ingressClassName(),
+                target.profile().withNginxInc(new NginxIncSetup(NginxIncVersion.parse("5.3.4"), false, true, false)),
+                target.services(),
+                target.settings());
+        RoutePlan plan = planner.plan(Routes.route("apps", "chat", full()), old);
+
+        assertThat(plan.ingress().getMetadata().getAnnotations()).doesNotContainKey("nginx.org/sticky-cookie-services");
+        assertThat(plan.notEnforced())
+                .anySatisfy(
+                        n -> assertThat(n).startsWith("spec.sessionAffinity:").contains("needs NGINX Plus"));
     }
 
     @Test
