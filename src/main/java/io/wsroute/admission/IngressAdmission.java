@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.admission.ReviewContextFactory.ReviewContext;
 import io.wsroute.config.WsrouteConfig;
+import io.wsroute.migrate.ClassSwitch;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.IngressReview;
 import io.wsroute.rules.NewFindings;
@@ -16,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,13 +60,17 @@ public class IngressAdmission {
             return allow(request, context.notes());
         }
         IngressReview review = context.review().get();
+        List<String> switchLosses = classSwitch(request, review).map(ClassSwitch::losses).orElse(List.of()).stream()
+                .map(loss -> "moving this Ingress from ingress-nginx to the F5 NGINX Ingress Controller: " + loss)
+                .toList();
         WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(review);
         List<Finding> findings = evaluation.findings();
         if (findings.isEmpty() && !evaluation.detection().webSocket()) {
             // What wsroute had to assume about the controller only matters to WebSocket Ingresses.
-            return allow(request, List.of());
+            return allow(request, switchLosses);
         }
         List<String> warnings = new ArrayList<>(context.notes());
+        warnings.addAll(switchLosses);
         List<Finding> errors =
                 findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<String> ids = findings.stream().map(Finding::rule).distinct().toList();
@@ -94,7 +102,23 @@ public class IngressAdmission {
         if (context.review().isEmpty()) {
             return allow(request, List.of());
         }
-        Remediation remediation = rules.remediate(context.review().get());
+        IngressReview review = context.review().get();
+        Map<String, String> toAdd = new LinkedHashMap<>();
+        Optional<ClassSwitch> classSwitch = classSwitch(request, review);
+        if (classSwitch.isPresent() && !classSwitch.get().annotationsToAdd().isEmpty()) {
+            // The translation first, then whatever the rules still want on the translated Ingress.
+            toAdd.putAll(classSwitch.get().annotationsToAdd());
+            Ingress translated = new IngressBuilder(review.ingress())
+                    .editOrNewMetadata()
+                    .addToAnnotations(toAdd)
+                    .endMetadata()
+                    .build();
+            review = contexts.contextFor(translated, request.namespace())
+                    .review()
+                    .orElse(review);
+        }
+        rules.remediate(review).annotationsToAdd().forEach(toAdd::putIfAbsent);
+        Remediation remediation = Remediation.of(toAdd);
         ArrayNode patch = AnnotationPatch.adding(request.object(), remediation.annotationsToAdd());
         List<String> added = remediation.annotationsToAdd().entrySet().stream()
                 .map(e -> "wsroute added %s: \"%s\"".formatted(e.getKey(), e.getValue()))
@@ -124,6 +148,27 @@ public class IngressAdmission {
             return errors; // the stored Ingress was not served by an NGINX class: everything is new
         }
         return NewFindings.introduced(rules.evaluate(before.get()), errors);
+    }
+
+    /**
+     * An UPDATE that moves the Ingress from an ingress-nginx class to an F5 class, judged with the stored Ingress in
+     * view (README "Migration off ingress-nginx"); empty for every other request.
+     */
+    private Optional<ClassSwitch> classSwitch(AdmissionRequest request, IngressReview updated) {
+        if (!"UPDATE".equals(request.operation())
+                || request.oldObject() == null
+                || nullElement(request.oldObject()).isPresent()) {
+            return Optional.empty();
+        }
+        return request.oldObjectAs(mapper, Ingress.class)
+                .flatMap(stored -> contexts.contextFor(stored, request.namespace())
+                        .review()
+                        .flatMap(before -> ClassSwitch.of(
+                                stored,
+                                before.profile().flavor(),
+                                updated.ingress(),
+                                updated.profile().flavor(),
+                                updated.services())));
     }
 
     /** A warning line for an error the Ingress already had before this UPDATE. */

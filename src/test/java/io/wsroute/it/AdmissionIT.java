@@ -45,6 +45,18 @@ class AdmissionIT {
                         .endSpec()
                         .build())
                 .serverSideApply();
+        client.network()
+                .v1()
+                .ingressClasses()
+                .resource(new IngressClassBuilder()
+                        .withNewMetadata()
+                        .withName("f5")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withController("nginx.org/ingress-controller")
+                        .endSpec()
+                        .build())
+                .serverSideApply();
         namespace("apps", null);
         namespace("relaxed", "warn");
         namespace("legacy", "off");
@@ -291,6 +303,38 @@ class AdmissionIT {
                     .withName("wsroute-down-mutating")
                     .delete();
         }
+    }
+
+    @Test
+    void switchingTheClassToTheF5ControllerKeepsWebSocketWorking() {
+        java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+        // Each attempt is a fresh Ingress: an attempt that reached wsroute before its cache knew class f5 was stored
+        // unmutated, and updating it again would not be a switch.
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            String name = "switch-" + attempt.incrementAndGet();
+            client.resource(ingress(
+                            "apps",
+                            name,
+                            Map.of(
+                                    "nginx.ingress.kubernetes.io/proxy-read-timeout", "3600",
+                                    "nginx.ingress.kubernetes.io/proxy-send-timeout", "3600")))
+                    .create();
+            Ingress switched = client.network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace("apps")
+                    .withName(name)
+                    .edit(i -> {
+                        i.getSpec().setIngressClassName("f5");
+                        i.getMetadata().getAnnotations().remove("nginx.ingress.kubernetes.io/proxy-send-timeout");
+                        return i;
+                    });
+            assertThat(switched.getSpec().getIngressClassName()).isEqualTo("f5");
+            assertThat(switched.getMetadata().getAnnotations())
+                    .containsEntry("nginx.org/websocket-services", "chat")
+                    .containsEntry("nginx.org/proxy-read-timeout", "3600s")
+                    .containsEntry("nginx.org/proxy-send-timeout", "3600s");
+        });
     }
 
     private static void namespace(String name, String mode) {
