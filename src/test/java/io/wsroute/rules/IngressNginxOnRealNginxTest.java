@@ -25,6 +25,9 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
             Rule.WS122,
             Rule.WS125);
 
+    /** Warnings whose claim nginx itself decides, each shown by an accepted case that carries it. */
+    static final Set<Rule> SHOWN = Set.of(Rule.WS103, Rule.WS104, Rule.WS117);
+
     private static final String PREFIX = "nginx.ingress.kubernetes.io/";
     private static final String MARKER = "wsroute.io/websocket";
 
@@ -36,6 +39,11 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
     @Override
     Set<Rule> proves() {
         return PROVEN;
+    }
+
+    @Override
+    Set<Rule> shows() {
+        return SHOWN;
     }
 
     private static Fixtures snippetsAllowed() {
@@ -124,6 +132,22 @@ class IngressNginxOnRealNginxTest extends RealNginxProof {
                 plain(INGRESS_NGINX)
                         .with(MARKER, "true")
                         .configMap("proxy-read-timeout", "-1", "proxy-send-timeout", "3600"));
+        // parser.GetStringAnnotation trims (normalizeString); backendprotocol/main.go ValidateOptions is
+        // case-insensitive; template.go buildProxyPass upper-cases, proxySetHeader compares as written
+        cases.put("padded-grpc-ws107", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", " GRPC "));
+        cases.put("lowercase-grpc-ws107", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", "grpc"));
+        cases.put("padded-http-protocol", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", " http "));
+        cases.put("padded-ajp-falls-back", healthy(INGRESS_NGINX).with(PREFIX + "backend-protocol", " AJP "));
+        // connection/main.go: written trimmed, so " close " is Connection: close
+        cases.put("padded-close-ws106", healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", " close "));
+        // values the parsers accept and nginx refuses (nginx.tmpl writes them as they stand): nginx decides
+        // proxy/main.go GetIntAnnotation keeps -1; tmpl writes proxy_read_timeout -1s
+        cases.put(
+                "negative-timeout-annotation-ws118", healthy(INGRESS_NGINX).with(PREFIX + "proxy-read-timeout", "-1"));
+        // connection/main.go validates with the spaces removed, writes the value with them: two arguments
+        cases.put(
+                "connection-inner-space-ws118",
+                healthy(INGRESS_NGINX).with(PREFIX + "connection-proxy-header", "clo se"));
         return cases;
     }
 }

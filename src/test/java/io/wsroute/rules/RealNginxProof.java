@@ -150,6 +150,13 @@ abstract class RealNginxProof {
     /** Error rules this flavour proves by behaviour: each needs a case whose only error is that rule, and breaks. */
     abstract Set<Rule> proves();
 
+    /**
+     * Warnings whose claim nginx itself decides (an idle cut, a redirect, a second header) that this flavour shows:
+     * each needs an accepted case that carries the warning, whose behaviour {@link
+     * #acceptedIngressesCarryWebSocketTraffic} then holds to the claim.
+     */
+    abstract Set<Rule> shows();
+
     static Fixtures remediated(Fixtures fixtures) {
         return fixtures.withAll(fixtures.remediation().annotationsToAdd());
     }
@@ -338,6 +345,19 @@ abstract class RealNginxProof {
                         () -> assertThat(observed.get(c.name()).broken())
                                 .as(describe(c) + "\nconfig:\n" + config)
                                 .isTrue()));
+    }
+
+    @Test
+    void everyWarningNginxDecidesIsShownByAnAcceptedCase() {
+        for (Rule rule : shows()) {
+            assertThat(cases.values())
+                    .as("an accepted WebSocket case that warns %s", rule)
+                    .anySatisfy(c -> {
+                        assertThat(c.warns(rule)).isTrue();
+                        assertThat(c.errorRules()).isEmpty();
+                        assertThat(c.webSocket()).isTrue();
+                    });
+        }
     }
 
     @Test
