@@ -141,6 +141,14 @@ public final class LintCommand implements Callable<Integer> {
     String ingressNginxVersion;
 
     @Option(
+            names = "--ingress-nginx-ssl-passthrough",
+            defaultValue = "true",
+            arity = "1",
+            paramLabel = "BOOL",
+            description = "whether ingress-nginx runs with --enable-ssl-passthrough (default: ${DEFAULT-VALUE})")
+    boolean ingressNginxSslPassthrough;
+
+    @Option(
             names = {"-n", "--namespace"},
             defaultValue = "default",
             paramLabel = "NAMESPACE",
@@ -291,8 +299,11 @@ public final class LintCommand implements Callable<Integer> {
     private LintReport.Result check(
             LintInputs lintInputs, Map<ControllerFlavor, ControllerProfile> profiles, PrintWriter err)
             throws UnreadableInput {
-        RuleSettings settings =
-                new RuleSettings(minIdleTimeout, RuleSettings.DEFAULTS.minReloadGrace(), ingressNginxVersion());
+        RuleSettings settings = new RuleSettings(
+                minIdleTimeout,
+                RuleSettings.DEFAULTS.minReloadGrace(),
+                ingressNginxVersion(),
+                ingressNginxSslPassthrough);
         WebSocketRules rules = new WebSocketRules();
         List<LintReport.Located> findings = new ArrayList<>();
         int accepted = 0;

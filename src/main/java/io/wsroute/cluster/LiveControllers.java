@@ -87,6 +87,7 @@ public class LiveControllers {
         return new RuleSettings(
                 config.rules().minIdleTimeout(),
                 config.rules().minReloadGrace(),
-                config.controllers().ingressNginx().version().orElse(IngressNginxVersion.LATEST));
+                config.controllers().ingressNginx().version().orElse(IngressNginxVersion.LATEST),
+                config.controllers().ingressNginx().sslPassthrough());
     }
 }

@@ -210,6 +210,14 @@ public interface WsrouteConfig {
          */
         @WithConverter(IngressNginxVersionConverter.class)
         Optional<IngressNginxVersion> version();
+
+        /**
+         * Whether the controller runs with {@code --enable-ssl-passthrough}, which its ConfigMap does not show. With
+         * it, TLS connections of an Ingress with {@code ssl-passthrough: "true"} bypass nginx (README "TLS
+         * passthrough").
+         */
+        @WithDefault("true")
+        boolean sslPassthrough();
     }
 
     interface NginxInc extends Controller {

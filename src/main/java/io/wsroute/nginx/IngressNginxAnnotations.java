@@ -38,6 +38,10 @@ public final class IngressNginxAnnotations {
     public static final String FORCE_SSL_REDIRECT = PREFIX + "force-ssl-redirect";
     /** Only "cookie" is accepted. */
     public static final String AFFINITY = PREFIX + "affinity";
+    /** "true" asks the controller to pipe TLS connections to the backend unopened (IngressNginxPassthrough). */
+    public static final String SSL_PASSTHROUGH = PREFIX + "ssl-passthrough";
+    /** The load-balancing algorithm of the Ingress's upstreams (ewma, round_robin). */
+    public static final String LOAD_BALANCE = PREFIX + "load-balance";
 
     public static final String UPSTREAM_HASH_BY = PREFIX + "upstream-hash-by";
     /** "true" proxies to the Service's ClusterIP, which turns every balancer, sticky ones included, off. */

@@ -19,6 +19,9 @@ final class AffinityCheck implements RuleCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
+        if (ingress.tlsPassthrough()) {
+            return passthrough(ingress);
+        }
         if (hasAffinity(ingress)) {
             return Stream.concat(defeatedIngressNginx(ingress).stream(), defeatedNginxInc(ingress).stream())
                     .limit(1);
@@ -48,6 +51,30 @@ final class AffinityCheck implements RuleCheck {
                         ? "%s and Service %s has %d replicas"
                                 .formatted(fallback.get(), backend.serviceName(), replicas.getAsInt())
                         : fallback.get());
+    }
+
+    /**
+     * Passthrough connections go to the Service's ClusterIP and kube-proxy picks the pod per connection, so only the
+     * Service's own {@code sessionAffinity: ClientIP} keeps a session's requests together; nginx's keys do nothing.
+     */
+    private static Stream<Finding> passthrough(ReviewedIngress ingress) {
+        return ingress.webSocketBackends().stream()
+                .filter(b -> !clientIpAffinity(ingress, b.serviceName()))
+                .flatMap(b -> needsAffinity(ingress, b).stream()
+                        .map(why -> ingress.finding(
+                                Rule.WS113,
+                                b.field(),
+                                why + "; ssl-passthrough hands TLS connections to the Service's ClusterIP, where "
+                                        + "kube-proxy picks a pod per connection and nginx's affinity settings do not apply",
+                                "set spec.sessionAffinity: ClientIP on Service %s".formatted(b.serviceName()))))
+                .limit(1);
+    }
+
+    private static boolean clientIpAffinity(ReviewedIngress ingress, String serviceName) {
+        var service = ingress.review().services().get(serviceName);
+        return service != null
+                && service.getSpec() != null
+                && "ClientIP".equals(service.getSpec().getSessionAffinity());
     }
 
     /** Affinity through any key the serving controller reads (each controller has its own keys). */

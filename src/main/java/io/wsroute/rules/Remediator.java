@@ -25,6 +25,10 @@ final class Remediator {
     private Remediator() {}
 
     static Remediation remediate(ReviewedIngress ingress) {
+        if (ingress.tlsPassthrough()) {
+            // nginx never sees the TLS connections, so no nginx setting helps them (README "TLS passthrough").
+            return Remediation.NONE;
+        }
         Map<String, String> add = new TreeMap<>();
         addTimeouts(ingress, add);
         addIngressNginx(ingress, add);

@@ -12,6 +12,8 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.DataPlane;
 import io.wsroute.nginx.GoBool;
 import io.wsroute.nginx.IngressNginxAnnotationTable;
+import io.wsroute.nginx.IngressNginxAnnotations;
+import io.wsroute.nginx.IngressNginxPassthrough;
 import io.wsroute.nginx.IngressNginxVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,21 @@ final class ReviewedIngress {
 
     List<Backend> backends() {
         return backends;
+    }
+
+    /**
+     * True when ingress-nginx pipes this Ingress's TLS connections past nginx: it serves the Ingress, reads
+     * ssl-passthrough as true, and runs with --enable-ssl-passthrough (README "TLS passthrough").
+     */
+    boolean tlsPassthrough() {
+        return passthroughRequested() && settings().ingressNginxSslPassthrough();
+    }
+
+    /** True when the serving ingress-nginx reads ssl-passthrough as true, whatever its flag. */
+    boolean passthroughRequested() {
+        return reads(IngressNginxAnnotations.SSL_PASSTHROUGH)
+                && IngressNginxPassthrough.requested(annotations)
+                && ingressNginxAccepts(IngressNginxAnnotations.SSL_PASSTHROUGH);
     }
 
     WebSocketDetection detection() {

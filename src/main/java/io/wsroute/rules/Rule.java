@@ -48,7 +48,13 @@ public enum Rule {
             "absolute HTTPRoute timeouts on a WebSocket route: NGINX Gateway Fabric ignores them, others cut every socket"),
     WS140(Severity.WARNING, "a warning accepted in wsroute.io/accept no longer occurs; the acceptance is stale"),
     WS141(Severity.WARNING, "wsroute.io/accept names something that is not a wsroute rule id"),
-    WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can");
+    WS142(Severity.WARNING, "wsroute.io/accept names a rule that cannot be accepted: errors never can"),
+    WS143(
+            Severity.WARNING,
+            "ingress-nginx ssl-passthrough: TLS connections bypass the Ingress's HTTP-level settings, or pass through nothing without --enable-ssl-passthrough"),
+    WS144(
+            Severity.WARNING,
+            "ingress-nginx ssl-passthrough sends a WebSocket path's TLS connections to the Service of the host's / path");
 
     private final Severity severity;
     private final String title;

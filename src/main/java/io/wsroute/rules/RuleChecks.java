@@ -23,7 +23,8 @@ final class RuleChecks {
             new TlsBackendCheck(), // WS115
             new ConfigMapProblemsCheck(), // WS116, WS125
             new SecondConnectionHeaderCheck(), // WS117
-            new RejectionCheck()); // WS118, WS122
+            new RejectionCheck(), // WS118, WS122
+            new PassthroughCheck()); // WS143, WS144 (ingress-nginx)
 
     private RuleChecks() {}
 }

@@ -117,6 +117,18 @@ public final class RuleHelp {
                 "Only warnings can be accepted. Errors break WebSocket traffic, so they stay open until "
                         + "fixed; switching enforcement off for a namespace is for whoever may set its wsroute.io/admission "
                         + "label. Remove the id from wsroute.io/accept.");
+        HELP.put(
+                Rule.WS143,
+                "With --enable-ssl-passthrough, ingress-nginx pipes the TLS connections of an ssl-passthrough "
+                        + "Ingress to the Service unopened: nginx never sees them, so its timeouts, upgrade headers, HTTP "
+                        + "version and affinity do not apply (the pipe has no idle timeout). Without the flag nothing passes "
+                        + "through: nginx terminates TLS and proxies to the backend over HTTPS. Remove whichever side the "
+                        + "Ingress does not need.");
+        HELP.put(
+                Rule.WS144,
+                "ssl-passthrough routes by host name only: every TLS connection to the host goes to the "
+                        + "Service of its / path, so a WebSocket on another path to another Service never gets wss:// "
+                        + "connections. Give that WebSocket its own host, or let nginx terminate TLS and route by path.");
     }
 
     private RuleHelp() {}

@@ -15,8 +15,15 @@ import java.util.Objects;
  *        10–40 s reported in kubernetes/ingress-nginx#2647.
  * @param ingressNginxVersion the community ingress-nginx release that serves ingress-nginx Ingresses; a few
  *        verdicts differ between releases (README "ingress-nginx releases")
+ * @param ingressNginxSslPassthrough whether ingress-nginx runs with {@code --enable-ssl-passthrough}. Default true:
+ *        the annotation only does what its author asks for with the flag, so an Ingress that carries it is taken to
+ *        be served by a controller that has it (README "TLS passthrough")
  */
-public record RuleSettings(Duration minIdleTimeout, Duration minReloadGrace, IngressNginxVersion ingressNginxVersion) {
+public record RuleSettings(
+        Duration minIdleTimeout,
+        Duration minReloadGrace,
+        IngressNginxVersion ingressNginxVersion,
+        boolean ingressNginxSslPassthrough) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(Duration.ofHours(1), Duration.ofSeconds(240));
 
@@ -26,8 +33,12 @@ public record RuleSettings(Duration minIdleTimeout, Duration minReloadGrace, Ing
         Objects.requireNonNull(ingressNginxVersion, "ingressNginxVersion");
     }
 
-    /** The latest ingress-nginx release. */
+    /** The latest ingress-nginx release, with --enable-ssl-passthrough. */
     public RuleSettings(Duration minIdleTimeout, Duration minReloadGrace) {
-        this(minIdleTimeout, minReloadGrace, IngressNginxVersion.LATEST);
+        this(minIdleTimeout, minReloadGrace, IngressNginxVersion.LATEST, true);
+    }
+
+    public RuleSettings withIngressNginxSslPassthrough(boolean enabled) {
+        return new RuleSettings(minIdleTimeout, minReloadGrace, ingressNginxVersion, enabled);
     }
 }

@@ -33,7 +33,8 @@ public final class WebSocketRules {
         Stream<RuleCheck> checks = ingress.detection().webSocket()
                 ? Stream.concat(RuleChecks.ALWAYS.stream(), RuleChecks.WEBSOCKET.stream())
                 : RuleChecks.ALWAYS.stream();
-        List<Finding> findings = checks.flatMap(check -> check.check(ingress)).toList();
+        List<Finding> findings = PassthroughCheck.withoutBypassed(
+                ingress, checks.flatMap(check -> check.check(ingress)).toList());
         if (!ingress.detection().webSocket()) {
             // The accept list only means something where the WebSocket rules run.
             return new Evaluation(ingress.detection(), findings, List.of());

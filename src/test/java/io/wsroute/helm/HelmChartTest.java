@@ -198,6 +198,8 @@ class HelmChartTest {
                 "f5/f5-svc",
                 "controllers.ingressNginx.version",
                 "1.11.3",
+                "controllers.ingressNginx.sslPassthrough",
+                false,
                 "probe.mode",
                 "address",
                 "probe.address",
@@ -217,6 +219,7 @@ class HelmChartTest {
                 .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_CONFIG_MAP", "edge/nginx-conf")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_CONFIG_MAP", "f5/f5-conf")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_SNIPPETS_ENABLED", "true")
+                .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_SSL_PASSTHROUGH", "false")
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
                 .containsEntry("WSROUTE_CONTROLLERS_INGRESS_NGINX_SERVICE", "edge/nginx-svc")
                 .containsEntry("WSROUTE_CONTROLLERS_NGINX_INC_SERVICE", "f5/f5-svc")

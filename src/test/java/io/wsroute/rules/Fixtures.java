@@ -146,6 +146,13 @@ final class Fixtures {
         return this;
     }
 
+    /** Service {@code name} as {@link #service} makes it, with spec.sessionAffinity ClientIP. */
+    Fixtures clientIpAffinity(String name) {
+        service(name, null);
+        services.get(name).getSpec().setSessionAffinity("ClientIP");
+        return this;
+    }
+
     Fixtures replicas(String service, int count) {
         replicas.put(service, count);
         return this;

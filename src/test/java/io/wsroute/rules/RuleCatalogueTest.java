@@ -300,7 +300,23 @@ class RuleCatalogueTest {
                         "F5 rejects a non-boolean",
                         healthy(NGINX_INC).with("nginx.org/redirect-to-https", "yes"),
                         annotation("nginx.org/redirect-to-https"),
-                        "\"true\" or \"false\""));
+                        "\"true\" or \"false\""),
+                new Bad(
+                        Rule.WS143,
+                        "passthrough with an idle timeout nginx never applies to TLS connections",
+                        healthy(INGRESS_NGINX)
+                                .onlyPath("/")
+                                .with("nginx.ingress.kubernetes.io/ssl-passthrough", "true"),
+                        annotation("nginx.ingress.kubernetes.io/ssl-passthrough"),
+                        "remove nginx.ingress.kubernetes.io/proxy-read-timeout"),
+                new Bad(
+                        Rule.WS144,
+                        "passthrough sends /ws's TLS connections to the / Service",
+                        healthy(INGRESS_NGINX)
+                                .with("nginx.ingress.kubernetes.io/ssl-passthrough", "true")
+                                .path("/", "web", 8443),
+                        "spec.rules[0].http.paths[0].backend.service",
+                        "a host of its own"));
     }
 
     static Stream<Good> good() {
@@ -459,6 +475,20 @@ class RuleCatalogueTest {
                         healthy(INGRESS_NGINX)
                                 .with("nginx.ingress.kubernetes.io/proxy-read-timeout", "60")
                                 .with("wsroute.io/accept", "WS103")),
+                new Good(
+                        Rule.WS143,
+                        "passthrough with no HTTP-level annotation",
+                        healthy(INGRESS_NGINX)
+                                .onlyPath("/")
+                                .without("nginx.ingress.kubernetes.io/proxy-read-timeout")
+                                .without("nginx.ingress.kubernetes.io/proxy-send-timeout")
+                                .with("nginx.ingress.kubernetes.io/ssl-passthrough", "true")),
+                new Good(
+                        Rule.WS144,
+                        "passthrough with the WebSocket on the / path",
+                        healthy(INGRESS_NGINX)
+                                .onlyPath("/")
+                                .with("nginx.ingress.kubernetes.io/ssl-passthrough", "true")),
                 new Good(
                         Rule.WS118,
                         "ssl-passthrough as Go reads booleans",
