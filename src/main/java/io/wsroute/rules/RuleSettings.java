@@ -38,6 +38,11 @@ public record RuleSettings(
         this(minIdleTimeout, minReloadGrace, IngressNginxVersion.LATEST, true);
     }
 
+    /** An ingress-nginx release, with --enable-ssl-passthrough. */
+    public RuleSettings(Duration minIdleTimeout, Duration minReloadGrace, IngressNginxVersion ingressNginxVersion) {
+        this(minIdleTimeout, minReloadGrace, ingressNginxVersion, true);
+    }
+
     public RuleSettings withIngressNginxSslPassthrough(boolean enabled) {
         return new RuleSettings(minIdleTimeout, minReloadGrace, ingressNginxVersion, enabled);
     }

@@ -302,6 +302,32 @@ class LintCommandTest {
     }
 
     @Test
+    void theSslPassthroughFlagIsAnOption() {
+        String passthrough = """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: vault
+                  namespace: demo
+                  annotations:
+                    wsroute.io/websocket: "true"
+                    nginx.ingress.kubernetes.io/ssl-passthrough: "true"
+                spec:
+                  rules:
+                  - host: vault.example.com
+                    http:
+                      paths:
+                      - {path: /, pathType: Prefix, backend: {service: {name: vault, port: {number: 8200}}}}
+                """;
+        assertThat(lintStdin(passthrough, "-o", "json", "-").rules())
+                .as("default: the controller runs with --enable-ssl-passthrough")
+                .isEmpty();
+        assertThat(lintStdin(passthrough, "-o", "json", "--ingress-nginx-ssl-passthrough", "false", "-")
+                        .rules())
+                .containsExactlyInAnyOrder("WS103", "WS103", "WS143");
+    }
+
+    @Test
     void deploymentsAndStatefulSetsGiveReplicas() {
         String manifests = """
                 apiVersion: v1
