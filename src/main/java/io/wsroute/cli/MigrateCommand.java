@@ -1,7 +1,9 @@
 package io.wsroute.cli;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.wsroute.migrate.MigratedIngress;
+import io.wsroute.gateway.ParentRef;
+import io.wsroute.migrate.GatewayApiMigration;
+import io.wsroute.migrate.Migrated;
 import io.wsroute.migrate.Migration;
 import io.wsroute.migrate.MigrationOptions;
 import io.wsroute.migrate.MigrationReport;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "Rewrites the community ingress-nginx Ingresses in Kubernetes manifests for the F5 NGINX Ingress "
                     + "Controller so that their WebSocket traffic keeps working: nginx.org annotations with the "
                     + "same effect, nginx.org/websocket-services for every Service that may carry WebSocket, the F5 "
-                    + "IngressClass.",
+                    + "IngressClass; or, with --to gateway-api, as HTTPRoutes on an NGINX Gateway Fabric Gateway with "
+                    + "the idle timeouts in a ProxySettingsPolicy.",
             "",
             "The manifests go to stdout, a report per Ingress to stderr: what was translated, what has no "
                     + "equivalent and what that means for the traffic, what you must decide, and which signal made "
@@ -51,6 +54,8 @@ public final class MigrateCommand implements Callable<Integer> {
     static final int NEEDS_DECISION = 1;
     static final int UNREADABLE = 2;
 
+    static final String GATEWAY_API = "gateway-api";
+
     private static final Pattern NAMESPACED_NAME =
             Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -58,7 +63,8 @@ public final class MigrateCommand implements Callable<Integer> {
             names = "--to",
             required = true,
             paramLabel = "nginx-inc|gateway-api",
-            description = "the data plane to move to; nginx-inc: the F5 NGINX Ingress Controller")
+            description = "the data plane to move to; nginx-inc: the F5 NGINX Ingress Controller; gateway-api: "
+                    + "HTTPRoutes and ProxySettingsPolicies for NGINX Gateway Fabric")
     String to;
 
     @Option(
@@ -67,6 +73,12 @@ public final class MigrateCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description = "the IngressClass the F5 controller serves (default: ${DEFAULT-VALUE}, its Helm chart's)")
     String ingressClass;
+
+    @Option(
+            names = "--gateway",
+            paramLabel = "NS/NAME",
+            description = "with --to gateway-api: the Gateway (NGINX Gateway Fabric) the HTTPRoutes attach to")
+    String gateway;
 
     @Option(
             names = "--websocket-service",
@@ -121,12 +133,21 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!to.equals(ControllerFlavor.NGINX_INC.cliName())) {
+        boolean toGateway = to.equals(GATEWAY_API);
+        if (!toGateway && !to.equals(ControllerFlavor.NGINX_INC.cliName())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--to must be nginx-inc or gateway-api, not " + to);
+        }
+        if (toGateway != (gateway != null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
-                    to.equals("gateway-api")
-                            ? "--to gateway-api is not available yet in this build; --to nginx-inc is"
-                            : "--to must be nginx-inc or gateway-api, not " + to);
+                    toGateway
+                            ? "--to gateway-api needs --gateway NAMESPACE/NAME (the Gateway the routes attach to)"
+                            : "--gateway is only read with --to gateway-api");
+        }
+        if (toGateway && !NAMESPACED_NAME.matcher(gateway).matches()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--gateway takes NAMESPACE/NAME, not " + gateway);
         }
         Set<String> pinned = new LinkedHashSet<>();
         for (String service : webSocketServices) {
@@ -144,7 +165,7 @@ public final class MigrateCommand implements Callable<Integer> {
             return UNREADABLE;
         }
         manifests.notes.forEach(note -> err.println("migrate: note: " + note));
-        Migration migration = new Migration(new MigrationOptions(ingressClass, pinned));
+        List<LintInputs.SourcedIngress> served = new ArrayList<>();
         for (LintInputs.SourcedIngress sourced : manifests.ingresses) {
             IngressClassResolution resolution = IngressClasses.resolve(
                     sourced.ingress(), manifests.ingressClasses, Optional.of(ControllerFlavor.INGRESS_NGINX));
@@ -159,14 +180,25 @@ public final class MigrateCommand implements Callable<Integer> {
                         sourced.ingress().getMetadata().getName());
                 continue;
             }
-            migration.add(sourced.source(), sourced.ingress(), manifests.servicesFor(sourced.ingress()));
+            served.add(sourced);
         }
-        List<MigratedIngress> finished = migration.finish();
-        finished.forEach(m -> out.print(Serialization.asYaml(m.ingress())));
+        List<? extends Migrated> finished;
+        if (toGateway) {
+            GatewayApiMigration migration =
+                    new GatewayApiMigration(new ParentRef(0, gateway.split("/")[0], gateway.split("/")[1]), pinned);
+            finished = served.stream()
+                    .map(s -> migration.migrate(s.source(), s.ingress(), manifests.servicesFor(s.ingress())))
+                    .toList();
+        } else {
+            Migration migration = new Migration(new MigrationOptions(ingressClass, pinned));
+            served.forEach(s -> migration.add(s.source(), s.ingress(), manifests.servicesFor(s.ingress())));
+            finished = migration.finish();
+        }
+        finished.forEach(m -> m.objects().forEach(o -> out.print(Serialization.asYaml(o))));
         MigrationReport.print(finished, err);
         if (finished.isEmpty()) {
             err.println("migrate: note: no ingress-nginx Ingress in the input");
         }
-        return finished.stream().anyMatch(MigratedIngress::needsDecision) ? NEEDS_DECISION : TRANSLATED;
+        return finished.stream().anyMatch(Migrated::needsDecision) ? NEEDS_DECISION : TRANSLATED;
     }
 }

@@ -13,12 +13,15 @@ import java.util.Optional;
  * @param source where the Ingress was read, for the report
  */
 public record MigratedIngress(
-        String source, Ingress ingress, List<Change> changes, Map<String, Optional<String>> webSocketServices) {
+        String source, Ingress ingress, List<Change> changes, Map<String, Optional<String>> webSocketServices)
+        implements Migrated {
 
-    public boolean needsDecision() {
-        return changes.stream().anyMatch(Change::needsDecision);
+    @Override
+    public List<io.fabric8.kubernetes.api.model.HasMetadata> objects() {
+        return List.of(ingress);
     }
 
+    @Override
     public String name() {
         return ingress.getMetadata().getNamespace() + "/"
                 + ingress.getMetadata().getName();

@@ -8,9 +8,9 @@ public final class MigrationReport {
 
     private MigrationReport() {}
 
-    public static void print(List<MigratedIngress> migrated, PrintWriter err) {
+    public static void print(List<? extends Migrated> migrated, PrintWriter err) {
         int decisions = 0;
-        for (MigratedIngress ingress : migrated) {
+        for (Migrated ingress : migrated) {
             boolean open = ingress.needsDecision();
             decisions += open ? 1 : 0;
             err.printf(

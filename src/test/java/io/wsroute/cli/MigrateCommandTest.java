@@ -4,8 +4,14 @@ import static io.wsroute.cli.LintRun.CHAT_SERVICE;
 import static io.wsroute.cli.LintRun.EXAMPLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.wsroute.gateway.HttpRouteRules;
+import io.wsroute.gateway.ParentGateway;
+import io.wsroute.gateway.ProxySettingsPolicy;
+import io.wsroute.gateway.RouteReview;
+import io.wsroute.rules.RuleSettings;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +144,102 @@ class MigrateCommandTest {
     }
 
     @Test
+    void toGatewayApiTheSocketIoChatBecomesAnHttpRouteWhosePolicyCarriesTheIdleTimeouts() {
+        Run run = migrate("--to", "gateway-api", "--gateway", "gateways/public", SOCKET_IO, SOCKET_IO_SERVICES);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        List<String> docs = Arrays.stream(run.out().split("(?m)^---$"))
+                .filter(doc -> !doc.isBlank())
+                .toList();
+        assertThat(docs).hasSize(2);
+        HTTPRoute route = Serialization.unmarshal(docs.get(0), HTTPRoute.class);
+        ProxySettingsPolicy policy = Serialization.unmarshal(docs.get(1), ProxySettingsPolicy.class);
+
+        assertThat(route.getMetadata().getName()).isEqualTo("chat");
+        assertThat(route.getMetadata().getNamespace()).isEqualTo("demo");
+        assertThat(route.getSpec().getParentRefs()).singleElement().satisfies(parent -> {
+            assertThat(parent.getName()).isEqualTo("public");
+            assertThat(parent.getNamespace()).isEqualTo("gateways");
+        });
+        assertThat(route.getSpec().getHostnames()).containsExactly("chat.example.com");
+        assertThat(route.getSpec().getRules())
+                .extracting(r -> r.getMatches().get(0).getPath().getValue()
+                        + " -> " + r.getBackendRefs().get(0).getName() + ":"
+                        + r.getBackendRefs().get(0).getPort())
+                .containsExactly("/socket.io -> chat-io:3000", "/ -> chat-web:80");
+        // No rules[].timeouts: absolute deadlines (kubernetes-sigs/gateway-api apis/v1/httproute_types.go
+        // HTTPRouteTimeouts) would cut every WebSocket after that time.
+        assertThat(route.getSpec().getRules())
+                .allSatisfy(r -> assertThat(r.getTimeouts()).isNull());
+        assertThat(policy.getMetadata().getName()).isEqualTo("chat-timeouts");
+        assertThat(policy.getSpec().getTargetRefs())
+                .singleElement()
+                .satisfies(t -> assertThat(List.of(t.getGroup(), t.getKind(), t.getName()))
+                        .containsExactly("gateway.networking.k8s.io", "HTTPRoute", "chat"));
+        assertThat(policy.getSpec().getTimeout().getRead()).isEqualTo("1h");
+        assertThat(policy.getSpec().getTimeout().getSend()).isEqualTo("1h");
+
+        assertThat(run.err())
+                .contains("Ingress demo/chat: needs a decision")
+                .contains("translated: nginx.ingress.kubernetes.io/proxy-read-timeout \"3600\" -> "
+                        + "ProxySettingsPolicy spec.timeout.read \"1h\"")
+                .contains("decide: nginx.ingress.kubernetes.io/affinity \"cookie\"")
+                .contains("no equivalent: nginx.ingress.kubernetes.io/whitelist-source-range")
+                .contains("decide: spec.tls: TLS ends at the Gateway's HTTPS listener")
+                .contains("note: the Gateway is in namespace gateways");
+
+        // The rules wsroute applies to HTTPRoutes find nothing to object to in what migrate wrote.
+        Map<String, io.fabric8.kubernetes.api.model.Service> services =
+                Map.of("chat-io", service("chat-io", 3000), "chat-web", service("chat-web", 80));
+        var evaluation = new HttpRouteRules()
+                .evaluate(new RouteReview(
+                        route,
+                        List.of(new ParentGateway(0, "gateways", "public", ParentGateway.Served.NGF)),
+                        List.of(policy),
+                        List.of(),
+                        services,
+                        RuleSettings.DEFAULTS));
+        assertThat(evaluation.findings()).isEmpty();
+    }
+
+    @Test
+    void toGatewayApiWithoutATimeoutNoPolicyIsWrittenAndTheReportSaysTheIdleCutStays() {
+        String yaml = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: api, namespace: demo}\n"
+                + "spec:\n  ingressClassName: nginx\n  rules:\n  - host: api.example.com\n    http:\n      paths:\n"
+                + "      - {path: /ws, pathType: Exact, backend: {service: {name: api, port: {number: 80}}}}\n";
+        Run run = migrateStdin(yaml, "--to", "gateway-api", "--gateway", "demo/public", "-");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("kind: \"HTTPRoute\"").doesNotContain("ProxySettingsPolicy");
+        HTTPRoute route = Serialization.unmarshal(run.out(), HTTPRoute.class);
+        assertThat(route.getSpec()
+                        .getRules()
+                        .get(0)
+                        .getMatches()
+                        .get(0)
+                        .getPath()
+                        .getType())
+                .isEqualTo("Exact");
+        assertThat(route.getSpec().getParentRefs().get(0).getNamespace()).isNull();
+        assertThat(run.err())
+                .contains("Service api carries WebSocket (path /ws)")
+                .contains("idle WebSockets are still closed after nginx's 60 s");
+    }
+
+    private static io.fabric8.kubernetes.api.model.Service service(String name, int port) {
+        return new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("demo")
+                .endMetadata()
+                .withNewSpec()
+                .addNewPort()
+                .withPort(port)
+                .endPort()
+                .endSpec()
+                .build();
+    }
+
+    @Test
     void badInputAndUsageExitTwo(@TempDir Path dir) {
         for (String[] args : List.of(
                 new String[] {GOOD},
@@ -144,7 +247,10 @@ class MigrateCommandTest {
                 new String[] {"--to", "nginx-inc"},
                 new String[] {"--to", "nginx-inc", "--websocket-service", "chat", GOOD},
                 new String[] {"--to", "nginx-inc", "--websocket-service", "demo/Chat;x", GOOD},
-                new String[] {"--to", "nginx-inc", dir.resolve("nope.yaml").toString()})) {
+                new String[] {"--to", "nginx-inc", dir.resolve("nope.yaml").toString()},
+                new String[] {"--to", "gateway-api", GOOD},
+                new String[] {"--to", "gateway-api", "--gateway", "public", GOOD},
+                new String[] {"--to", "nginx-inc", "--gateway", "demo/public", GOOD})) {
             Run run = migrate(args);
             assertThat(run.exit()).as(String.join(" ", args) + "\n" + run).isEqualTo(2);
             assertThat(run.out()).isEmpty();
