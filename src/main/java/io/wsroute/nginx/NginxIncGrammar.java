@@ -20,8 +20,12 @@ final class NginxIncGrammar {
     static final String ESCAPED_STRING_ERROR =
             "must have all '\"' (double quotes) escaped and must not end with an unescaped '\\' (backslash) (regex used for validation is '([^\"\\\\]|\\\\.)*')";
 
-    private static final Pattern TIME = Pattern.compile(
-            "(\\d+y)??\\s*(\\d+M)??\\s*(\\d+w)??\\s*(\\d+d)??\\s*(\\d+h)??\\s*(\\d+m)??\\s*(\\d+s?)??\\s*(\\d+ms)??");
+    /** Go's \s is [\t\n\f\r ]: unlike Java's, it has no vertical tab. */
+    private static final String GO_SPACE = "[\\t\\n\\f\\r ]*";
+
+    private static final Pattern TIME = Pattern.compile("(\\d+y)??" + GO_SPACE + "(\\d+M)??" + GO_SPACE + "(\\d+w)??"
+            + GO_SPACE + "(\\d+d)??" + GO_SPACE + "(\\d+h)??" + GO_SPACE + "(\\d+m)??" + GO_SPACE + "(\\d+s?)??"
+            + GO_SPACE + "(\\d+ms)??");
     private static final Pattern OFFSET = Pattern.compile("\\d+[kKmMgG]?");
     private static final Pattern SIZE = Pattern.compile("\\d+[kKmM]?");
     private static final Pattern PROXY_BUFFERS = Pattern.compile("\\d+ \\d+[kKmM]?");

@@ -30,9 +30,7 @@ final class NginxIncRejectionCheck implements RuleCheck {
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         NginxIncSetup setup = ingress.profile().nginxInc();
-        Set<String> services =
-                ingress.backends().stream().map(Backend::serviceName).collect(Collectors.toSet());
-        NginxIncInput input = NginxIncInput.of(ingress.annotations(), services, setup);
+        NginxIncInput input = ingress.nginxIncInput();
         Map<String, List<NginxIncProblem>> byKey = new LinkedHashMap<>();
         for (NginxIncProblem problem : NginxIncValidation.rejections(input)) {
             if (!OWN_RULES.contains(problem.annotation())) {

@@ -15,10 +15,15 @@ import io.wsroute.nginx.IngressNginxAnnotationTable;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.IngressNginxPassthrough;
 import io.wsroute.nginx.IngressNginxVerdict;
+import io.wsroute.nginx.NginxIncInput;
+import io.wsroute.nginx.NginxIncValidation;
+import io.wsroute.nginx.NginxIncVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An {@link IngressReview} with what every check needs worked out once: annotations, backends and the
@@ -86,6 +91,27 @@ final class ReviewedIngress {
     /** True when ingress-nginx reads the annotation's value as written (not replaced, not refused). */
     boolean ingressNginxAccepts(String key) {
         return ingressNginxVerdict(key).outcome() == IngressNginxVerdict.Outcome.ACCEPTED;
+    }
+
+    /** What the configured F5 release does with this annotation of the Ingress (its Services and set-up). */
+    NginxIncVerdict nginxIncVerdict(String key) {
+        return NginxIncValidation.judge(key, nginxIncInput());
+    }
+
+    /** The F5 controller's own error for the annotation's value; empty unless that controller serves and refuses it. */
+    Optional<String> nginxIncRefusal(String key) {
+        if (flavor() != ControllerFlavor.NGINX_INC) {
+            return Optional.empty();
+        }
+        return Optional.of(nginxIncVerdict(key))
+                .filter(NginxIncVerdict::rejects)
+                .map(NginxIncVerdict::reason);
+    }
+
+    /** The Ingress as the F5 controller's annotation validation sees it. */
+    NginxIncInput nginxIncInput() {
+        Set<String> services = backends.stream().map(Backend::serviceName).collect(Collectors.toSet());
+        return NginxIncInput.of(annotations, services, profile().nginxInc());
     }
 
     List<Backend> backends() {

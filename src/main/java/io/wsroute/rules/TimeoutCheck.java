@@ -70,14 +70,25 @@ final class TimeoutCheck implements RuleCheck {
         if (raw.isEmpty()) {
             return tooShort(ingress, timeout, key, global, ingress.profile().source());
         }
+        Optional<String> refusal = ingress.nginxIncRefusal(key);
         Optional<Duration> parsed = NginxTime.parseTimeout(flavor, raw.get());
-        if (parsed.isEmpty()) {
-            return Optional.of(invalid(ingress, timeout, key, raw.get(), global));
+        if (parsed.isEmpty() || refusal.isPresent()) {
+            return Optional.of(invalid(ingress, timeout, key, raw.get(), global, refusal));
         }
         return tooShort(ingress, timeout, key, parsed.get(), "the annotation");
     }
 
-    private Finding invalid(ReviewedIngress ingress, Timeout timeout, String key, String raw, Duration global) {
+    /**
+     * @param refusal the F5 controller's own error for the value (its annotation table, which decides WS102), when
+     *     it refuses it
+     */
+    private Finding invalid(
+            ReviewedIngress ingress,
+            Timeout timeout,
+            String key,
+            String raw,
+            Duration global,
+            Optional<String> refusal) {
         Duration minimum = ingress.settings().minIdleTimeout();
         // Keep what the user meant ("2h") when it is long enough; otherwise ask for the minimum.
         Duration wanted =
@@ -100,8 +111,8 @@ final class TimeoutCheck implements RuleCheck {
         return ingress.finding(
                 Rule.WS102,
                 field,
-                "\"%s\" is not an nginx time value, so the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
-                        .formatted(raw),
+                "%s \"%s\" is not an nginx time value (the controller says: %s), so the F5 controller rejects the whole Ingress (event \"Rejected\") and serves none of its paths"
+                        .formatted(key, raw, refusal.orElse("must be a time")),
                 fix);
     }
 

@@ -59,6 +59,37 @@ class TimeoutRulesTest {
                 .contains("rejects the whole Ingress");
     }
 
+    @ParameterizedTest(name = "\"{0}\" rejected: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // internal/configs/parsing_helpers.go ParseTime (validation.go validateTimeAnnotation): timeRegexp
+                // on the value as written; after "ms" no space may follow, and Go's \s has no vertical tab
+                "'5ms '|true",
+                "'1h\u000B'|true",
+                "not_a_time|true",
+                // the same regexp lets spaces between and around the units through
+                "' 1h'|false",
+                "'1h '|false",
+                "1h 30m|false",
+                "'\t3600s'|false",
+            })
+    void nginxIncTimeoutIsJudgedAsTheControllersValidationDoes(String value, boolean rejected) {
+        Fixtures ingress = healthy(NGINX_INC).with("nginx.org/proxy-read-timeout", value);
+        if (rejected) {
+            Finding finding = ingress.findings(Rule.WS102).get(0);
+            assertThat(finding.field()).isEqualTo(Fixtures.annotation("nginx.org/proxy-read-timeout"));
+            assertThat(finding.message())
+                    .contains("nginx.org/proxy-read-timeout")
+                    .contains("annotations.nginx.org/proxy-read-timeout: Invalid value:")
+                    .contains("must be a time")
+                    .contains("rejects the whole Ingress");
+            assertThat(finding.fix()).isEqualTo("set nginx.org/proxy-read-timeout: \"3600s\"");
+        } else {
+            assertThat(ingress.findings(Rule.WS102)).isEmpty();
+        }
+    }
+
     @Test
     void readAndSendTimeoutsSayWhatEachCuts() {
         Fixtures defaults = healthy(INGRESS_NGINX).without(READ_IN).without(SEND_IN);
