@@ -1,10 +1,14 @@
 package io.wsroute.cli;
 
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.wsroute.gateway.HttpRouteRules;
+import io.wsroute.gateway.RouteReviews;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
 import io.wsroute.nginx.IngressNginxVersion;
+import io.wsroute.nginx.NginxGatewayFabric;
 import io.wsroute.nginx.NginxIncSetup;
 import io.wsroute.nginx.NginxIncVersion;
 import io.wsroute.nginx.NginxTime;
@@ -342,7 +346,10 @@ public final class LintCommand implements Callable<Integer> {
                                 e));
             }
         }
-        if (lintInputs.ingresses.isEmpty()) {
+        for (LintInputs.SourcedRoute sourced : lintInputs.httpRoutes) {
+            findings.addAll(checkRoute(lintInputs, sourced, settings, err));
+        }
+        if (lintInputs.ingresses.isEmpty() && lintInputs.httpRoutes.isEmpty()) {
             err.println("lint: note: no networking.k8s.io/v1 Ingress in the input");
         }
         if (controllerConfigMap != null && servedByOtherFlavor > 0) {
@@ -351,7 +358,44 @@ public final class LintCommand implements Callable<Integer> {
                             + "other controller use its built-in defaults%n",
                     controller.cliName(), servedByOtherFlavor, servedByOtherFlavor == 1 ? "" : "es");
         }
-        return new LintReport.Result(findings, accepted, lintInputs.ingresses.size());
+        return new LintReport.Result(findings, accepted, lintInputs.ingresses.size(), lintInputs.httpRoutes.size());
+    }
+
+    /** One HTTPRoute, judged with the Gateways, classes, policies and Services of the input. */
+    private static List<LintReport.Located> checkRoute(
+            LintInputs lintInputs, LintInputs.SourcedRoute sourced, RuleSettings settings, PrintWriter err)
+            throws UnreadableInput {
+        HTTPRoute route = sourced.route();
+        try {
+            RouteReviews.Assembled assembled = RouteReviews.assemble(route, lintInputs.gatewaySource(), settings);
+            assembled
+                    .notes()
+                    .forEach(note -> err.println("lint: note: " + sourced.source() + ": HTTPRoute "
+                            + route.getMetadata().getNamespace() + "/"
+                            + route.getMetadata().getName() + ": "
+                            + note.replaceFirst("^wsroute: ", "")));
+            List<LintReport.Located> out = new ArrayList<>();
+            for (Finding finding :
+                    new HttpRouteRules().evaluate(assembled.review()).findings()) {
+                Optional<LintInputs.SourcedPolicy> policy =
+                        finding.kind().equals(NginxGatewayFabric.PROXY_SETTINGS_POLICY_KIND)
+                                ? lintInputs.policy(finding.namespace(), finding.name())
+                                : Optional.empty();
+                String source = policy.map(LintInputs.SourcedPolicy::source).orElse(sourced.source());
+                SourcePositions positions =
+                        policy.map(LintInputs.SourcedPolicy::positions).orElse(sourced.positions());
+                out.add(new LintReport.Located(
+                        source, finding, positions.locate(finding.field()).orElse(FIRST_LINE)));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new UnreadableInput("%s: HTTPRoute %s/%s: the rules failed on it (a wsroute bug): %s"
+                    .formatted(
+                            sourced.source(),
+                            route.getMetadata().getNamespace(),
+                            route.getMetadata().getName(),
+                            e));
+        }
     }
 
     private static int internalError(Throwable e, PrintWriter err) {

@@ -3,20 +3,28 @@ package io.wsroute.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.cli.ManifestReader.Manifest;
+import io.wsroute.gateway.ProxySettingsPolicy;
+import io.wsroute.gateway.RouteReviews;
+import io.wsroute.nginx.NginxGatewayFabric;
 import io.wsroute.rules.WebSocketRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The objects of lint's input that matter: Ingresses to check, and the Services, IngressClasses and workloads that
- * tell the rules about them. Objects are recognised by apiVersion and kind, so a Knative {@code Service} is not
+ * The objects of lint's input that matter: Ingresses and HTTPRoutes to check, and the Services, IngressClasses,
+ * workloads, Gateways, GatewayClasses, ProxySettingsPolicies and BackendTLSPolicies that tell the rules about them. Objects are recognised by apiVersion and kind, so a Knative {@code Service} is not
  * taken for a core one. Objects without a namespace get the default namespace, as {@code kubectl apply} would.
  */
 final class LintInputs {
@@ -24,12 +32,23 @@ final class LintInputs {
     /** An Ingress, the file it came from and where its fields are in that file. */
     record SourcedIngress(String source, Ingress ingress, SourcePositions positions) {}
 
+    /** An HTTPRoute, the file it came from and where its fields are in that file. */
+    record SourcedRoute(String source, HTTPRoute route, SourcePositions positions) {}
+
+    /** A ProxySettingsPolicy with where it came from, for findings on the policy (WS131). */
+    record SourcedPolicy(String source, ProxySettingsPolicy policy, SourcePositions positions) {}
+
     /** Ingress versions the API server no longer serves (removed in Kubernetes 1.22): noted, not checked. */
     private static final Set<String> REMOVED_INGRESS_VERSIONS =
             Set.of("extensions/v1beta1", "networking.k8s.io/v1beta1");
 
     final List<SourcedIngress> ingresses = new ArrayList<>();
     final List<IngressClass> ingressClasses = new ArrayList<>();
+    final List<SourcedRoute> httpRoutes = new ArrayList<>();
+    final List<SourcedPolicy> proxySettingsPolicies = new ArrayList<>();
+    private final Map<String, Gateway> gateways = new HashMap<>();
+    private final Map<String, GatewayClass> gatewayClasses = new HashMap<>();
+    private final List<BackendTLSPolicy> backendTlsPolicies = new ArrayList<>();
     /** Things the user should know that do not stop the check, for stderr. */
     final List<String> notes = new ArrayList<>();
     /** By namespace, then name: each Ingress looks only at its own namespace's Services. */
@@ -76,6 +95,28 @@ final class LintInputs {
             case "networking.k8s.io/v1 IngressClass" ->
                 ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
             case "apps/v1 Deployment", "apps/v1 StatefulSet" -> workloads.add(manifest.object());
+            case "gateway.networking.k8s.io/v1 HTTPRoute", "gateway.networking.k8s.io/v1beta1 HTTPRoute" ->
+                httpRoutes.add(new SourcedRoute(
+                        manifest.source(),
+                        namespaced(TypedObjects.convert(manifest, HTTPRoute.class)),
+                        manifest.positions()));
+            case "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1beta1 Gateway" -> {
+                Gateway gateway = namespaced(TypedObjects.convert(manifest, Gateway.class));
+                gateways.put(key(gateway), gateway);
+            }
+            case "gateway.networking.k8s.io/v1 GatewayClass", "gateway.networking.k8s.io/v1beta1 GatewayClass" -> {
+                GatewayClass gatewayClass = TypedObjects.convert(manifest, GatewayClass.class);
+                gatewayClasses.put(gatewayClass.getMetadata().getName(), gatewayClass);
+            }
+            case "gateway.networking.k8s.io/v1 BackendTLSPolicy",
+                    "gateway.networking.k8s.io/v1alpha3 BackendTLSPolicy" ->
+                backendTlsPolicies.add(namespaced(TypedObjects.convert(manifest, BackendTLSPolicy.class)));
+            case NginxGatewayFabric.POLICY_GROUP + "/" + NginxGatewayFabric.POLICY_VERSION + " "
+                    + NginxGatewayFabric.PROXY_SETTINGS_POLICY_KIND ->
+                proxySettingsPolicies.add(new SourcedPolicy(
+                        manifest.source(),
+                        namespaced(TypedObjects.convert(manifest, ProxySettingsPolicy.class)),
+                        manifest.positions()));
             default -> {
                 if (kind.equals("Ingress") && REMOVED_INGRESS_VERSIONS.contains(apiVersion)) {
                     notes.add("%s: Ingress %s not checked: %s was removed in Kubernetes 1.22, use networking.k8s.io/v1"
@@ -140,6 +181,34 @@ final class LintInputs {
             }
         });
         return replicas;
+    }
+
+    /** The Gateway API objects of the input, for assembling each HTTPRoute's review. */
+    RouteReviews.Source gatewaySource() {
+        return RouteReviews.of(
+                gateways,
+                gatewayClasses,
+                namespace -> proxySettingsPolicies.stream()
+                        .map(SourcedPolicy::policy)
+                        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+                        .toList(),
+                namespace -> backendTlsPolicies.stream()
+                        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+                        .toList(),
+                (namespace, name) -> Optional.ofNullable(
+                        services.getOrDefault(namespace, Map.of()).get(name)));
+    }
+
+    /** Where a policy a finding names came from, when it is in the input. */
+    Optional<SourcedPolicy> policy(String namespace, String name) {
+        return proxySettingsPolicies.stream()
+                .filter(p -> namespace.equals(p.policy().getMetadata().getNamespace())
+                        && name.equals(p.policy().getMetadata().getName()))
+                .findFirst();
+    }
+
+    private static String key(HasMetadata object) {
+        return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     }
 
     private <T extends HasMetadata> T namespaced(T object) {

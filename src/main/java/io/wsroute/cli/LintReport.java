@@ -19,8 +19,13 @@ final class LintReport {
      * @param findings open findings, in input order
      * @param accepted warnings accepted on purpose ({@code wsroute.io/accept}), left out of {@code findings}
      * @param ingresses Ingresses checked
+     * @param httpRoutes HTTPRoutes checked
      */
-    record Result(List<Located> findings, int accepted, int ingresses) {
+    record Result(List<Located> findings, int accepted, int ingresses, int httpRoutes) {
+
+        Result(List<Located> findings, int accepted, int ingresses) {
+            this(findings, accepted, ingresses, 0);
+        }
 
         long errors() {
             return findings.stream()
@@ -53,11 +58,11 @@ final class LintReport {
         out.println(summary(result));
     }
 
-    /** {@code 2 errors, 1 warning (1 more accepted) in 9 Ingresses}. */
+    /** {@code 2 errors, 1 warning (1 more accepted) in 9 Ingresses}, and {@code and 2 HTTPRoutes} when there are. */
     static String summary(Result result) {
         long errors = result.errors();
         long warnings = result.warnings();
-        return "%d error%s, %d warning%s%s in %d Ingress%s"
+        return "%d error%s, %d warning%s%s in %d Ingress%s%s"
                 .formatted(
                         errors,
                         errors == 1 ? "" : "s",
@@ -65,7 +70,11 @@ final class LintReport {
                         warnings == 1 ? "" : "s",
                         result.accepted() == 0 ? "" : " (%d more accepted)".formatted(result.accepted()),
                         result.ingresses(),
-                        result.ingresses() == 1 ? "" : "es");
+                        result.ingresses() == 1 ? "" : "es",
+                        result.httpRoutes() == 0
+                                ? ""
+                                : " and %d HTTPRoute%s"
+                                        .formatted(result.httpRoutes(), result.httpRoutes() == 1 ? "" : "s"));
     }
 
     static void json(Result result, PrintWriter out) {
