@@ -2,8 +2,10 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.wsroute.config.AdmissionMode;
 import io.wsroute.gateway.HttpRouteRules;
 import io.wsroute.gateway.RouteReviews;
+import io.wsroute.review.ReviewContextFactory;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,10 +2,12 @@ package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.wsroute.config.AdmissionMode;
 import io.wsroute.gateway.HttpRouteRules;
 import io.wsroute.gateway.ParentRef;
 import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.nginx.NgfProxySettings;
+import io.wsroute.review.ReviewContextFactory;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Rule;
 import jakarta.enterprise.context.ApplicationScoped;

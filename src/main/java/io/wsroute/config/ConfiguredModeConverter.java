@@ -1,6 +1,5 @@
 package io.wsroute.config;
 
-import io.wsroute.admission.AdmissionMode;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**

@@ -3,7 +3,6 @@ package io.wsroute.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import io.wsroute.admission.AdmissionMode;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.IngressNginxVersion;
 import io.wsroute.nginx.NginxIncVersion;

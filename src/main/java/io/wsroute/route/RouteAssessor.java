@@ -9,6 +9,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.IngressClasses;
+import io.wsroute.review.Backends;
 import io.wsroute.route.api.RouteOwnership;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
@@ -17,9 +18,7 @@ import io.wsroute.route.api.WebSocketRouteSpec;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.RuleSettings;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -121,17 +120,19 @@ public final class RouteAssessor {
         }
 
         private RouteAssessment withClass(WebSocketRouteSpec spec, ControllerFlavor flavor) {
-            Map<String, Service> services = new HashMap<>();
+            Backends backends = Backends.lookup(
+                    cluster,
+                    namespace,
+                    spec.pathsOrEmpty().stream().map(p -> p.service().name()).toList());
             for (RoutePath path : spec.pathsOrEmpty()) {
-                Optional<Service> service =
-                        cluster.service(namespace, path.service().name());
-                if (service.isEmpty()) {
+                Service service = backends.services().get(path.service().name());
+                if (service == null) {
                     return notReady(
                             RouteReason.SERVICE_NOT_FOUND,
                             "Service %s not found in namespace %s (spec.paths %s)"
                                     .formatted(path.service().name(), namespace, path.path()));
                 }
-                if (!hasPort(service.get(), path.service().port())) {
+                if (!hasPort(service, path.service().port())) {
                     return notReady(
                             RouteReason.PORT_NOT_FOUND,
                             "Service %s/%s has no port %s (spec.paths %s)"
@@ -141,7 +142,6 @@ public final class RouteAssessor {
                                             path.service().port().describe(),
                                             path.path()));
                 }
-                services.put(path.service().name(), service.get());
             }
             Optional<Ingress> live = cluster.ingress(namespace, name);
             if (live.isPresent() && !RouteOwnership.ownedBy(live.get(), route)) {
@@ -156,7 +156,8 @@ public final class RouteAssessor {
                 return notReady(RouteReason.CONFLICT, conflict.get());
             }
             ControllerProfile profile = profiles.profile(flavor, notes);
-            RoutePlan plan = planner.plan(route, new RouteTarget(className, profile, services, settings));
+            RoutePlan plan = planner.plan(
+                    route, new RouteTarget(className, profile, backends.services(), backends.replicas(), settings));
             if (!plan.errors().isEmpty()) {
                 return notReady(
                         RouteReason.RULE_VIOLATION,

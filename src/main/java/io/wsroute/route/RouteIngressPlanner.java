@@ -72,10 +72,11 @@ public final class RouteIngressPlanner {
         annotations.putAll(access.annotations());
         List<String> notEnforced = access.notEnforced();
         Ingress ingress = ingress(route, target.ingressClassName(), annotations);
-        IngressReview review = new IngressReview(ingress, target.services(), Map.of(), profile, target.settings());
+        IngressReview review =
+                new IngressReview(ingress, target.services(), target.replicas(), profile, target.settings());
         ingress.getMetadata().getAnnotations().putAll(rules.remediate(review).annotationsToAdd());
         WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(
-                new IngressReview(ingress, target.services(), Map.of(), profile, target.settings()));
+                new IngressReview(ingress, target.services(), target.replicas(), profile, target.settings()));
         List<Finding> findings = evaluation.findings();
         return new RoutePlan(
                 ingress,

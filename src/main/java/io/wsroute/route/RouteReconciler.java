@@ -14,8 +14,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.wsroute.cluster.CachePruning;
 import io.wsroute.cluster.ClusterView;
-import io.wsroute.cluster.LiveControllers;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.review.ReviewContextFactory;
 import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteStatus;
 import java.time.Duration;
@@ -52,7 +52,6 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private static final Logger LOG = Logger.getLogger(RouteReconciler.class);
 
     private final ClusterView cluster;
-    private final LiveControllers controllers;
     private final RouteEvents events;
     private final RouteMetrics metrics;
     private final RouteAssessor assessor;
@@ -61,16 +60,15 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
 
     public RouteReconciler(
             ClusterView cluster,
-            LiveControllers controllers,
+            ReviewContextFactory contexts,
             RouteEvents events,
             RouteProbes probes,
             RouteMetrics metrics) {
         this.metrics = metrics;
         this.cluster = cluster;
-        this.controllers = controllers;
         this.events = events;
         this.probes = probes;
-        this.assessor = new RouteAssessor(cluster, controllers::profile, controllers.ruleSettings(), FIELD_MANAGER);
+        this.assessor = new RouteAssessor(cluster, contexts::profile, contexts.ruleSettings(), FIELD_MANAGER);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.WsrouteConfig;
+import io.wsroute.review.ReviewContextFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

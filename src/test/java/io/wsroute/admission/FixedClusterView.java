@@ -73,6 +73,11 @@ public class FixedClusterView implements ClusterView {
         return this;
     }
 
+    public FixedClusterView withReadyEndpoints(String namespace, String service, int count) {
+        endpoints.put(namespace + "/" + service, count);
+        return this;
+    }
+
     public FixedClusterView withIngress(Ingress ingress) {
         ingresses.add(ingress);
         return this;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.wsroute.admission.ReviewContextFactory.ReviewContext;
 import io.wsroute.cluster.LiveControllers;
+import io.wsroute.config.AdmissionMode;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.review.ReviewContextFactory;
+import io.wsroute.review.ReviewContextFactory.ReviewContext;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

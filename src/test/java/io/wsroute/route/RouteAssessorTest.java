@@ -241,6 +241,19 @@ class RouteAssessorTest {
     }
 
     @Test
+    void theRoutePathReadsReplicaCountsAsTheWebhookDoes() {
+        // WS113 on a long-polling fallback path needs several pods; the route sees the ready endpoints (Backends)
+        WebSocketRoute socketIo = Routes.route(
+                NS, "chat", withClass(Routes.spec("chat.example.com", "/socket.io", "chat", 8080), "nginx"));
+        cluster.withReadyEndpoints(NS, "chat", 1);
+        assertThat(assessor.assess(socketIo).ready().message()).doesNotContain("WS113");
+        cluster.withReadyEndpoints(NS, "chat", 3);
+        RouteAssessment a = assessor.assess(socketIo);
+        assertThat(a.ready().isTrue()).isTrue();
+        assertThat(a.ready().message()).contains("WS113").contains("Service chat has 3 replicas");
+    }
+
+    @Test
     void sessionAffinityOnIngressNginxIsWritten() {
         WebSocketRouteSpec base = withClass(Routes.spec("chat.example.com", "/ws", "chat", 8080), "nginx");
         WebSocketRouteSpec spec = new WebSocketRouteSpec(

@@ -1,21 +1,20 @@
-package io.wsroute.admission;
+package io.wsroute.review;
 
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.wsroute.cluster.ClusterView;
 import io.wsroute.cluster.LiveControllers;
+import io.wsroute.config.AdmissionMode;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.IngressReview;
+import io.wsroute.rules.RuleSettings;
 import io.wsroute.rules.WebSocketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,16 +57,27 @@ public class ReviewContextFactory {
         }
         ControllerFlavor flavor = resolution.flavor().orElseThrow();
         ControllerProfile profile = controllers.profile(flavor, notes);
-        Map<String, Service> services = new HashMap<>();
-        Map<String, Integer> replicas = new HashMap<>();
-        for (String name : WebSocketRules.backendServiceNames(ingress)) {
-            cluster.service(namespace, name).ifPresent(s -> services.put(name, s));
-            cluster.readyEndpoints(namespace, name).ifPresent(n -> replicas.put(name, n));
-        }
+        Backends backends = Backends.lookup(cluster, namespace, WebSocketRules.backendServiceNames(ingress));
         return new ReviewContext(
-                Optional.of(new IngressReview(ingress, services, replicas, profile, controllers.ruleSettings())),
+                Optional.of(new IngressReview(
+                        ingress, backends.services(), backends.replicas(), profile, controllers.ruleSettings())),
                 mode,
                 notes);
+    }
+
+    /** The serving controller's live profile; a note is added when defaults had to be assumed. */
+    public ControllerProfile profile(ControllerFlavor flavor, List<String> notes) {
+        return controllers.profile(flavor, notes);
+    }
+
+    /** The rule settings every evaluation uses (thresholds, controller releases). */
+    public RuleSettings ruleSettings() {
+        return controllers.ruleSettings();
+    }
+
+    /** The cluster view the rules' input is read from. */
+    public ClusterView cluster() {
+        return cluster;
     }
 
     /** How an UPDATE of an Ingress that already broke a rule is judged ({@code wsroute.admission.existing-violations}). */
@@ -76,7 +86,7 @@ public class ReviewContextFactory {
     }
 
     /** The mode for objects of a namespace: its wsroute.io/admission label, else the configured mode. */
-    AdmissionMode modeFor(String namespace, List<String> notes) {
+    public AdmissionMode modeFor(String namespace, List<String> notes) {
         AdmissionMode configured = config.admission().mode();
         Optional<String> label = cluster.namespaceLabels(namespace == null ? "" : namespace)
                 .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL));

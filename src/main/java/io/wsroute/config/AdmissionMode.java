@@ -1,4 +1,4 @@
-package io.wsroute.admission;
+package io.wsroute.config;
 
 import java.util.Arrays;
 import java.util.Locale;
