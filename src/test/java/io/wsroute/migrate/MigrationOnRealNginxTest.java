@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Vertx;
+import io.wsroute.gateway.ParentRef;
+import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
+import io.wsroute.nginx.live.NgfTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
 import io.wsroute.nginx.live.NginxServer;
 import io.wsroute.nginx.live.WebSocketClient;
@@ -37,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * upgrades (101) through the ingress-nginx template, the Ingress {@code migrate --to nginx-inc} writes upgrades
  * through the F5 template too, and the naive migration (only the class changed) fails the way the report predicted:
  * the F5 controller does not forward Upgrade to a Service missing from nginx.org/websocket-services, so the backend
- * answers 426.
+ * answers 426. The same Ingress migrated with {@code --to gateway-api} upgrades through NGINX Gateway Fabric's template.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrationOnRealNginxTest {
@@ -134,6 +138,14 @@ class MigrationOnRealNginxTest {
                     .as("%s %s with only the class changed, on the F5 controller", c, path)
                     .isEqualTo(426);
         }
+        MigratedObjects toGateway = new GatewayApiMigration(new ParentRef(0, "demo", "public"), c.pins())
+                .migrate(c.file(), source, services);
+        for (String path : paths(source)) {
+            String host = source.getSpec().getRules().get(0).getHost();
+            assertThat(ngfHandshake(toGateway, services, host, path))
+                    .as("%s %s migrated to Gateway API, on NGINX Gateway Fabric\n%s", c, path, toGateway.changes())
+                    .isEqualTo(101);
+        }
         assertThat(migrated.changes())
                 .as("the report names the WebSocket Services the naive migration misses")
                 .anySatisfy(change -> assertThat(change.text()).contains("listed in nginx.org/websocket-services"));
@@ -148,6 +160,31 @@ class MigrationOnRealNginxTest {
                 .as("%s refuses the Ingress", template.flavor())
                 .isEmpty();
         nginx.reload(rendering.config());
+        try (WebSocketClient client = new WebSocketClient(vertx);
+                WebSocketClient.Connection connection = client.connect(nginx.port(), host, path)) {
+            return connection.status();
+        }
+    }
+
+    /** Serves the HTTPRoute and policies migrate wrote through NGF's template and opens a WebSocket. */
+    private int ngfHandshake(MigratedObjects migrated, Map<String, Service> services, String host, String path)
+            throws Exception {
+        HTTPRoute route = migrated.objects().stream()
+                .filter(HTTPRoute.class::isInstance)
+                .map(HTTPRoute.class::cast)
+                .findFirst()
+                .orElseThrow();
+        List<ProxySettingsPolicy> policies = migrated.objects().stream()
+                .filter(ProxySettingsPolicy.class::isInstance)
+                .map(ProxySettingsPolicy.class::cast)
+                .toList();
+        Map<String, Service> byKey = new LinkedHashMap<>();
+        services.forEach((name, service) -> byKey.put("demo/" + name, service));
+        String config = new NgfTemplate()
+                .render(
+                        List.of(new NgfTemplate.Route(host, route, policies, List.of(), byKey)),
+                        (namespace, service, tls) -> "127.0.0.1:" + backend.port());
+        nginx.reload(config);
         try (WebSocketClient client = new WebSocketClient(vertx);
                 WebSocketClient.Connection connection = client.connect(nginx.port(), host, path)) {
             return connection.status();
