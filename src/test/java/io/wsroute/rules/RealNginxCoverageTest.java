@@ -25,17 +25,17 @@ class RealNginxCoverageTest {
 
     /**
      * Warnings whose claim is nginx's behaviour: WS103 (nginx cuts the idle socket), WS104 (nginx answers the
-     * handshake with a redirect), WS117 (nginx sends a second Connection line). The other warnings are the
-     * controller's reading of a key (WS110, WS111, WS116), wsroute's own bookkeeping (WS140-WS142), a question of
-     * several replicas (WS113), or of what happens at a controller reload (WS114), which these single-configuration
-     * proofs do not exercise.
+     * handshake with a redirect), WS114 (the old worker closes sockets worker_shutdown_timeout after a reload), WS117
+     * (nginx sends a second Connection line). The other warnings are the controller's reading of a key (WS110,
+     * WS111, WS116), wsroute's own bookkeeping (WS140-WS142), or a question of several replicas (WS113).
      */
     @Test
     void everyWarningNginxDecidesIsShownOnRealNginx() {
         Set<Rule> shown = EnumSet.noneOf(Rule.class);
         shown.addAll(IngressNginxOnRealNginxTest.SHOWN);
         shown.addAll(NginxIncOnRealNginxTest.SHOWN);
-        assertThat(shown).containsExactlyInAnyOrder(Rule.WS103, Rule.WS104, Rule.WS117);
+        shown.addAll(ReloadGraceOnRealNginxTest.SHOWN);
+        assertThat(shown).containsExactlyInAnyOrder(Rule.WS103, Rule.WS104, Rule.WS114, Rule.WS117);
         assertThat(shown).allSatisfy(rule -> assertThat(rule.severity()).isEqualTo(Severity.WARNING));
     }
 }

@@ -38,6 +38,14 @@ public interface ControllerTemplate {
      */
     Rendering render(List<Served> ingresses, Backends backends);
 
+    /**
+     * The main-context directives the controller writes from its ConfigMap (the ones that decide what a reload does
+     * to open connections), timeouts scaled as in {@link #timeout(String)}.
+     */
+    default String mainContext(ControllerProfile profile) {
+        return "";
+    }
+
     /** Where the endpoints of a Service named by an Ingress are: {@code 127.0.0.1:port}. */
     @FunctionalInterface
     interface Backends {

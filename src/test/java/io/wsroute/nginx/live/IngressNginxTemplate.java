@@ -70,6 +70,13 @@ public final class IngressNginxTemplate implements ControllerTemplate {
         return ControllerFlavor.INGRESS_NGINX;
     }
 
+    /** tmpl 47: worker_shutdown_timeout, always written; config.go NewDefault WorkerShutdownTimeout "240s". */
+    @Override
+    public String mainContext(ControllerProfile profile) {
+        String value = profile.data().getOrDefault(ControllerConfigMaps.WORKER_SHUTDOWN_TIMEOUT, "240s");
+        return "worker_shutdown_timeout " + ControllerTemplate.timeout(value) + " ;\n";
+    }
+
     @Override
     public Rendering render(List<Served> ingresses, Backends backends) {
         StringBuilder servers = new StringBuilder();

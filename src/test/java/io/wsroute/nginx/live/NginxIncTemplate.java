@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.wsroute.nginx.ConfigMapRedirects;
+import io.wsroute.nginx.ControllerConfigMaps;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.GoBool;
@@ -52,6 +53,17 @@ public final class NginxIncTemplate implements ControllerTemplate {
     @Override
     public ControllerFlavor flavor() {
         return ControllerFlavor.NGINX_INC;
+    }
+
+    /**
+     * internal/configs/version1/nginx.tmpl (and nginx-plus.tmpl) lines 7-8: worker_shutdown_timeout only when the
+     * ConfigMap sets it (configmaps.go ParseConfigMap MainWorkerShutdownTimeout, copied as it stands).
+     */
+    @Override
+    public String mainContext(ControllerProfile profile) {
+        return Optional.ofNullable(profile.data().get(ControllerConfigMaps.WORKER_SHUTDOWN_TIMEOUT))
+                .map(value -> "worker_shutdown_timeout " + ControllerTemplate.timeout(value) + ";\n")
+                .orElse("");
     }
 
     @Override

@@ -31,7 +31,12 @@ public final class NginxServer implements AutoCloseable {
     /** Bumped by every configuration written, and served by it, so a reload can wait until it is in force. */
     private int generation;
 
-    private NginxServer(Path binary, Path prefix, int port, int tlsPort, SelfSignedCertificate certificate) {
+    /** Main-context directives (e.g. a controller's worker_shutdown_timeout), the same for every configuration. */
+    private final String mainDirectives;
+
+    private NginxServer(
+            Path binary, Path prefix, int port, int tlsPort, SelfSignedCertificate certificate, String mainDirectives) {
+        this.mainDirectives = mainDirectives;
         this.binary = binary;
         this.prefix = prefix;
         this.port = port;
@@ -45,6 +50,11 @@ public final class NginxServer implements AutoCloseable {
      * localhost) and {@code $PREFIX} (nginx's own directory, for unix sockets). Skips the calling test when there is no nginx.
      */
     public static NginxServer start(String httpConfig) throws IOException, InterruptedException {
+        return start("", httpConfig);
+    }
+
+    /** As {@link #start(String)}, with main-context directives that every later configuration keeps. */
+    public static NginxServer start(String mainDirectives, String httpConfig) throws IOException, InterruptedException {
         Path binary = NginxBinary.require();
         Path prefix = Files.createTempDirectory("wsroute-nginx-");
         for (String dir : List.of("logs", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi")) {
@@ -52,7 +62,7 @@ public final class NginxServer implements AutoCloseable {
         }
         SelfSignedCertificate certificate = SelfSignedCertificate.create(prefix);
         int[] ports = freePorts(2);
-        NginxServer server = new NginxServer(binary, prefix, ports[0], ports[1], certificate);
+        NginxServer server = new NginxServer(binary, prefix, ports[0], ports[1], certificate, mainDirectives);
         server.launch(httpConfig);
         return server;
     }
@@ -71,6 +81,18 @@ public final class NginxServer implements AutoCloseable {
 
     /** Replaces the configuration (nginx -s reload) and waits until the new workers serve it. */
     public void reload(String httpConfig) throws IOException, InterruptedException {
+        reload(httpConfig, true);
+    }
+
+    /**
+     * Replaces the configuration and waits only until the new configuration answers: the old worker may still be
+     * serving the connections it holds, as it does after a controller's reload until worker_shutdown_timeout.
+     */
+    public void reloadLeavingOldWorkers(String httpConfig) throws IOException, InterruptedException {
+        reload(httpConfig, false);
+    }
+
+    private void reload(String httpConfig, boolean oldWorkersGone) throws IOException, InterruptedException {
         String error = check(httpConfig);
         if (error != null) {
             throw new IllegalStateException("nginx refuses the configuration: " + error);
@@ -82,7 +104,8 @@ public final class NginxServer implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         // The new configuration answers, and the old worker (one: worker_processes 1) has gone, so it can no longer
         // take a connection from the shared listening socket.
-        while (!serves(generation) || process.toHandle().children().count() > 1) {
+        while (!serves(generation)
+                || oldWorkersGone && process.toHandle().children().count() > 1) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("nginx did not take the new configuration within 20 s: " + errorLog());
             }
@@ -95,8 +118,13 @@ public final class NginxServer implements AutoCloseable {
      * otherwise nginx's complaint.
      */
     public String check(String httpConfig) throws IOException, InterruptedException {
+        return check(mainDirectives, httpConfig);
+    }
+
+    /** As {@link #check(String)}, with other main-context directives than this server's. */
+    public String check(String mainDirectives, String httpConfig) throws IOException, InterruptedException {
         Path candidate = prefix.resolve("candidate.conf");
-        Files.writeString(candidate, mainConfig(httpConfig));
+        Files.writeString(candidate, mainConfig(mainDirectives, httpConfig));
         Process test = new ProcessBuilder(
                         binary.toString(),
                         "-t",
@@ -183,7 +211,7 @@ public final class NginxServer implements AutoCloseable {
 
     private void writeConfig(String httpConfig) throws IOException {
         generation++;
-        Files.writeString(prefix.resolve("nginx.conf"), mainConfig(httpConfig));
+        Files.writeString(prefix.resolve("nginx.conf"), mainConfig(mainDirectives, httpConfig));
     }
 
     /** True when the configuration of that generation answers (its marker server, see {@link #mainConfig}). */
@@ -202,13 +230,14 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    private String mainConfig(String httpConfig) {
+    private String mainConfig(String mainDirectives, String httpConfig) {
         // As root, nginx would switch its workers to "nobody", who cannot write the temp paths: keep the same user.
         String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
         return user
                 + """
                 daemon off;
                 worker_processes 1;
+                %6$s
                 pid %1$s/nginx.pid;
                 error_log %1$s/logs/error.log info;
                 events { worker_connections 512; }
@@ -236,7 +265,8 @@ public final class NginxServer implements AutoCloseable {
                                 .replace("$KEY", certificate.key().toString()),
                         port,
                         GENERATION_HOST,
-                        generation);
+                        generation,
+                        mainDirectives);
     }
 
     private static boolean accepts(int port) {
