@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.wsroute.nginx.WsrouteAnnotations;
 
 /**
  * The audit's findings for one namespace, written by wsroute only (one object per namespace, named
@@ -15,7 +16,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * health at a glance, {@code kubectl get wsar -n team -o yaml} the details. Everything is in {@code spec} (there is
  * no separate desired state to keep apart from it), so one server-side apply writes it.
  */
-@Group("wsroute.io")
+@Group(WsrouteAnnotations.GROUP)
 @Version("v1alpha1")
 @Kind("WebSocketAuditReport")
 @Plural("websocketauditreports")

@@ -16,17 +16,20 @@ public record ConfigMapSnippets(String http, String server, String location) {
 
     public static final ConfigMapSnippets NONE = new ConfigMapSnippets("", "", "");
 
+    /** A controller's ConfigMap snippet keys ({@link DataPlane#configMapSnippetKeys()}). */
+    public record Keys(String http, String server, String location) {}
+
     /** The ConfigMap keys of a controller: http, server, location. */
     public static String httpKey(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? "http-snippet" : "http-snippets";
+        return flavor.plane().configMapSnippetKeys().http();
     }
 
     public static String serverKey(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? "server-snippet" : "server-snippets";
+        return flavor.plane().configMapSnippetKeys().server();
     }
 
     public static String locationKey(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? "location-snippet" : "location-snippets";
+        return flavor.plane().configMapSnippetKeys().location();
     }
 
     static ConfigMapSnippets read(ControllerFlavor flavor, Map<String, String> values) {

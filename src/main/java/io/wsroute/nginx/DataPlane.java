@@ -28,6 +28,9 @@ public interface DataPlane {
     /** What has to be on for the controller to apply snippet annotations. */
     SnippetGate snippetGate();
 
+    /** The ConfigMap keys whose snippets the controller writes into every http block, server and location. */
+    ConfigMapSnippets.Keys configMapSnippetKeys();
+
     /** The snippet annotation inserted into every location of the Ingress (where Upgrade headers live). */
     String locationSnippet();
 

@@ -35,6 +35,11 @@ final class IngressNginxPlane implements DataPlane {
     }
 
     @Override
+    public ConfigMapSnippets.Keys configMapSnippetKeys() {
+        return new ConfigMapSnippets.Keys("http-snippet", "server-snippet", "location-snippet");
+    }
+
+    @Override
     public SnippetGate snippetGate() {
         return SnippetGate.CONFIGMAP_AND_RISK_LEVEL;
     }

@@ -39,6 +39,11 @@ final class NginxIncPlane implements DataPlane {
     }
 
     @Override
+    public ConfigMapSnippets.Keys configMapSnippetKeys() {
+        return new ConfigMapSnippets.Keys("http-snippets", "server-snippets", "location-snippets");
+    }
+
+    @Override
     public SnippetGate snippetGate() {
         return SnippetGate.CONTROLLER_FLAG;
     }

@@ -16,7 +16,6 @@ import io.wsroute.route.api.WebSocketRoute;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Turns changes in wsroute's shared cluster caches into reconciles of the routes they affect, so the route
@@ -70,10 +69,7 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
         Set<ResourceID> ids = new LinkedHashSet<>();
         String namespace = object.getMetadata().getNamespace();
         if (object instanceof Ingress ingress) {
-            Stream.ofNullable(ingress.getMetadata().getOwnerReferences())
-                    .flatMap(List::stream)
-                    .filter(RouteOwnership::isRouteOwner)
-                    .forEach(owner -> ids.add(new ResourceID(owner.getName(), namespace)));
+            RouteOwnership.owningRoutes(ingress).forEach(route -> ids.add(new ResourceID(route, namespace)));
             if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
                 ingress.getSpec().getRules().stream()
                         .map(IngressRule::getHost)

@@ -30,6 +30,14 @@ public final class RouteOwnership {
                         && Objects.equals(o.getUid(), route.getMetadata().getUid()));
     }
 
+    /** The names of the routes owning the object (its owner references of kind WebSocketRoute). */
+    public static List<String> owningRoutes(HasMetadata object) {
+        return owners(object).stream()
+                .filter(RouteOwnership::isRouteOwner)
+                .map(OwnerReference::getName)
+                .toList();
+    }
+
     private static List<OwnerReference> owners(HasMetadata object) {
         if (object.getMetadata() == null || object.getMetadata().getOwnerReferences() == null) {
             return List.of();
