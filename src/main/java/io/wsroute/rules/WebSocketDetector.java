@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether an Ingress carries WebSocket traffic by the signals DESIGN.md lists. {@code wsroute.io/websocket:
- * "false"} wins over everything; an invalid marker value counts as absent (WS100 reports it) so the other signals
+ * Decides whether an Ingress carries WebSocket traffic by the signals README lists under "What it checks".
+ * {@code wsroute.io/websocket: "false"} wins over everything; an invalid marker value counts as absent (WS100 reports it) so the other signals
  * still decide.
  */
 final class WebSocketDetector {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  */
 public final class WebSocketRules {
 
-    /** Decides whether the Ingress carries WebSocket traffic (DESIGN.md "An Ingress is treated as WebSocket"). */
+    /** Decides whether the Ingress carries WebSocket traffic (README "What it checks"). */
     public WebSocketDetection detect(IngressReview review) {
         return new ReviewedIngress(review).detection();
     }
