@@ -47,6 +47,7 @@ import io.wsroute.nginx.NginxIncInput.Flag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -116,6 +117,18 @@ public final class NginxIncAnnotationTable {
         return ALL.stream()
                 .filter(a -> a.key().equals(key) && a.readBy(version))
                 .findFirst();
+    }
+
+    /**
+     * True when the release drops the key from this mergeable Ingress before building its configuration
+     * (filterMasterAnnotations, filterMinionAnnotations); validation still sees it.
+     */
+    public static boolean droppedFromMergeable(String key, Map<String, String> annotations, NginxIncVersion version) {
+        String type = annotations.get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE);
+        return lookup(key, version)
+                .filter(a ->
+                        "master".equals(type) && a.strippedOnMaster() || "minion".equals(type) && a.strippedOnMinion())
+                .isPresent();
     }
 
     /** Every key the given release reads, sorted as the controller validates them (byte order). */

@@ -45,7 +45,9 @@ final class LocationSnippets {
         String location = plane.locationSnippet();
         String server = plane.serverSnippet();
         annotation(ingress, location, true, sources);
-        annotation(ingress, server, false, sources);
+        if (!ingress.droppedByMergeable(server)) {
+            annotation(ingress, server, false, sources);
+        }
         // ingress-nginx writes the ConfigMap's location snippet after the Ingress's; the F5 controller only when the
         // Ingress has none of its own (and the same for server snippets)
         boolean replaces = plane.snippetAnnotationsReplaceConfigMap();

@@ -44,7 +44,9 @@ final class RedirectCheck implements RuleCheck {
         DataPlane plane = ingress.plane();
         ConfigMapRedirects configured = ingress.profile().redirects();
         String always = plane.forceSslRedirect();
-        Optional<Boolean> force = GoBool.parse(ingress.annotations().get(always));
+        Optional<Boolean> force = ingress.droppedByMergeable(always)
+                ? Optional.empty()
+                : GoBool.parse(ingress.annotations().get(always));
         if (force.orElse(false)) {
             return Optional.of(new Cause(
                     ReviewedIngress.annotationField(always),
@@ -63,7 +65,8 @@ final class RedirectCheck implements RuleCheck {
                                     plane.forceRedirectScope()),
                     always));
         }
-        if (!ingress.hasTls()) {
+        // A minion's own TLS and redirect annotations do not count: its master's server decides.
+        if (!ingress.hasTls() || ingress.isNginxIncMinion()) {
             return Optional.empty();
         }
         String own = plane.sslRedirect();

@@ -15,6 +15,8 @@ import io.wsroute.nginx.IngressNginxAnnotationTable;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.IngressNginxPassthrough;
 import io.wsroute.nginx.IngressNginxVerdict;
+import io.wsroute.nginx.NginxIncAnnotationTable;
+import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxIncInput;
 import io.wsroute.nginx.NginxIncValidation;
 import io.wsroute.nginx.NginxIncVerdict;
@@ -106,6 +108,19 @@ final class ReviewedIngress {
         return Optional.of(nginxIncVerdict(key))
                 .filter(NginxIncVerdict::rejects)
                 .map(NginxIncVerdict::reason);
+    }
+
+    /** True when the F5 controller drops this key from the Ingress, a mergeable master or minion, before using it. */
+    boolean droppedByMergeable(String key) {
+        return flavor() == ControllerFlavor.NGINX_INC
+                && NginxIncAnnotationTable.droppedFromMergeable(
+                        key, annotations, profile().nginxInc().version());
+    }
+
+    /** An F5 mergeable minion: only its locations are used, inside the server its master defines (TLS, redirects). */
+    boolean isNginxIncMinion() {
+        return flavor() == ControllerFlavor.NGINX_INC
+                && "minion".equals(annotations.get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE));
     }
 
     /** The Ingress as the F5 controller's annotation validation sees it. */

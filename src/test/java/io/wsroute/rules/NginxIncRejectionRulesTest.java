@@ -164,6 +164,45 @@ class NginxIncRejectionRulesTest {
     }
 
     @Test
+    void aMinionsServerLevelAnnotationsAndTlsAreDroppedSoTheyBreakNothing() {
+        // internal/configs/annotations.go minionDenylist, filterMinionAnnotations; internal/configs/ingress.go
+        // generateNginxCfgForMergeableIngresses: a minion contributes locations to the server its master defines
+        ControllerProfile snippets = ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true);
+        String cleared = "more_clear_input_headers Upgrade;";
+        assertThat(f5().profile(snippets)
+                        .with("nginx.org/server-snippets", cleared)
+                        .findings(Rule.WS106))
+                .hasSize(1);
+        Fixtures minion = f5().profile(snippets).with("nginx.org/mergeable-ingress-type", "minion");
+        assertThat(minion.with("nginx.org/server-snippets", cleared).findings(Rule.WS106))
+                .isEmpty();
+
+        assertThat(f5().tls().findings(Rule.WS104)).hasSize(1);
+        assertThat(f5().with("nginx.org/redirect-to-https", "true").findings(Rule.WS104))
+                .hasSize(1);
+        Fixtures tlsMinion = f5().tls().with("nginx.org/mergeable-ingress-type", "minion");
+        assertThat(tlsMinion.findings(Rule.WS104)).isEmpty();
+        assertThat(tlsMinion.with("nginx.org/redirect-to-https", "true").findings(Rule.WS104))
+                .isEmpty();
+        // validation still runs on the minion's own annotations: a bad value rejects it
+        assertThat(f5().with("nginx.org/mergeable-ingress-type", "minion")
+                        .with("nginx.org/redirect-to-https", "yes")
+                        .findings(Rule.WS118))
+                .hasSize(1);
+    }
+
+    @Test
+    void aMinionKeepsTheLocationLevelAnnotationsTheDenyListLeaves() {
+        // internal/configs/annotations.go minionDenylist does not hold location-snippets: it still applies
+        ControllerProfile snippets = ControllerProfile.defaults(NGINX_INC).withSnippetsAllowed(true);
+        assertThat(f5().profile(snippets)
+                        .with("nginx.org/mergeable-ingress-type", "minion")
+                        .with("nginx.org/location-snippets", "proxy_http_version 1.0;")
+                        .findings(Rule.WS105))
+                .hasSize(1);
+    }
+
+    @Test
     void hashOnAPerRequestValueIsNoAffinity() {
         // internal/configs/parsing_helpers.go validateHashLBMethod accepts any key; $request_id changes per request
         Fixtures polling = f5().path("/socket.io", "chat", 8080);
