@@ -26,10 +26,17 @@ public class GatewayApiServer extends RealApiServer {
     private static final Path CRDS = Path.of("src/test/resources/crds/gateway-api");
 
     private boolean crds = true;
+    private final Map<String, String> extraProperties = new java.util.HashMap<>();
 
+    /** {@code crds}: install the CRDs or not; arguments named {@code wsroute.*} are passed on as configuration. */
     @Override
     public void init(Map<String, String> initArgs) {
         crds = !"false".equals(initArgs.get("crds"));
+        initArgs.forEach((key, value) -> {
+            if (key.startsWith("wsroute.")) {
+                extraProperties.put(key, value);
+            }
+        });
     }
 
     @Override
@@ -44,6 +51,7 @@ public class GatewayApiServer extends RealApiServer {
             throw new IllegalStateException("cannot set up Gateway API on the real API server: " + e.getMessage(), e);
         }
         properties.put("wsroute.gateway-api.enabled", "true");
+        properties.putAll(extraProperties);
         return properties;
     }
 
