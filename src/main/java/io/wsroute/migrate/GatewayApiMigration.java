@@ -58,7 +58,9 @@ public final class GatewayApiMigration {
     }
 
     public MigratedObjects migrate(String file, Ingress source, Map<String, Service> services) {
-        String namespace = source.getMetadata().getNamespace();
+        // An Ingress without a namespace goes where kubectl would put it (the CLI fills in -n before this).
+        String namespace =
+                Optional.ofNullable(source.getMetadata().getNamespace()).orElse("default");
         String name = source.getMetadata().getName();
         Map<String, String> annotations = new TreeMap<>(
                 source.getMetadata().getAnnotations() == null

@@ -83,7 +83,29 @@ class MigrationOnRealNginxTest {
                         "src/test/resources/migrate/silent-websocket.yaml",
                         "src/test/resources/migrate/silent-websocket.yaml",
                         Set.of("demo/live"),
-                        UnaryOperator.identity()));
+                        UnaryOperator.identity()),
+                // Public charts of WebSocket applications, rendered into src/test/resources/wild/ (each file
+                // names
+                // its chart, commit and values).
+                new Case(
+                        "Grafana chart",
+                        "src/test/resources/wild/grafana/ingress-nginx.yaml",
+                        null,
+                        Set.of(),
+                        UnaryOperator.identity()),
+                new Case(
+                        "Mattermost chart",
+                        "src/test/resources/wild/mattermost/ingress-nginx.yaml",
+                        null,
+                        Set.of(),
+                        UnaryOperator.identity()),
+                // Its TLS section makes both controllers redirect the test's plain ws:// (308).
+                new Case(
+                        "code-server chart",
+                        "src/test/resources/wild/code-server/ingress-nginx.yaml",
+                        null,
+                        Set.of(),
+                        MigrationOnRealNginxTest::withoutTls));
     }
 
     private NginxServer nginx;
@@ -115,8 +137,10 @@ class MigrationOnRealNginxTest {
     void ingressNginxAndTheMigratedIngressUpgradeTheNaiveMigrationDoesNot(Case c) throws Exception {
         Ingress source = c.onLoopback().apply(read(c.file(), Ingress.class).get(0));
         Map<String, Service> services = new LinkedHashMap<>();
-        read(c.services(), Service.class)
-                .forEach(s -> services.put(s.getMetadata().getName(), s));
+        if (c.services() != null) {
+            read(c.services(), Service.class)
+                    .forEach(s -> services.put(s.getMetadata().getName(), s));
+        }
         Migration migration = new Migration(new MigrationOptions("nginx", c.pins()));
         migration.add(c.file(), source, services);
         MigratedIngress migrated = migration.finish().get(0);
@@ -179,7 +203,8 @@ class MigrationOnRealNginxTest {
                 .map(ProxySettingsPolicy.class::cast)
                 .toList();
         Map<String, Service> byKey = new LinkedHashMap<>();
-        services.forEach((name, service) -> byKey.put("demo/" + name, service));
+        String routeNamespace = route.getMetadata().getNamespace();
+        services.forEach((name, service) -> byKey.put(routeNamespace + "/" + name, service));
         String config = new NgfTemplate()
                 .render(
                         List.of(new NgfTemplate.Route(host, route, policies, List.of(), byKey)),
