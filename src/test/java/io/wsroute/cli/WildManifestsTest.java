@@ -71,6 +71,12 @@ class WildManifestsTest {
                         List.of(DEFAULT_TIMEOUTS, DEFAULT_TIMEOUTS),
                         "600 s is below the 1 h minimum; Mattermost clients ping, so accepting WS103 is the user's call"),
                 new Case(
+                        "rancher/ingress-nginx.yaml",
+                        "ingress-nginx",
+                        List.of(DEFAULT_TIMEOUTS, DEFAULT_TIMEOUTS, "WS104"),
+                        "the chart's 1800 s is below the 1 h minimum (read and send); TLS turns on ssl-redirect, so "
+                                + "ws:// gets 308"),
+                new Case(
                         "issues/ingress-nginx-5830.yaml",
                         "ingress-nginx",
                         List.of("WS104"),

@@ -99,7 +99,13 @@ class MigrationOnRealNginxTest {
                         null,
                         Set.of(),
                         UnaryOperator.identity()),
-                // Its TLS section makes both controllers redirect the test's plain ws:// (308).
+                // Their TLS sections make both controllers redirect the test's plain ws:// (308).
+                new Case(
+                        "Rancher chart",
+                        "src/test/resources/wild/rancher/ingress-nginx.yaml",
+                        null,
+                        Set.of(),
+                        MigrationOnRealNginxTest::withoutTls),
                 new Case(
                         "code-server chart",
                         "src/test/resources/wild/code-server/ingress-nginx.yaml",
