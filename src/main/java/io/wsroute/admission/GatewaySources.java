@@ -1,19 +1,14 @@
 package io.wsroute.admission;
 
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.GatewayApiSource;
 import io.wsroute.cluster.GatewayApiView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.gateway.RouteReviews;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Builds HTTPRoute reviews from the cluster caches, for the HTTPRoute and ProxySettingsPolicy webhooks. */
 @ApplicationScoped
@@ -51,40 +46,6 @@ public class GatewaySources {
     }
 
     private RouteReviews.Source source(Optional<ProxySettingsPolicy> written) {
-        return new RouteReviews.Source() {
-            @Override
-            public Optional<Gateway> gateway(String namespace, String name) {
-                return gatewayApi.gateway(namespace, name);
-            }
-
-            @Override
-            public Optional<GatewayClass> gatewayClass(String name) {
-                return gatewayApi.gatewayClass(name);
-            }
-
-            @Override
-            public List<ProxySettingsPolicy> proxySettingsPolicies(String namespace) {
-                List<ProxySettingsPolicy> stored = gatewayApi.proxySettingsPolicies(namespace);
-                return written.filter(w -> namespace.equals(w.getMetadata().getNamespace()))
-                        .map(w -> Stream.concat(
-                                        stored.stream()
-                                                .filter(p -> !w.getMetadata()
-                                                        .getName()
-                                                        .equals(p.getMetadata().getName())),
-                                        Stream.of(w))
-                                .toList())
-                        .orElse(stored);
-            }
-
-            @Override
-            public List<BackendTLSPolicy> backendTlsPolicies(String namespace) {
-                return gatewayApi.backendTlsPolicies(namespace);
-            }
-
-            @Override
-            public Optional<Service> service(String namespace, String name) {
-                return cluster.service(namespace, name);
-            }
-        };
+        return GatewayApiSource.of(cluster, gatewayApi, written);
     }
 }

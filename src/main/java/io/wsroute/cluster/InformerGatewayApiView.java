@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +43,7 @@ public class InformerGatewayApiView implements GatewayApiView {
     private volatile SharedIndexInformer<ProxySettingsPolicy> proxySettings;
     private volatile SharedIndexInformer<BackendTLSPolicy> backendTls;
     private volatile boolean started;
+    private final List<Consumer<HasMetadata>> listeners = new CopyOnWriteArrayList<>();
 
     public InformerGatewayApiView(KubernetesClient client, io.wsroute.config.WsrouteConfig config) {
         this.client = client;
@@ -128,11 +132,46 @@ public class InformerGatewayApiView implements GatewayApiView {
     private <T extends HasMetadata> SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {
         informer.itemStore(CachePruning.store());
         informer.exceptionHandler((wasStarted, error) -> true);
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T object) {
+                notifyListeners(object);
+            }
+
+            @Override
+            public void onUpdate(T before, T object) {
+                notifyListeners(object);
+            }
+
+            @Override
+            public void onDelete(T object, boolean finalStateUnknown) {
+                notifyListeners(object);
+            }
+        });
         informer.start();
         synchronized (informers) {
             informers.add(informer);
         }
         return informer;
+    }
+
+    private void notifyListeners(HasMetadata object) {
+        listeners.forEach(l -> l.accept(object));
+    }
+
+    @Override
+    public void addListener(Consumer<HasMetadata> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public boolean discovered() {
+        return !enabled || started;
+    }
+
+    @Override
+    public Optional<HTTPRoute> httpRoute(String namespace, String name) {
+        return Optional.ofNullable(routes).map(i -> i.getStore().getByKey(namespace + "/" + name));
     }
 
     @Override

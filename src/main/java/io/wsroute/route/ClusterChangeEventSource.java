@@ -3,6 +3,9 @@ package io.wsroute.route;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -11,6 +14,8 @@ import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.GatewayApiView;
+import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.route.api.RouteOwnership;
 import io.wsroute.route.api.WebSocketRoute;
 import java.util.LinkedHashSet;
@@ -24,7 +29,10 @@ import java.util.Set;
  * <li>an Ingress: the route that owns it (drift repair, deletion), and every route for one of its hosts
  * (conflicts appear and clear);</li>
  * <li>a Service: the routes whose paths name it;</li>
- * <li>an IngressClass or a controller ConfigMap: every route (flavour, snippets and timeouts may change).</li>
+ * <li>an IngressClass or a controller ConfigMap: every route (flavour, snippets and timeouts may change);</li>
+ * <li>an HTTPRoute or ProxySettingsPolicy: the route that owns it, and for an HTTPRoute every route for one of its
+ * hostnames;</li>
+ * <li>a Gateway or GatewayClass: every route (which implementation serves a Gateway may change).</li>
  * </ul>
  */
 final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, WebSocketRoute> {
@@ -34,10 +42,13 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
 
     private final IndexedResourceCache<WebSocketRoute> routes;
 
-    ClusterChangeEventSource(ClusterView cluster, IndexedResourceCache<WebSocketRoute> routes) {
+    ClusterChangeEventSource(
+            ClusterView cluster, GatewayApiView gatewayApi, IndexedResourceCache<WebSocketRoute> routes) {
         super(HasMetadata.class, "cluster-changes");
         this.routes = routes;
         cluster.addListener(this::changed);
+        // Gateway API types the cluster does not serve have no informer and never call: nothing fails without them.
+        gatewayApi.addListener(this::changed);
     }
 
     /** Index keys for the primary cache. */
@@ -82,7 +93,20 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
             routes.byIndex(BY_SERVICE, namespace + "/" + object.getMetadata().getName()).stream()
                     .map(ResourceID::fromResource)
                     .forEach(ids::add);
-        } else if (object instanceof IngressClass || object instanceof ConfigMap) {
+        } else if (object instanceof HTTPRoute httpRoute) {
+            RouteOwnership.owningRoutes(httpRoute).forEach(route -> ids.add(new ResourceID(route, namespace)));
+            if (httpRoute.getSpec() != null && httpRoute.getSpec().getHostnames() != null) {
+                httpRoute.getSpec().getHostnames().stream()
+                        .flatMap(host -> routes.byIndex(BY_HOST, host).stream())
+                        .map(ResourceID::fromResource)
+                        .forEach(ids::add);
+            }
+        } else if (object instanceof ProxySettingsPolicy policy) {
+            RouteOwnership.owningRoutes(policy).forEach(route -> ids.add(new ResourceID(route, namespace)));
+        } else if (object instanceof IngressClass
+                || object instanceof ConfigMap
+                || object instanceof Gateway
+                || object instanceof GatewayClass) {
             routes.list().map(ResourceID::fromResource).forEach(ids::add);
         }
         return ids;

@@ -1,22 +1,31 @@
 package io.wsroute.route;
 
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-/** The API server refused (or could not take) the server-side apply of a route's Ingress. */
+/** The API server refused (or could not take) the write of an object a route owns (Ingress, HTTPRoute, policy). */
 final class IngressApplyFailed extends RuntimeException {
 
     private final transient KubernetesClientException cause;
 
-    IngressApplyFailed(Ingress ingress, KubernetesClientException cause) {
+    private final String kind;
+
+    IngressApplyFailed(HasMetadata object, KubernetesClientException cause) {
         super(
-                "server-side apply of Ingress %s/%s failed: %s"
+                "write of %s %s/%s failed: %s"
                         .formatted(
-                                ingress.getMetadata().getNamespace(),
-                                ingress.getMetadata().getName(),
+                                object.getKind(),
+                                object.getMetadata().getNamespace(),
+                                object.getMetadata().getName(),
                                 cause.getMessage()),
                 cause);
         this.cause = cause;
+        this.kind = object.getKind();
+    }
+
+    /** The kind of the object whose write failed. */
+    String kind() {
+        return kind;
     }
 
     /** The HTTP status the API server answered with; 0 when it did not answer. */

@@ -1,10 +1,13 @@
 package io.wsroute.route;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.GatewayApiView;
+import io.wsroute.gateway.GatewayRoutePlanner;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.IngressClassResolution;
@@ -24,9 +27,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides a route's outcome from a fixed view of the cluster: its IngressClass and controller, its Services and
- * ports, whether its Ingress name and host+paths are free, the Ingress it should have and the conditions that
- * follow. Pure: it reads the view and writes nothing; {@link RouteReconciler} applies what it decides.
+ * Decides a route's outcome from a fixed view of the cluster: its IngressClass and controller (or its Gateway:
+ * {@link GatewayAssessing}), its Services and ports, whether its Ingress name and host+paths are free, the Ingress
+ * it should have, what it owns of the other kind and must delete, and the conditions that follow. Pure: it reads the view and writes nothing; {@link RouteReconciler} applies what it decides.
  */
 public final class RouteAssessor {
 
@@ -37,14 +40,23 @@ public final class RouteAssessor {
     }
 
     private final ClusterView cluster;
+    private final GatewayApiView gatewayApi;
+    private final GatewayAssessing gateways;
     private final Profiles profiles;
     private final RuleSettings settings;
     private final String fieldManager;
     private final RouteIngressPlanner planner = new RouteIngressPlanner();
 
     /** @param fieldManager the field manager of wsroute's Ingress writes, whose fields decide whether to re-apply */
-    public RouteAssessor(ClusterView cluster, Profiles profiles, RuleSettings settings, String fieldManager) {
+    public RouteAssessor(
+            ClusterView cluster,
+            GatewayApiView gatewayApi,
+            Profiles profiles,
+            RuleSettings settings,
+            String fieldManager) {
         this.cluster = cluster;
+        this.gatewayApi = gatewayApi;
+        this.gateways = new GatewayAssessing(cluster, gatewayApi, settings);
         this.profiles = profiles;
         this.settings = settings;
         this.fieldManager = fieldManager;
@@ -90,6 +102,11 @@ public final class RouteAssessor {
             }
             WebSocketRouteSpec spec = route.getSpec();
             url = RouteIngressPlanner.url(spec);
+            if (spec.gatewayRef() != null) {
+                Backends backends = backends(spec);
+                return missingBackend(spec, backends)
+                        .orElseGet(() -> gateways.assess(route, backends.services(), url, notes, this::notReady));
+            }
             IngressClassResolution resolution = IngressClasses.resolve(
                     new IngressBuilder()
                             .withNewSpec()
@@ -119,29 +136,42 @@ public final class RouteAssessor {
             return withClass(spec, flavor);
         }
 
-        private RouteAssessment withClass(WebSocketRouteSpec spec, ControllerFlavor flavor) {
-            Backends backends = Backends.lookup(
+        private Backends backends(WebSocketRouteSpec spec) {
+            return Backends.lookup(
                     cluster,
                     namespace,
                     spec.pathsOrEmpty().stream().map(p -> p.service().name()).toList());
+        }
+
+        /** The first path whose Service or port is missing, as a not-ready outcome. */
+        private Optional<RouteAssessment> missingBackend(WebSocketRouteSpec spec, Backends backends) {
             for (RoutePath path : spec.pathsOrEmpty()) {
                 Service service = backends.services().get(path.service().name());
                 if (service == null) {
-                    return notReady(
+                    return Optional.of(notReady(
                             RouteReason.SERVICE_NOT_FOUND,
                             "Service %s not found in namespace %s (spec.paths %s)"
-                                    .formatted(path.service().name(), namespace, path.path()));
+                                    .formatted(path.service().name(), namespace, path.path())));
                 }
                 if (!hasPort(service, path.service().port())) {
-                    return notReady(
+                    return Optional.of(notReady(
                             RouteReason.PORT_NOT_FOUND,
                             "Service %s/%s has no port %s (spec.paths %s)"
                                     .formatted(
                                             namespace,
                                             path.service().name(),
                                             path.service().port().describe(),
-                                            path.path()));
+                                            path.path())));
                 }
+            }
+            return Optional.empty();
+        }
+
+        private RouteAssessment withClass(WebSocketRouteSpec spec, ControllerFlavor flavor) {
+            Backends backends = backends(spec);
+            Optional<RouteAssessment> missing = missingBackend(spec, backends);
+            if (missing.isPresent()) {
+                return missing.get();
             }
             Optional<Ingress> live = cluster.ingress(namespace, name);
             if (live.isPresent() && !RouteOwnership.ownedBy(live.get(), route)) {
@@ -196,15 +226,30 @@ public final class RouteAssessor {
                     "Ingress %s/%s serves %s through %s (IngressClass %s)%s"
                             .formatted(namespace, name, plan.url(), flavor.cliName(), className, warnings));
             return new RouteAssessment(
-                    ready,
-                    Optional.of(enforced),
-                    current ? Optional.empty() : Optional.of(plan.ingress()),
-                    url,
-                    className,
-                    controller,
-                    name,
-                    live.map(RouteAssessor::address).orElse(null),
-                    notes);
+                            ready,
+                            Optional.of(enforced),
+                            current ? Optional.empty() : Optional.of(plan.ingress()),
+                            url,
+                            className,
+                            controller,
+                            name,
+                            live.map(RouteAssessor::address).orElse(null),
+                            notes)
+                    .deleting(ownedGatewayObjects());
+        }
+
+        /** The HTTPRoute and policy this route made while it named a Gateway: they go once the Ingress is in place. */
+        private List<HasMetadata> ownedGatewayObjects() {
+            List<HasMetadata> owned = new ArrayList<>();
+            gatewayApi
+                    .httpRoute(namespace, name)
+                    .filter(r -> RouteOwnership.ownedBy(r, route))
+                    .ifPresent(owned::add);
+            String policyName = name + GatewayRoutePlanner.POLICY_SUFFIX;
+            gatewayApi.proxySettingsPolicies(namespace).stream()
+                    .filter(p -> policyName.equals(p.getMetadata().getName()) && RouteOwnership.ownedBy(p, route))
+                    .forEach(owned::add);
+            return owned;
         }
 
         private boolean classExists(String name) {

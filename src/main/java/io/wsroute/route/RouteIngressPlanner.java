@@ -1,6 +1,5 @@
 package io.wsroute.route;
 
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -14,6 +13,7 @@ import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.NginxTime;
 import io.wsroute.nginx.RouteAccess;
 import io.wsroute.nginx.WsrouteAnnotations;
+import io.wsroute.route.api.RouteOwnership;
 import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteSpec;
 import io.wsroute.rules.Finding;
@@ -129,14 +129,7 @@ public final class RouteIngressPlanner {
                         ROUTE_LABEL,
                         route.getMetadata().getName())))
                 .withAnnotations(annotations)
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(route.getApiVersion())
-                        .withKind(route.getKind())
-                        .withName(route.getMetadata().getName())
-                        .withUid(route.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
+                .withOwnerReferences(RouteOwnership.controllerReference(route))
                 .endMetadata()
                 .withNewSpec()
                 .withIngressClassName(ingressClassName)

@@ -138,7 +138,11 @@ public class RouteProbes {
         scheduler.forget(id.getNamespace().orElse("") + "/" + id.getName());
     }
 
+    /** Null for a route on a Gateway: no Ingress controller Service serves it. */
     private String controllerService(ControllerFlavor flavor) {
+        if (flavor == null) {
+            return null;
+        }
         return config.controllers().of(flavor).service();
     }
 

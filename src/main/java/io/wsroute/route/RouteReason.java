@@ -10,6 +10,8 @@ import java.util.List;
  */
 public enum RouteReason {
     INGRESS_READY("IngressReady", RouteCondition.READY, DecidedBy.ASSESSOR),
+    /** A route with spec.gatewayRef: its HTTPRoute (and, on NGF, its ProxySettingsPolicy) are in place. */
+    HTTP_ROUTE_READY("HTTPRouteReady", RouteCondition.READY, DecidedBy.ASSESSOR),
     INVALID_SPEC("InvalidSpec", RouteCondition.READY, DecidedBy.ASSESSOR),
     NO_INGRESS_CLASS("NoIngressClass", RouteCondition.READY, DecidedBy.ASSESSOR),
     INGRESS_CLASS_NOT_FOUND("IngressClassNotFound", RouteCondition.READY, DecidedBy.ASSESSOR),
@@ -19,12 +21,19 @@ public enum RouteReason {
     INGRESS_NAME_TAKEN("IngressNameTaken", RouteCondition.READY, DecidedBy.ASSESSOR),
     CONFLICT("Conflict", RouteCondition.READY, DecidedBy.ASSESSOR),
     RULE_VIOLATION("RuleViolation", RouteCondition.READY, DecidedBy.ASSESSOR),
-    /** The API server answered the Ingress write with a refusal (webhook denial, validation, quota, conflict). */
+    GATEWAY_API_NOT_SERVED("GatewayApiNotServed", RouteCondition.READY, DecidedBy.ASSESSOR),
+    GATEWAY_NOT_FOUND("GatewayNotFound", RouteCondition.READY, DecidedBy.ASSESSOR),
+    GATEWAY_CLASS_NOT_FOUND("GatewayClassNotFound", RouteCondition.READY, DecidedBy.ASSESSOR),
+    HTTP_ROUTE_NAME_TAKEN("HTTPRouteNameTaken", RouteCondition.READY, DecidedBy.ASSESSOR),
+    POLICY_NAME_TAKEN("ProxySettingsPolicyNameTaken", RouteCondition.READY, DecidedBy.ASSESSOR),
+    /** The API server answered the Ingress (or HTTPRoute, policy) write with a refusal (webhook denial, validation, quota, conflict). */
     INGRESS_REJECTED("IngressRejected", RouteCondition.READY, DecidedBy.FAILED_WRITE),
-    /** The Ingress write got no answer (API server unreachable, or answering 5xx). */
+    /** The Ingress (or HTTPRoute, policy) write got no answer (API server unreachable, or answering 5xx). */
     INGRESS_APPLY_FAILED("IngressApplyFailed", RouteCondition.READY, DecidedBy.FAILED_WRITE),
     ALL_SETTINGS_ENFORCED("AllSettingsEnforced", RouteCondition.ENFORCED, DecidedBy.ASSESSOR),
     SETTINGS_NOT_ENFORCED("SettingsNotEnforced", RouteCondition.ENFORCED, DecidedBy.ASSESSOR),
+    /** A Gateway route whose idle timeout nothing sets: not NGF, or NGF without its ProxySettingsPolicy CRD. */
+    IDLE_TIMEOUT_NOT_SET("IdleTimeoutNotSet", RouteCondition.ENFORCED, DecidedBy.ASSESSOR),
     PROBING("Probing", RouteCondition.HANDSHAKE_VERIFIED, DecidedBy.PROBES),
     NO_PROBE_ADDRESS("NoProbeAddress", RouteCondition.HANDSHAKE_VERIFIED, DecidedBy.PROBES);
 

@@ -1,5 +1,6 @@
 package io.wsroute.route;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.wsroute.cluster.CachePruning;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.GatewayApiView;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.review.ReviewContextFactory;
 import io.wsroute.route.api.WebSocketRoute;
@@ -25,7 +27,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps one owned Ingress per WebSocketRoute as the route declares it. Reads come from the shared cluster caches
+ * Keeps one owned Ingress per WebSocketRoute as the route declares it (or, for a route with a gatewayRef, an owned
+ * HTTPRoute and ProxySettingsPolicy). Reads come from the shared cluster caches
  * ({@link ClusterView}); the only writes are a server-side apply of the Ingress when it differs from the plan,
  * the route's status when it changes, and an Event when readiness changes. Never touches an Ingress it does not
  * own: a name or host+path taken by someone else is reported in status, not taken over.
@@ -52,6 +55,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private static final Logger LOG = Logger.getLogger(RouteReconciler.class);
 
     private final ClusterView cluster;
+    private final GatewayApiView gatewayApi;
     private final RouteEvents events;
     private final RouteMetrics metrics;
     private final RouteAssessor assessor;
@@ -60,15 +64,18 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
 
     public RouteReconciler(
             ClusterView cluster,
+            GatewayApiView gatewayApi,
             ReviewContextFactory contexts,
             RouteEvents events,
             RouteProbes probes,
             RouteMetrics metrics) {
         this.metrics = metrics;
         this.cluster = cluster;
+        this.gatewayApi = gatewayApi;
         this.events = events;
         this.probes = probes;
-        this.assessor = new RouteAssessor(cluster, contexts::profile, contexts.ruleSettings(), FIELD_MANAGER);
+        this.assessor =
+                new RouteAssessor(cluster, gatewayApi, contexts::profile, contexts.ruleSettings(), FIELD_MANAGER);
     }
 
     @Override
@@ -79,12 +86,14 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                         ClusterChangeEventSource::serviceKeys,
                         ClusterChangeEventSource.BY_HOST,
                         ClusterChangeEventSource::hostKeys));
-        return List.of(new ClusterChangeEventSource(cluster, context.getPrimaryCache()), new ProbeEventSource(probes));
+        return List.of(
+                new ClusterChangeEventSource(cluster, gatewayApi, context.getPrimaryCache()),
+                new ProbeEventSource(probes));
     }
 
     @Override
     public UpdateControl<WebSocketRoute> reconcile(WebSocketRoute route, Context<WebSocketRoute> context) {
-        if (!cluster.synced()) {
+        if (!cluster.synced() || !gatewayApiSettled(route)) {
             // Judging a route on half-filled caches would report Services and IngressClasses as missing.
             return UpdateControl.<WebSocketRoute>noUpdate().rescheduleAfter(CACHE_WAIT);
         }
@@ -92,6 +101,9 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         WebSocketRouteStatus before = route.getStatus() == null ? new WebSocketRouteStatus() : route.getStatus();
         RouteAssessment assessment = assessor.assess(route);
         assessment.apply().ifPresent(ingress -> apply(context, ingress));
+        assessment.gateway().apply().forEach(object -> apply(context, object));
+        // only after the new objects are written: a switch never leaves the route with neither
+        assessment.delete().forEach(object -> delete(context, route, object));
         Long generation = route.getMetadata().getGeneration();
         WebSocketRouteStatus status = assessment.status(before, generation);
         RouteCondition ready = assessment.ready();
@@ -161,6 +173,45 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
             }
         }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    /**
+     * A route with a gatewayRef waits for Gateway API discovery and caches; a route on an IngressClass does not (its
+     * stale HTTPRoute, if any, is found when the caches fill and their events reconcile it again).
+     */
+    private boolean gatewayApiSettled(WebSocketRoute route) {
+        if (route.getSpec() == null || route.getSpec().gatewayRef() == null) {
+            return true;
+        }
+        return gatewayApi.discovered() && (!gatewayApi.gatewayApiServed() || gatewayApi.synced());
+    }
+
+    /** Server-side apply of an HTTPRoute or ProxySettingsPolicy the route owns, as for its Ingress. */
+    private static void apply(Context<WebSocketRoute> context, HasMetadata object) {
+        try {
+            context.getClient()
+                    .resource(object)
+                    .fieldManager(FIELD_MANAGER)
+                    .forceConflicts()
+                    .serverSideApply();
+        } catch (KubernetesClientException e) {
+            throw new IngressApplyFailed(object, e);
+        }
+    }
+
+    /** Deletes an object the route owns but no longer needs; already gone is fine. */
+    private static void delete(Context<WebSocketRoute> context, WebSocketRoute route, HasMetadata object) {
+        try {
+            context.getClient().resource(object).delete();
+            LOG.infof(
+                    "WebSocketRoute %s/%s: deleted its %s %s, no longer needed",
+                    route.getMetadata().getNamespace(),
+                    route.getMetadata().getName(),
+                    object.getKind(),
+                    object.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            throw new IngressApplyFailed(object, e);
+        }
     }
 
     /** Server-side apply of the route's Ingress; a refusal becomes {@link IngressApplyFailed}. */

@@ -32,6 +32,9 @@ public final class RouteSpecCheck {
         }
         match(problems, "spec.host", spec.host(), RouteGrammar.HOST_PATTERN, 253, true);
         match(problems, "spec.ingressClassName", spec.ingressClassName(), RouteGrammar.SUBDOMAIN_PATTERN, 253, false);
+        if (spec.gatewayRef() != null) {
+            checkGatewayRef(problems, spec);
+        }
         if (spec.pathsOrEmpty().isEmpty()) {
             problems.add("spec.paths: at least one path is required");
         }
@@ -99,6 +102,31 @@ public final class RouteSpecCheck {
         return spec.timeouts() == null || spec.timeouts().send() == null
                 ? idle(spec, defaultValue)
                 : NginxTime.parse(spec.timeouts().send()).orElseThrow();
+    }
+
+    /**
+     * A route is served either through an Ingress or through an HTTPRoute, never both: the two would race for the
+     * same host and paths. (The CRD schema cannot say so on every Kubernetes version wsroute supports.)
+     */
+    private static void checkGatewayRef(List<String> problems, WebSocketRouteSpec spec) {
+        if (spec.ingressClassName() != null) {
+            problems.add("spec.gatewayRef: set either spec.ingressClassName or spec.gatewayRef, not both");
+        }
+        match(problems, "spec.gatewayRef.name", spec.gatewayRef().name(), RouteGrammar.SUBDOMAIN_PATTERN, 253, true);
+        match(
+                problems,
+                "spec.gatewayRef.namespace",
+                spec.gatewayRef().namespace(),
+                RouteGrammar.NAMESPACE_PATTERN,
+                63,
+                false);
+        match(
+                problems,
+                "spec.gatewayRef.sectionName",
+                spec.gatewayRef().sectionName(),
+                RouteGrammar.SUBDOMAIN_PATTERN,
+                253,
+                false);
     }
 
     private static void checkPath(List<String> problems, String field, RoutePath path, Set<String> seen) {

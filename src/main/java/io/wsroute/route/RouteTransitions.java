@@ -16,7 +16,7 @@ final class RouteTransitions {
                 .orElse(true);
     }
 
-    /** The Ready condition a failed reconcile implies, when the failure is the Ingress write; else empty. */
+    /** The Ready condition a failed reconcile implies, when the failure is a write of an owned object; else empty. */
     static Optional<RouteCondition> applyFailure(Exception e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof IngressApplyFailed)) {
@@ -30,8 +30,8 @@ final class RouteTransitions {
         return Optional.of(RouteCondition.failed(
                 RouteCondition.READY,
                 (refused ? RouteReason.INGRESS_REJECTED : RouteReason.INGRESS_APPLY_FAILED).text(),
-                "the API server %s the Ingress write (retrying): %s"
-                        .formatted(refused ? "refused" : "did not take", failed.apiServerMessage())));
+                "the API server %s the %s write (retrying): %s"
+                        .formatted(refused ? "refused" : "did not take", failed.kind(), failed.apiServerMessage())));
     }
 
     /** {@code before} with Ready replaced, the other conditions and fields kept. */
@@ -43,6 +43,8 @@ final class RouteTransitions {
         status.setIngressClassName(before.getIngressClassName());
         status.setIngressName(before.getIngressName());
         status.setAddress(before.getAddress());
+        status.setGateway(before.getGateway());
+        status.setHttpRouteName(before.getHttpRouteName());
         status.setObservedGeneration(generation);
         ready.applyTo(status, generation);
         // Nothing verified holds once the Ingress cannot be written.

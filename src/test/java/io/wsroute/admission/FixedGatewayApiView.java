@@ -19,15 +19,22 @@ public class FixedGatewayApiView implements GatewayApiView {
 
     final List<HasMetadata> objects = new ArrayList<>();
     boolean served = true;
+    boolean policiesServed = true;
 
-    static FixedGatewayApiView absent() {
+    /** This view without NGF's ProxySettingsPolicy CRD (Gateway API itself served). */
+    public FixedGatewayApiView withoutPolicyCrd() {
+        policiesServed = false;
+        return this;
+    }
+
+    public static FixedGatewayApiView absent() {
         FixedGatewayApiView view = new FixedGatewayApiView();
         view.served = false;
         return view;
     }
 
     /** An NGF GatewayClass {@code nginx} and Gateway {@code infra/gw}. */
-    static FixedGatewayApiView ngf() {
+    public static FixedGatewayApiView ngf() {
         return new FixedGatewayApiView().with("""
                         apiVersion: gateway.networking.k8s.io/v1
                         kind: GatewayClass
@@ -43,7 +50,7 @@ public class FixedGatewayApiView implements GatewayApiView {
                         """);
     }
 
-    FixedGatewayApiView with(String yaml) {
+    public FixedGatewayApiView with(String yaml) {
         String kind = yaml.lines()
                 .filter(l -> l.startsWith("kind:"))
                 .findFirst()
@@ -59,6 +66,19 @@ public class FixedGatewayApiView implements GatewayApiView {
             default -> throw new IllegalArgumentException(kind);
         };
         objects.add(Serialization.unmarshal(yaml, type));
+        return this;
+    }
+
+    /** Adds an object as it is (e.g. an HTTPRoute planned by wsroute, as if applied). */
+    public FixedGatewayApiView with(HasMetadata object) {
+        objects.add(object);
+        return this;
+    }
+
+    /** Removes the objects of this kind and name. */
+    public FixedGatewayApiView without(String kind, String name) {
+        objects.removeIf(
+                o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name));
         return this;
     }
 
@@ -80,7 +100,7 @@ public class FixedGatewayApiView implements GatewayApiView {
 
     @Override
     public boolean proxySettingsPoliciesServed() {
-        return served;
+        return served && policiesServed;
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.admission.FixedClusterView;
+import io.wsroute.admission.FixedGatewayApiView;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.route.api.RouteGatewayRef;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.RouteSessionAffinity;
@@ -31,12 +33,22 @@ class RouteAssessorTest {
             .withClass("traefik", "traefik.io/ingress-controller")
             .withService(Routes.service(NS, "chat", 8080, null));
 
+    private final FixedGatewayApiView gatewayApi = FixedGatewayApiView.ngf();
+
     private final RouteAssessor assessor = new RouteAssessor(
-            cluster, (flavor, notes) -> flavor.plane().defaults(false), RuleSettings.DEFAULTS, "wsroute");
+            cluster, gatewayApi, (flavor, notes) -> flavor.plane().defaults(false), RuleSettings.DEFAULTS, "wsroute");
 
     private static WebSocketRoute route(String className) {
         WebSocketRouteSpec spec = Routes.spec("chat.example.com", "/ws", "chat", 8080);
         return Routes.route(NS, "chat", withClass(spec, className));
+    }
+
+    static WebSocketRoute onGateway(String gateway, String namespace) {
+        return Routes.route(
+                NS,
+                "chat",
+                Routes.spec("chat.example.com", "/ws", "chat", 8080)
+                        .onGateway(new RouteGatewayRef(gateway, namespace, null)));
     }
 
     private static WebSocketRouteSpec withClass(WebSocketRouteSpec spec, String className) {
@@ -80,7 +92,34 @@ class RouteAssessorTest {
                     cluster.withIngress(ingress("legacy", "chat.example.com", "/ws", "nginx"));
                     return assessor.assess(route("nginx"));
                 }),
-                Map.entry(RouteReason.RULE_VIOLATION, () -> assessor.assess(wssBesidePlain())));
+                Map.entry(RouteReason.RULE_VIOLATION, () -> assessor.assess(wssBesidePlain())),
+                Map.entry(RouteReason.HTTP_ROUTE_READY, () -> assessor.assess(onGateway("gw", "infra"))),
+                Map.entry(
+                        RouteReason.GATEWAY_API_NOT_SERVED,
+                        () -> new RouteAssessor(
+                                        cluster,
+                                        FixedGatewayApiView.absent(),
+                                        (flavor, notes) -> flavor.plane().defaults(false),
+                                        RuleSettings.DEFAULTS,
+                                        "wsroute")
+                                .assess(onGateway("gw", "infra"))),
+                Map.entry(RouteReason.GATEWAY_NOT_FOUND, () -> assessor.assess(onGateway("missing", "infra"))),
+                Map.entry(RouteReason.GATEWAY_CLASS_NOT_FOUND, () -> {
+                    gatewayApi.with(GatewayYaml.gateway("orphan", "no-such-class"));
+                    return assessor.assess(onGateway("orphan", "infra"));
+                }),
+                Map.entry(RouteReason.HTTP_ROUTE_NAME_TAKEN, () -> {
+                    gatewayApi.with(GatewayYaml.foreignRoute(NS, "chat", "other.example.com", "/"));
+                    return assessor.assess(onGateway("gw", "infra"));
+                }),
+                Map.entry(RouteReason.POLICY_NAME_TAKEN, () -> {
+                    gatewayApi.with(GatewayYaml.foreignPolicy(NS, "chat-timeouts", "chat"));
+                    return assessor.assess(onGateway("gw", "infra"));
+                }),
+                Map.entry(RouteReason.IDLE_TIMEOUT_NOT_SET, () -> {
+                    gatewayApi.with(GatewayYaml.otherImplementation()).with(GatewayYaml.gateway("envoy", "envoy"));
+                    return assessor.assess(onGateway("envoy", "infra"));
+                }));
     }
 
     static Stream<RouteReason> assessorReasons() {
@@ -99,7 +138,9 @@ class RouteAssessorTest {
         assertThat(condition.reason()).as(condition.message()).isEqualTo(reason.text());
         assertThat(condition.isTrue())
                 .as(condition.message())
-                .isEqualTo(reason == RouteReason.INGRESS_READY || reason == RouteReason.ALL_SETTINGS_ENFORCED);
+                .isEqualTo(reason == RouteReason.INGRESS_READY
+                        || reason == RouteReason.HTTP_ROUTE_READY
+                        || reason == RouteReason.ALL_SETTINGS_ENFORCED);
     }
 
     @Test

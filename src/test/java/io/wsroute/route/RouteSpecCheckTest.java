@@ -3,6 +3,7 @@ package io.wsroute.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsroute.route.api.RouteAcceptedWarnings;
+import io.wsroute.route.api.RouteGatewayRef;
 import io.wsroute.route.api.RouteGrammar;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
@@ -144,7 +145,10 @@ class RouteSpecCheckTest {
                                 null,
                                 null,
                                 null,
-                                new RouteAcceptedWarnings(List.of(v), null))));
+                                new RouteAcceptedWarnings(List.of(v), null))),
+                new Field("spec.gatewayRef.name", v -> b.onGateway(new RouteGatewayRef(v, null, null))),
+                new Field("spec.gatewayRef.namespace", v -> b.onGateway(new RouteGatewayRef("gw", v, null))),
+                new Field("spec.gatewayRef.sectionName", v -> b.onGateway(new RouteGatewayRef("gw", null, v))));
     }
 
     /** A valid value of each field, so that an injection appended to it is what makes the difference. */
@@ -161,6 +165,9 @@ class RouteSpecCheckTest {
             case "spec.allowedOrigins[0]" -> "https://app.example.com";
             case "spec.sourceRanges[0]" -> "10.0.0.0/8";
             case "spec.acceptedWarnings.rules[0]" -> "WS103";
+            case "spec.gatewayRef.name" -> "gw";
+            case "spec.gatewayRef.namespace" -> "infra";
+            case "spec.gatewayRef.sectionName" -> "https";
             default -> throw new IllegalArgumentException(field.name());
         };
     }
@@ -205,7 +212,8 @@ class RouteSpecCheckTest {
                 RouteGrammar.COOKIE_NAME,
                 RouteGrammar.ORIGIN,
                 RouteGrammar.CIDR,
-                RouteGrammar.RULE_ID)) {
+                RouteGrammar.RULE_ID,
+                RouteGrammar.NAMESPACE)) {
             String yamlEscaped = pattern.replace("\\", "\\\\");
             assertThat(crd).as(pattern).contains("pattern: \"" + yamlEscaped + "\"");
             assertThat(Pattern.compile(pattern).matcher("a;b").find()).isFalse();
@@ -230,6 +238,21 @@ class RouteSpecCheckTest {
                 .containsExactly("spec.acceptedWarnings.rules: at most 32 entries");
         String crd = java.nio.file.Files.readString(CrdFileTest.COMMITTED);
         assertThat(crd).contains("pattern: \"" + RouteGrammar.ONE_LINE.replace("\\", "\\\\") + "\"");
+    }
+
+    @Test
+    void aRouteNamesAnIngressClassOrAGatewayNeverBoth() {
+        WebSocketRouteSpec both = base().onGateway(new RouteGatewayRef("gw", "infra", null));
+        both = new WebSocketRouteSpec(
+                both.host(), both.paths(), "nginx", null, null, null, null, null, null, null, both.gatewayRef());
+        assertThat(RouteSpecCheck.problems(both))
+                .containsExactly("spec.gatewayRef: set either spec.ingressClassName or spec.gatewayRef, not both");
+        assertThat(RouteSpecCheck.problems(base().onGateway(new RouteGatewayRef(null, null, null))))
+                .containsExactly("spec.gatewayRef.name: required");
+        assertThat(RouteSpecCheck.problems(base().onGateway(new RouteGatewayRef("gw", "Infra", null))))
+                .singleElement()
+                .asString()
+                .startsWith("spec.gatewayRef.namespace:");
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class RouteGrammar {
     public static final String HOST = "^(\\*\\.)?" + LABEL + "(\\." + LABEL + ")*$";
     /** DNS-1123 subdomain: IngressClass and Secret names. */
     public static final String SUBDOMAIN = "^" + LABEL + "(\\." + LABEL + ")*$";
+    /** DNS-1123 label: namespace names (Gateway API's Namespace type). */
+    public static final String NAMESPACE = "^" + LABEL + "$";
     /** DNS-1035 label: Service names. */
     public static final String SERVICE_NAME = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
     /** Named Service port (IANA service name shape). */
@@ -43,6 +45,7 @@ public final class RouteGrammar {
 
     public static final Pattern HOST_PATTERN = Pattern.compile(HOST);
     public static final Pattern SUBDOMAIN_PATTERN = Pattern.compile(SUBDOMAIN);
+    public static final Pattern NAMESPACE_PATTERN = Pattern.compile(NAMESPACE);
     public static final Pattern SERVICE_NAME_PATTERN = Pattern.compile(SERVICE_NAME);
     public static final Pattern PORT_NAME_PATTERN = Pattern.compile(PORT_NAME);
     public static final Pattern PATH_PATTERN = Pattern.compile(PATH);

@@ -2,6 +2,7 @@ package io.wsroute.route.api;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,21 @@ import java.util.Objects;
 public final class RouteOwnership {
 
     private RouteOwnership() {}
+
+    /**
+     * The owner reference of everything a route makes (Ingress, HTTPRoute, ProxySettingsPolicy): the route controls
+     * it, and Kubernetes' garbage collector deletes it with the route.
+     */
+    public static OwnerReference controllerReference(WebSocketRoute route) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(route.getApiVersion())
+                .withKind(route.getKind())
+                .withName(route.getMetadata().getName())
+                .withUid(route.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
 
     /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
     public static boolean isRouteOwner(OwnerReference owner) {

@@ -30,7 +30,7 @@ public record WebSocketRouteSpec(
         @Size(max = 253)
         @Pattern(RouteGrammar.SUBDOMAIN)
         @JsonPropertyDescription(
-                "IngressClass of the generated Ingress. Default: the cluster's default IngressClass. Must be served by ingress-nginx or the F5 NGINX Ingress Controller.")
+                "IngressClass of the generated Ingress. Default: the cluster's default IngressClass. Must be served by ingress-nginx or the F5 NGINX Ingress Controller. Not together with gatewayRef.")
         String ingressClassName,
 
         @JsonPropertyDescription("TLS for wss:// on this host. Absent: plain ws://.")
@@ -60,7 +60,37 @@ public record WebSocketRouteSpec(
 
         @JsonPropertyDescription(
                 "Warnings accepted on purpose (the Ingress annotation wsroute.io/accept): left out of the Ready condition and counted as accepted by the audit. Errors cannot be accepted.")
-        RouteAcceptedWarnings acceptedWarnings) {
+        RouteAcceptedWarnings acceptedWarnings,
+
+        @JsonPropertyDescription(
+                "Gateway API Gateway to attach to instead of an IngressClass: wsroute then owns an HTTPRoute (and, on NGINX Gateway Fabric, a ProxySettingsPolicy with the idle timeouts) in place of the Ingress. Not together with ingressClassName.")
+        RouteGatewayRef gatewayRef) {
+
+    /** A route on an IngressClass (most callers predate gatewayRef). */
+    public WebSocketRouteSpec(
+            String host,
+            List<RoutePath> paths,
+            String ingressClassName,
+            RouteTls tls,
+            RouteTimeouts timeouts,
+            RouteSessionAffinity sessionAffinity,
+            List<String> allowedOrigins,
+            Integer maxConnectionsPerClient,
+            List<String> sourceRanges,
+            RouteAcceptedWarnings acceptedWarnings) {
+        this(
+                host,
+                paths,
+                ingressClassName,
+                tls,
+                timeouts,
+                sessionAffinity,
+                allowedOrigins,
+                maxConnectionsPerClient,
+                sourceRanges,
+                acceptedWarnings,
+                null);
+    }
 
     /** A route without accepted warnings (the field was added later; most callers do not set it). */
     public WebSocketRouteSpec(
@@ -83,6 +113,39 @@ public record WebSocketRouteSpec(
                 allowedOrigins,
                 maxConnectionsPerClient,
                 sourceRanges,
+                null,
+                null);
+    }
+
+    /** This spec on a Gateway instead of an IngressClass. */
+    public WebSocketRouteSpec onGateway(RouteGatewayRef gateway) {
+        return new WebSocketRouteSpec(
+                host,
+                paths,
+                null,
+                tls,
+                timeouts,
+                sessionAffinity,
+                allowedOrigins,
+                maxConnectionsPerClient,
+                sourceRanges,
+                acceptedWarnings,
+                gateway);
+    }
+
+    /** This spec on an IngressClass instead of a Gateway. */
+    public WebSocketRouteSpec onIngressClass(String className) {
+        return new WebSocketRouteSpec(
+                host,
+                paths,
+                className,
+                tls,
+                timeouts,
+                sessionAffinity,
+                allowedOrigins,
+                maxConnectionsPerClient,
+                sourceRanges,
+                acceptedWarnings,
                 null);
     }
 

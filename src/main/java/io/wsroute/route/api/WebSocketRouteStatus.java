@@ -31,8 +31,16 @@ public class WebSocketRouteStatus {
     @JsonPropertyDescription("The IngressClass the Ingress uses.")
     private String ingressClassName;
 
-    @JsonPropertyDescription("Load-balancer address of the Ingress, once the controller has published it.")
+    @JsonPropertyDescription(
+            "Load-balancer address of the Ingress, or the Gateway's first address, once the controller has published it.")
     private String address;
+
+    @JsonPropertyDescription("The Gateway serving the route (namespace/name), for a route with spec.gatewayRef.")
+    private String gateway;
+
+    @JsonPropertyDescription(
+            "Name of the HTTPRoute wsroute owns for this route, in the same namespace, for a route with spec.gatewayRef.")
+    private String httpRouteName;
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -94,6 +102,22 @@ public class WebSocketRouteStatus {
         this.address = address;
     }
 
+    public String getGateway() {
+        return gateway;
+    }
+
+    public void setGateway(String gateway) {
+        this.gateway = gateway;
+    }
+
+    public String getHttpRouteName() {
+        return httpRouteName;
+    }
+
+    public void setHttpRouteName(String httpRouteName) {
+        this.httpRouteName = httpRouteName;
+    }
+
     /** Same observed state: the reconciler writes the status only when this is false. */
     @Override
     public boolean equals(Object other) {
@@ -104,11 +128,22 @@ public class WebSocketRouteStatus {
                 && Objects.equals(url, that.url)
                 && Objects.equals(controller, that.controller)
                 && Objects.equals(ingressClassName, that.ingressClassName)
-                && Objects.equals(address, that.address);
+                && Objects.equals(address, that.address)
+                && Objects.equals(gateway, that.gateway)
+                && Objects.equals(httpRouteName, that.httpRouteName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, conditions, ingressName, url, controller, ingressClassName, address);
+        return Objects.hash(
+                observedGeneration,
+                conditions,
+                ingressName,
+                url,
+                controller,
+                ingressClassName,
+                address,
+                gateway,
+                httpRouteName);
     }
 }
