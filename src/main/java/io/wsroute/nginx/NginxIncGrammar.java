@@ -33,10 +33,6 @@ final class NginxIncGrammar {
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    /** Annotation values that go into nginx between double quotes: no {@code $}, quotes escaped. */
-    static final Pattern ANNOTATION_VALUE = Pattern.compile("([^\"$\\\\]|\\\\[^$])*");
-
-    static final Pattern ESCAPED_STRING = Pattern.compile("([^\"\\\\]|\\\\.)*", Pattern.DOTALL);
     private static final BigInteger UINT64_MAX = new BigInteger("18446744073709551615");
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -136,8 +132,42 @@ final class NginxIncGrammar {
                 && QUALIFIED_NAME_PART.matcher(name).matches();
     }
 
+    /**
+     * Annotation values that go into nginx between double quotes: the controller's {@code ([^"$\\]|\\[^$])*}, no
+     * {@code $} and quotes escaped. Scanned, not matched: Java's regex engine recurses once per character through
+     * that alternation and overflows its stack on long values, which the API server admits up to 256 KiB.
+     */
     static boolean isAnnotationValue(String s) {
-        return ANNOTATION_VALUE.matcher(s).matches();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '$') {
+                return false;
+            }
+            if (c == '\\') {
+                if (i + 1 == s.length() || s.charAt(i + 1) == '$') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** The controller's escaped string {@code ([^"\\]|\\.)*}: quotes escaped, no trailing lone backslash. Scanned. */
+    static boolean isEscapedString(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return false;
+            }
+            if (c == '\\') {
+                if (i + 1 == s.length()) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     /** Kubernetes validation.RegexError: the message, examples and the pattern, as the controller words it. */

@@ -320,7 +320,7 @@ final class NginxIncValueChecks {
         if (value.contains("$")) {
             problems.add(invalid(key, entry, "invalid character in header value: $"));
         }
-        if (!NginxIncGrammar.ESCAPED_STRING.matcher(value).matches()) {
+        if (!NginxIncGrammar.isEscapedString(value)) {
             problems.add(invalid(key, entry, NginxIncGrammar.ESCAPED_STRING_ERROR));
         }
     }

@@ -252,6 +252,10 @@ final class PropertyFixtures {
 
     private static ObjectNode withoutAnnotations(JsonNode object) {
         ObjectNode copy = object.deepCopy();
+        if (copy.path("metadata").isNull()) {
+            // "metadata": null is no metadata; a patch that adds annotations adds metadata in its place
+            copy.remove("metadata");
+        }
         if (copy.path("metadata").isObject()) {
             ((ObjectNode) copy.get("metadata")).remove("annotations");
             if (copy.get("metadata").isEmpty()) {
