@@ -87,7 +87,9 @@ public record IngressNginxValidator(String grammar, Predicate<String> accepts) {
 
     /** parser.ValidateRegex: spaces optionally removed, the pattern found, and no CR or LF. */
     public static IngressNginxValidator regex(String grammar, String goPattern, boolean removeSpace) {
-        Pattern pattern = Pattern.compile(goPattern);
+        // Go's regexp is RE2: linear time and Go's syntax (\s without \v). java.util.regex would backtrack
+        // exponentially on patterns such as ^([A-Za-z]+,?\s?)+$ and a hostile value would hang the webhook.
+        com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(goPattern);
         return new IngressNginxValidator(grammar, v -> {
             String s = removeSpace ? v.replace(" ", "") : v;
             return pattern.matcher(s).find() && !MALICIOUS.matcher(s).find();
