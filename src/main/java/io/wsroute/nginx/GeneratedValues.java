@@ -1,6 +1,6 @@
 package io.wsroute.nginx;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * The strict grammar of every annotation value wsroute writes into an Ingress. The controllers paste some annotation

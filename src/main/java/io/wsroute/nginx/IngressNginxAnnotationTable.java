@@ -29,6 +29,7 @@ import static io.wsroute.nginx.RiskLevel.HIGH;
 import static io.wsroute.nginx.RiskLevel.LOW;
 import static io.wsroute.nginx.RiskLevel.MEDIUM;
 
+import com.google.re2j.Pattern;
 import io.wsroute.nginx.IngressNginxAnnotation.OnInvalid;
 import io.wsroute.nginx.IngressNginxVerdict.Outcome;
 import java.util.ArrayList;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Every annotation community ingress-nginx reads (1.9 to 1.15), and what it does with a value: the one place

@@ -1,16 +1,16 @@
 package io.wsroute.nginx;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The value checks ingress-nginx runs on an annotation before its parser reads it (since 1.9.1, the annotation
  * validation of {@code --enable-annotation-validation}, on by default). A value a check refuses is a validation
  * error; what that does to the Ingress depends on the parser ({@link IngressNginxAnnotation#onInvalid()}). Empty
- * values are never checked. Regular expressions are the controller's own, matched as Go matches them: anywhere in
+ * values are never checked. Regular expressions are the controller's own, matched as Go matches them (RE2/J): anywhere in
  * the value unless anchored.
  *
  * @param grammar the accepted values, in words, for messages
@@ -87,9 +87,7 @@ public record IngressNginxValidator(String grammar, Predicate<String> accepts) {
 
     /** parser.ValidateRegex: spaces optionally removed, the pattern found, and no CR or LF. */
     public static IngressNginxValidator regex(String grammar, String goPattern, boolean removeSpace) {
-        // Go's regexp is RE2: linear time and Go's syntax (\s without \v). java.util.regex would backtrack
-        // exponentially on patterns such as ^([A-Za-z]+,?\s?)+$ and a hostile value would hang the webhook.
-        com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(goPattern);
+        Pattern pattern = Pattern.compile(goPattern);
         return new IngressNginxValidator(grammar, v -> {
             String s = removeSpace ? v.replace(" ", "") : v;
             return pattern.matcher(s).find() && !MALICIOUS.matcher(s).find();

@@ -3,6 +3,7 @@ package io.wsroute.nginx;
 import static io.wsroute.nginx.NginxIncProblem.forbidden;
 import static io.wsroute.nginx.NginxIncProblem.invalid;
 
+import com.google.re2j.Pattern;
 import io.wsroute.nginx.NginxIncCheck.Step;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** The F5 controller's annotation validators, each with its own error text (see README "F5 annotations"). */
 final class NginxIncChecks {
@@ -68,7 +68,7 @@ final class NginxIncChecks {
                     "$http_token",
                     "$cookie_auth_token"));
     static final NginxIncCheck LIMIT_REQ_KEY = simple(
-            v -> v.matches("(\\$\\{[a-zA-Z_][a-zA-Z0-9_]*}|\\$[a-zA-Z_][a-zA-Z0-9_]*)+"),
+            v -> Pattern.matches("(\\$\\{[a-zA-Z_][a-zA-Z0-9_]*}|\\$[a-zA-Z_][a-zA-Z0-9_]*)+", v),
             NginxIncGrammar.regexError(
                     "must consist of one or more NGINX variable references ($varname or ${varname}); must not contain ';', '\"', '\\', or newline characters",
                     "^(\\$\\{[a-zA-Z_][a-zA-Z0-9_]*\\}|\\$[a-zA-Z_][a-zA-Z0-9_]*)+$",

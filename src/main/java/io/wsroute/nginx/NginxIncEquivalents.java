@@ -1,5 +1,6 @@
 package io.wsroute.nginx;
 
+import com.google.re2j.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * What an ingress-nginx annotation becomes on the F5 NGINX Ingress Controller: the {@code nginx.org/} annotation that

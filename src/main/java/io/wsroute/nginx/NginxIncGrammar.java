@@ -1,9 +1,9 @@
 package io.wsroute.nginx;
 
+import com.google.re2j.Pattern;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The value grammars the F5 NGINX Ingress Controller checks annotations against (its parsing helpers, and the

@@ -2,14 +2,14 @@ package io.wsroute.nginx;
 
 import static io.wsroute.nginx.NginxIncProblem.invalid;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.wsroute.nginx.NginxIncCheck.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The F5 controller's validators of structured annotation values: lists, headers, paths, URLs. */
 final class NginxIncValueChecks {

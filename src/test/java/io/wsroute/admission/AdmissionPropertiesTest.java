@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.fge.jsonpatch.JsonPatch;
+import io.wsroute.nginx.NginxIncAnnotations;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -84,6 +86,45 @@ class AdmissionPropertiesTest {
         annotations.forEach(target::put);
         assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(200);
+    }
+
+    /**
+     * Long values of the shapes that make java.util.regex recurse once per repetition (a repeated group such as
+     * {@code (\\.label)*}, {@code (\\$var)+}, {@code (1s)+}) or backtrack per split, on every annotation both
+     * controllers read, on each controller's class: the answer is a verdict, never a stack overflow or a timeout.
+     */
+    @Example
+    void longRepetitiveValuesOfEveryKnownAnnotation() {
+        List<String> values = List.of(
+                "1s".repeat(20_000),
+                "1.5h".repeat(10_000),
+                "$a".repeat(20_000),
+                "${a}".repeat(10_000),
+                "a.".repeat(20_000) + "-",
+                "a-".repeat(20_000) + "a",
+                "(".repeat(20_000),
+                "(a|b)".repeat(5_000) + "*",
+                "GET,".repeat(10_000) + "!",
+                "\\a".repeat(20_000),
+                "a".repeat(40_000) + "\"");
+        List<String> failures = new ArrayList<>();
+        for (String key : PropertyFixtures.ANNOTATION_KEYS) {
+            String ingressClass = key.startsWith(NginxIncAnnotations.PREFIX) ? "f5" : "nginx";
+            for (String value : values) {
+                ObjectNode review = PropertyFixtures.review("create-unit-timeout.json");
+                ObjectNode object = (ObjectNode) review.path("request").path("object");
+                ((ObjectNode) object.path("spec")).put("ingressClassName", ingressClass);
+                ((ObjectNode) object.path("metadata")).putObject("annotations").put(key, value);
+                try {
+                    assertThat(answerIsWellFormed(review.toString().getBytes(StandardCharsets.UTF_8)))
+                            .isEqualTo(200);
+                } catch (AssertionError e) {
+                    failures.add("%s = %s... (%d characters): %s"
+                            .formatted(key, value.substring(0, 12), value.length(), e.getMessage()));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     /**
