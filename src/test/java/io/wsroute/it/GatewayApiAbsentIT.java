@@ -9,8 +9,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.wsroute.audit.AuditReportSpec;
+import io.wsroute.audit.WebSocketAuditReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,20 +108,27 @@ class GatewayApiAbsentIT {
         assertThat(created).as(created).startsWith("0\n");
     }
 
-    @org.junit.jupiter.api.Disabled("flaky on clean-clone CI since 13:45 (3 of 4 runs): the audit log shows every "
-            + "Ingress evaluated, but the scrape finds no wsroute_audit_evaluations_total in this test's app; see the "
-            + "closing note of 2026-12-06. AuditIT still proves the audit on the real API server.")
+    /**
+     * Proven by the namespace's WebSocketAuditReport, what users read. Not by the audit's metrics: in this JVM the
+     * Quarkus app restarts once per test resource, and three clean-clone CI runs found the audit evaluating every
+     * Ingress while the scrape had no wsroute_audit series at all; AuditIT proves the metrics in its own app.
+     */
     @Test
     void theAuditStillEvaluatesIngresses() throws Exception {
         assertThat(kubectl(ingress("audited", "3600"))).startsWith("0\n");
-        await().atMost(WAIT)
+        AuditReportSpec report = await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(AuditIT.metric("wsroute_audit_evaluations_total(\\{\\})?"))
-                        .isGreaterThanOrEqualTo(1.0));
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(AuditIT.metric("wsroute_audit_ingresses(\\{\\})?"))
-                        .isGreaterThanOrEqualTo(1.0));
+                .until(
+                        () -> Optional.ofNullable(client.resources(WebSocketAuditReport.class)
+                                        .inNamespace("apps")
+                                        .withName(WebSocketAuditReport.NAME)
+                                        .get())
+                                .map(WebSocketAuditReport::getSpec)
+                                .orElse(null),
+                        spec -> spec != null && spec.summary().ingresses() >= 1);
+        assertThat(report.summary().errors())
+                .as("the audited Ingresses are correct")
+                .isZero();
     }
 
     private static String kubectl(String yaml) throws Exception {
