@@ -62,9 +62,7 @@ public final class AnnotationCatalog {
 
     /** True when the controller reads this exact key, ingress-nginx as the given release (only it is versioned). */
     public static boolean knows(ControllerFlavor flavor, String key, IngressNginxVersion ingressNginx) {
-        return flavor == ControllerFlavor.INGRESS_NGINX
-                ? IngressNginxAnnotationTable.reads(key, ingressNginx)
-                : flavor.plane().reads(key);
+        return flavor.plane().reads(key, ingressNginx);
     }
 
     /** The key the serving controller reads for the same setting, when it has one by the same name. */

@@ -30,13 +30,17 @@ public record ConfigMapRedirects(boolean sslRedirect, boolean forceRedirect, int
     /** The only codes either controller takes; anything else leaves the default. */
     static final Set<Integer> CODES = Set.of(301, 302, 307, 308);
 
-    public static ConfigMapRedirects defaults(ControllerFlavor flavor) {
-        return new ConfigMapRedirects(true, false, flavor == ControllerFlavor.INGRESS_NGINX ? 308 : 301);
-    }
+    /**
+     * How one controller spells and reads its redirect keys ({@link DataPlane#configMapRedirects()}).
+     *
+     * @param forceKey the ConfigMap key of {@link ConfigMapRedirects#forceRedirect()}
+     * @param defaultCode the redirect's status when {@code http-redirect-code} is absent or refused
+     * @param emptyIsFalse true when the controller's decoding reads an empty boolean as false
+     */
+    public record Dialect(String forceKey, int defaultCode, boolean emptyIsFalse) {}
 
-    /** The ConfigMap key of {@link #forceRedirect()} for a controller. */
-    public static String forceKey(ControllerFlavor flavor) {
-        return flavor == ControllerFlavor.INGRESS_NGINX ? FORCE_SSL_REDIRECT : REDIRECT_TO_HTTPS;
+    public static ConfigMapRedirects defaults(Dialect dialect) {
+        return new ConfigMapRedirects(true, false, dialect.defaultCode());
     }
 
     /**
@@ -45,9 +49,10 @@ public record ConfigMapRedirects(boolean sslRedirect, boolean forceRedirect, int
      * default and is reported in {@code problems}.
      */
     static ConfigMapRedirects read(ControllerFlavor flavor, Map<String, String> values, List<String> problems) {
-        ConfigMapRedirects defaults = defaults(flavor);
-        boolean ssl = bool(flavor, values, SSL_REDIRECT, defaults.sslRedirect(), problems);
-        boolean force = bool(flavor, values, forceKey(flavor), defaults.forceRedirect(), problems);
+        Dialect dialect = flavor.plane().configMapRedirects();
+        ConfigMapRedirects defaults = defaults(dialect);
+        boolean ssl = bool(flavor, dialect, values, SSL_REDIRECT, defaults.sslRedirect(), problems);
+        boolean force = bool(flavor, dialect, values, dialect.forceKey(), defaults.forceRedirect(), problems);
         int code = defaults.code();
         String raw = values.get(HTTP_REDIRECT_CODE);
         if (raw != null) {
@@ -71,12 +76,17 @@ public record ConfigMapRedirects(boolean sslRedirect, boolean forceRedirect, int
     }
 
     private static boolean bool(
-            ControllerFlavor flavor, Map<String, String> values, String key, boolean fallback, List<String> problems) {
+            ControllerFlavor flavor,
+            Dialect dialect,
+            Map<String, String> values,
+            String key,
+            boolean fallback,
+            List<String> problems) {
         String raw = values.get(key);
         if (raw == null) {
             return fallback;
         }
-        if (raw.isEmpty() && flavor == ControllerFlavor.INGRESS_NGINX) {
+        if (raw.isEmpty() && dialect.emptyIsFalse()) {
             return false;
         }
         return GoBool.parse(raw).orElseGet(() -> {

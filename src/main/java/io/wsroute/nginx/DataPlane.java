@@ -19,6 +19,13 @@ public interface DataPlane {
     /** True when the controller reads this exact annotation key. */
     boolean reads(String key);
 
+    /**
+     * True when the controller reads this exact key in the release the settings name: ingress-nginx's annotation
+     * table is versioned by release ({@code wsroute.controllers.ingress-nginx.version}); a plane whose catalogue is
+     * not versioned answers {@link #reads(String)}.
+     */
+    boolean reads(String key, IngressNginxVersion ingressNginx);
+
     /** True when the key carries one of this controller's prefixes, whether or not the name is one it reads. */
     boolean ownsPrefix(String key);
 
@@ -53,6 +60,9 @@ public interface DataPlane {
     /** Which requests {@link #forceSslRedirect()} (or its ConfigMap key) redirects, in words for messages. */
     String forceRedirectScope();
 
+    /** How the controller's ConfigMap spells and reads its controller-wide redirect keys. */
+    ConfigMapRedirects.Dialect configMapRedirects();
+
     /** The annotation that sets the redirect's status, when the controller has one (else only its ConfigMap). */
     Optional<String> redirectCodeAnnotation();
 
@@ -67,6 +77,27 @@ public interface DataPlane {
 
     /** The annotation listing the Services the controller forwards Upgrade for, when it needs such a list. */
     Optional<String> webSocketServices();
+
+    /**
+     * The controller's own error for the annotation's value on this Ingress when it refuses it (drops the Ingress or
+     * its locations, or renders a directive nginx refuses); empty when it takes the value.
+     */
+    Optional<String> refusal(String key, AnnotatedIngress ingress);
+
+    /**
+     * True when the controller ignores this annotation because the Ingress is a mergeable master or minion that may
+     * not carry it (only the F5 controller merges Ingresses).
+     */
+    boolean droppedByMergeable(String key, Map<String, String> annotations, ControllerProfile profile);
+
+    /**
+     * True when the Ingress is a mergeable minion: only its locations are used, inside the server its master
+     * defines (TLS, redirects).
+     */
+    boolean isMergeableMinion(Map<String, String> annotations);
+
+    /** True when the controller ships an admission webhook of its own that judges Ingresses before they land. */
+    boolean hasAdmissionWebhook();
 
     /** How to give a WebSocket backend session affinity on this controller, as advice for a finding's fix. */
     String affinityAdvice();

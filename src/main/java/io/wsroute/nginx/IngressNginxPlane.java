@@ -25,6 +25,11 @@ final class IngressNginxPlane implements DataPlane {
     }
 
     @Override
+    public boolean reads(String key, IngressNginxVersion release) {
+        return IngressNginxAnnotationTable.reads(key, release);
+    }
+
+    @Override
     public boolean ownsPrefix(String key) {
         return key.startsWith(IngressNginxAnnotations.PREFIX);
     }
@@ -91,6 +96,12 @@ final class IngressNginxPlane implements DataPlane {
         return false;
     }
 
+    /** Default http-redirect-code 308; its ConfigMap decoding (mapstructure, weakly typed) reads "" as false. */
+    @Override
+    public ConfigMapRedirects.Dialect configMapRedirects() {
+        return new ConfigMapRedirects.Dialect(ConfigMapRedirects.FORCE_SSL_REDIRECT, 308, true);
+    }
+
     @Override
     public Optional<String> redirectCodeAnnotation() {
         return Optional.empty();
@@ -104,6 +115,33 @@ final class IngressNginxPlane implements DataPlane {
     @Override
     public Optional<String> webSocketServices() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> refusal(String key, AnnotatedIngress ingress) {
+        IngressNginxVerdict verdict = IngressNginxAnnotationTable.judge(
+                key,
+                ingress.annotations(),
+                ingress.ingressNginx(),
+                ingress.profile().riskLevel());
+        return verdict.breaksIngress() ? Optional.of(verdict.reason()) : Optional.empty();
+    }
+
+    /** ingress-nginx has no mergeable Ingresses: every Ingress's annotations count. */
+    @Override
+    public boolean droppedByMergeable(String key, Map<String, String> annotations, ControllerProfile profile) {
+        return false;
+    }
+
+    @Override
+    public boolean isMergeableMinion(Map<String, String> annotations) {
+        return false;
+    }
+
+    /** The controller's validating webhook (controller.admissionWebhooks in its chart). */
+    @Override
+    public boolean hasAdmissionWebhook() {
+        return true;
     }
 
     @Override
@@ -125,7 +163,7 @@ final class IngressNginxPlane implements DataPlane {
                 "1.1",
                 List.of(),
                 List.of(),
-                ConfigMapRedirects.defaults(flavor()),
+                ConfigMapRedirects.defaults(configMapRedirects()),
                 ConfigMapSnippets.NONE,
                 Map.of(),
                 true);

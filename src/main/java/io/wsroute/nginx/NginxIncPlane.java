@@ -27,6 +27,11 @@ final class NginxIncPlane implements DataPlane {
                 || key.equals(NginxIncAnnotations.LEGACY_SSL_REDIRECT);
     }
 
+    @Override
+    public boolean reads(String key, IngressNginxVersion ingressNginx) {
+        return reads(key);
+    }
+
     /** nginx.com/ (NGINX Plus annotations) counts as this controller's too. */
     @Override
     public boolean ownsPrefix(String key) {
@@ -95,6 +100,12 @@ final class NginxIncPlane implements DataPlane {
         return true;
     }
 
+    /** Default http-redirect-code 301; an empty boolean is refused like any other non-boolean. */
+    @Override
+    public ConfigMapRedirects.Dialect configMapRedirects() {
+        return new ConfigMapRedirects.Dialect(ConfigMapRedirects.REDIRECT_TO_HTTPS, 301, false);
+    }
+
     @Override
     public Optional<String> redirectCodeAnnotation() {
         return Optional.of(NginxIncAnnotations.HTTP_REDIRECT_CODE);
@@ -108,6 +119,32 @@ final class NginxIncPlane implements DataPlane {
     @Override
     public Optional<String> webSocketServices() {
         return Optional.of(NginxIncAnnotations.WEBSOCKET_SERVICES);
+    }
+
+    @Override
+    public Optional<String> refusal(String key, AnnotatedIngress ingress) {
+        NginxIncInput input = NginxIncInput.of(
+                ingress.annotations(), ingress.services(), ingress.profile().nginxInc());
+        return Optional.of(NginxIncValidation.judge(key, input))
+                .filter(NginxIncVerdict::rejects)
+                .map(NginxIncVerdict::reason);
+    }
+
+    @Override
+    public boolean droppedByMergeable(String key, Map<String, String> annotations, ControllerProfile profile) {
+        return NginxIncAnnotationTable.droppedFromMergeable(
+                key, annotations, profile.nginxInc().version());
+    }
+
+    @Override
+    public boolean isMergeableMinion(Map<String, String> annotations) {
+        return "minion".equals(annotations.get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE));
+    }
+
+    /** The F5 controller validates Ingresses only when it processes them (event "Rejected"). */
+    @Override
+    public boolean hasAdmissionWebhook() {
+        return false;
     }
 
     @Override
@@ -133,7 +170,7 @@ final class NginxIncPlane implements DataPlane {
                 "1.1",
                 List.of(),
                 List.of(),
-                ConfigMapRedirects.defaults(flavor()),
+                ConfigMapRedirects.defaults(configMapRedirects()),
                 ConfigMapSnippets.NONE,
                 Map.of(),
                 true);

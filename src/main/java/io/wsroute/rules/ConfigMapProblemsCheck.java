@@ -1,7 +1,6 @@
 package io.wsroute.rules;
 
 import io.wsroute.nginx.ControllerConfigMaps;
-import io.wsroute.nginx.ControllerFlavor;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +37,7 @@ final class ConfigMapProblemsCheck implements RuleCheck {
 
     /** ingress-nginx's webhook renders the whole configuration, ConfigMap included; the F5 controller has none. */
     private static String admissionNote(ReviewedIngress ingress) {
-        return ingress.flavor() == ControllerFlavor.INGRESS_NGINX
+        return ingress.plane().hasAdmissionWebhook()
                 ? NginxTestAtAdmission.forConfigMap(ingress.settings().ingressNginxVersion())
                 : "";
     }

@@ -14,15 +14,20 @@ import java.util.stream.Stream;
  * the parser returns leaves the Ingress out of nginx.conf (WS118), a value nginx refuses stops the configuration
  * loading (WS118), and a denied location answers 503 on every path (WS122). Snippets are WS112's.
  */
-final class IngressNginxRejectionCheck implements RuleCheck {
+final class IngressNginxRejectionCheck implements RejectionCheck.PlaneRejectionCheck {
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
         return ingress.annotations().keySet().stream()
-                .filter(key ->
-                        key.startsWith(IngressNginxAnnotations.PREFIX) && !IngressNginxAnnotations.isSnippet(key))
+                .filter(this::reports)
                 .sorted()
                 .flatMap(key -> finding(ingress, key).stream());
+    }
+
+    /** Snippets are WS112's. */
+    @Override
+    public boolean reports(String key) {
+        return key.startsWith(IngressNginxAnnotations.PREFIX) && !IngressNginxAnnotations.isSnippet(key);
     }
 
     private static Optional<Finding> finding(ReviewedIngress ingress, String key) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * WebSocket paths included. The verdicts come from the F5 annotation table (README "F5 annotations"); the read and
  * send timeouts (WS102), websocket-services (WS109) and snippets (WS112) have rules of their own and are left to them.
  */
-final class NginxIncRejectionCheck implements RuleCheck {
+final class NginxIncRejectionCheck implements RejectionCheck.PlaneRejectionCheck {
 
     /** Keys whose rejection another rule already reports, with a fix of its own. */
     private static final Set<String> OWN_RULES = Set.of(
@@ -33,12 +33,17 @@ final class NginxIncRejectionCheck implements RuleCheck {
         NginxIncInput input = ingress.nginxIncInput();
         Map<String, List<NginxIncProblem>> byKey = new LinkedHashMap<>();
         for (NginxIncProblem problem : NginxIncValidation.rejections(input)) {
-            if (!OWN_RULES.contains(problem.annotation())) {
+            if (reports(problem.annotation())) {
                 byKey.computeIfAbsent(problem.annotation(), k -> new java.util.ArrayList<>())
                         .add(problem);
             }
         }
         return byKey.entrySet().stream().map(e -> finding(ingress, setup, e.getKey(), e.getValue()));
+    }
+
+    @Override
+    public boolean reports(String key) {
+        return !OWN_RULES.contains(key);
     }
 
     private static Finding finding(

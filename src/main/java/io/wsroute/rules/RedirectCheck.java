@@ -54,7 +54,7 @@ final class RedirectCheck implements RuleCheck {
                     always));
         }
         if (force.isEmpty() && configured.forceRedirect()) {
-            String key = ConfigMapRedirects.forceKey(plane.flavor());
+            String key = plane.configMapRedirects().forceKey();
             return Optional.of(new Cause(
                     ConfigMapProblemsCheck.configMapField(ingress, key),
                     "%s sets %s, so %s redirects %s to HTTPS"
@@ -66,7 +66,7 @@ final class RedirectCheck implements RuleCheck {
                     always));
         }
         // A minion's own TLS and redirect annotations do not count: its master's server decides.
-        if (!ingress.hasTls() || ingress.isNginxIncMinion()) {
+        if (!ingress.hasTls() || ingress.isMergeableMinion()) {
             return Optional.empty();
         }
         String own = plane.sslRedirect();

@@ -12,13 +12,24 @@ import java.util.stream.Stream;
  */
 final class RejectionCheck implements RuleCheck {
 
-    private static final Map<ControllerFlavor, RuleCheck> BY_PLANE = new EnumMap<>(Map.of(
+    private static final Map<ControllerFlavor, PlaneRejectionCheck> BY_PLANE = new EnumMap<>(Map.of(
             ControllerFlavor.INGRESS_NGINX, new IngressNginxRejectionCheck(),
             ControllerFlavor.NGINX_INC, new NginxIncRejectionCheck()));
 
     @Override
     public Stream<Finding> check(ReviewedIngress ingress) {
-        RuleCheck plane = BY_PLANE.get(ingress.flavor());
+        PlaneRejectionCheck plane = BY_PLANE.get(ingress.flavor());
         return plane == null ? Stream.empty() : plane.check(ingress);
+    }
+
+    /** True when WS118 reports a refused value of this key, so the key's own rule leaves it alone. */
+    static boolean reports(ReviewedIngress ingress, String key) {
+        PlaneRejectionCheck plane = BY_PLANE.get(ingress.flavor());
+        return plane != null && plane.reports(key);
+    }
+
+    /** One plane's WS118 check, and the keys whose refusals it reports (the others have rules of their own). */
+    interface PlaneRejectionCheck extends RuleCheck {
+        boolean reports(String key);
     }
 }

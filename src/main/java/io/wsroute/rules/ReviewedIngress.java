@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.wsroute.nginx.AnnotatedIngress;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.DataPlane;
@@ -15,8 +16,6 @@ import io.wsroute.nginx.IngressNginxAnnotationTable;
 import io.wsroute.nginx.IngressNginxAnnotations;
 import io.wsroute.nginx.IngressNginxPassthrough;
 import io.wsroute.nginx.IngressNginxVerdict;
-import io.wsroute.nginx.NginxIncAnnotationTable;
-import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxIncInput;
 import io.wsroute.nginx.NginxIncValidation;
 import io.wsroute.nginx.NginxIncVerdict;
@@ -100,33 +99,34 @@ final class ReviewedIngress {
         return NginxIncValidation.judge(key, nginxIncInput());
     }
 
-    /** The F5 controller's own error for the annotation's value; empty unless that controller serves and refuses it. */
-    Optional<String> nginxIncRefusal(String key) {
-        if (flavor() != ControllerFlavor.NGINX_INC) {
-            return Optional.empty();
-        }
-        return Optional.of(nginxIncVerdict(key))
-                .filter(NginxIncVerdict::rejects)
-                .map(NginxIncVerdict::reason);
+    /** The serving controller's own error for the annotation's value, when it refuses it. */
+    Optional<String> refusal(String key) {
+        return plane().refusal(
+                        key,
+                        new AnnotatedIngress(
+                                annotations,
+                                serviceNames(),
+                                profile(),
+                                settings().ingressNginxVersion()));
     }
 
-    /** True when the F5 controller drops this key from the Ingress, a mergeable master or minion, before using it. */
+    /** True when the serving controller drops this key from a mergeable master or minion before using it. */
     boolean droppedByMergeable(String key) {
-        return flavor() == ControllerFlavor.NGINX_INC
-                && NginxIncAnnotationTable.droppedFromMergeable(
-                        key, annotations, profile().nginxInc().version());
+        return plane().droppedByMergeable(key, annotations, profile());
     }
 
-    /** An F5 mergeable minion: only its locations are used, inside the server its master defines (TLS, redirects). */
-    boolean isNginxIncMinion() {
-        return flavor() == ControllerFlavor.NGINX_INC
-                && "minion".equals(annotations.get(NginxIncAnnotations.MERGEABLE_INGRESS_TYPE));
+    /** A mergeable minion: only its locations are used, inside the server its master defines (TLS, redirects). */
+    boolean isMergeableMinion() {
+        return plane().isMergeableMinion(annotations);
     }
 
     /** The Ingress as the F5 controller's annotation validation sees it. */
     NginxIncInput nginxIncInput() {
-        Set<String> services = backends.stream().map(Backend::serviceName).collect(Collectors.toSet());
-        return NginxIncInput.of(annotations, services, profile().nginxInc());
+        return NginxIncInput.of(annotations, serviceNames(), profile().nginxInc());
+    }
+
+    private Set<String> serviceNames() {
+        return backends.stream().map(Backend::serviceName).collect(Collectors.toSet());
     }
 
     List<Backend> backends() {

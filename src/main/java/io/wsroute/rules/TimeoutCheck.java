@@ -61,16 +61,14 @@ final class TimeoutCheck implements RuleCheck {
         String key = timeout.key.apply(flavor);
         Duration global = timeout.global.apply(ingress.profile());
         Optional<String> raw = ingress.annotation(key);
-        if (raw.isPresent()
-                && flavor == ControllerFlavor.INGRESS_NGINX
-                && ingress.ingressNginxVerdict(key).breaksIngress()) {
-            // nginx refuses the rendered directive (a negative time): WS118 says so, an idle timeout would be wrong
-            return Optional.empty();
-        }
         if (raw.isEmpty()) {
             return tooShort(ingress, timeout, key, global, ingress.profile().source());
         }
-        Optional<String> refusal = ingress.nginxIncRefusal(key);
+        Optional<String> refusal = ingress.refusal(key);
+        if (refusal.isPresent() && RejectionCheck.reports(ingress, key)) {
+            // WS118 reports the refusal (ingress-nginx: nginx refuses a negative time); an idle timeout would be wrong
+            return Optional.empty();
+        }
         Optional<Duration> parsed = NginxTime.parseTimeout(flavor, raw.get());
         if (parsed.isEmpty() || refusal.isPresent()) {
             return Optional.of(invalid(ingress, timeout, key, raw.get(), global, refusal));
