@@ -11,8 +11,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wsroute.audit.AuditReportSpec;
 import io.wsroute.audit.WebSocketAuditReport;
+import io.wsroute.route.api.RouteGatewayRef;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gateway API turned on in wsroute (as the chart's webhooks.gatewayApi.enabled does) on a cluster that has no Gateway
- * API CRDs: wsroute must start, stay ready, and keep judging Ingresses in its webhooks and its audit.
+ * API CRDs: wsroute must start, stay ready, and keep judging Ingresses in its webhooks and its audit; a
+ * WebSocketRoute naming a Gateway says why it cannot be ready while routes on IngressClasses work.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -129,6 +136,51 @@ class GatewayApiAbsentIT {
         assertThat(report.summary().errors())
                 .as("the audited Ingresses are correct")
                 .isZero();
+    }
+
+    @Test
+    void aRouteNamingAGatewaySaysWhyItCannotBeReadyAndRoutesOnIngressClassesAreUnaffected() {
+        // its own namespace, so the audit test above sees only its own Ingresses
+        ClusterSeed.namespace(client, "gwroutes");
+        ClusterSeed.webSocketService(client, "gwroutes", "chat");
+        List<RoutePath> paths =
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null))));
+        WebSocketRouteSpec spec =
+                new WebSocketRouteSpec("absent.example.com", paths, null, null, null, null, null, null, null);
+        route("on-gateway", spec.onGateway(new RouteGatewayRef("gw", "infra", null)));
+        route("on-class", spec.onIngressClass("nginx"));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(readyReason("on-gateway")).isEqualTo("False GatewayApiNotServed");
+            assertThat(readyReason("on-class")).isEqualTo("True IngressReady");
+        });
+        assertThat(client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("gwroutes")
+                        .withName("on-gateway")
+                        .get())
+                .isNull();
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static void route(String name, WebSocketRouteSpec spec) {
+        WebSocketRoute route = new WebSocketRoute();
+        route.getMetadata().setName(name);
+        route.getMetadata().setNamespace("gwroutes");
+        route.setSpec(spec);
+        client.resource(route).create();
+    }
+
+    private static String readyReason(String name) {
+        return Optional.ofNullable(client.resources(WebSocketRoute.class)
+                        .inNamespace("gwroutes")
+                        .withName(name)
+                        .get())
+                .map(WebSocketRoute::getStatus)
+                .flatMap(s -> s.condition("Ready"))
+                .map(c -> c.getStatus() + " " + c.getReason())
+                .orElse(null);
     }
 
     private static String kubectl(String yaml) throws Exception {
