@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.fge.jsonpatch.JsonPatch;
+import io.wsroute.config.TestConfigs;
 import io.wsroute.nginx.NginxIncAnnotations;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatch;
+import io.wsroute.config.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

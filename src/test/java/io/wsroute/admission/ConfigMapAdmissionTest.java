@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.wsroute.config.TestConfigs;
 import io.wsroute.nginx.ControllerFlavor;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;

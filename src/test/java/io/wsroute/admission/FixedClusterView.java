@@ -31,6 +31,12 @@ public class FixedClusterView implements ClusterView {
     boolean synced = true;
     RuntimeException failure;
 
+    /** The caches before their first list: {@link #synced()} answers false. */
+    public FixedClusterView unsynced() {
+        synced = false;
+        return this;
+    }
+
     public FixedClusterView withClass(String name, String controller) {
         classes.add(new IngressClassBuilder()
                 .withNewMetadata()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wsroute.config.TestConfigs;
 import io.wsroute.config.WsrouteConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatch;
+import io.wsroute.config.TestConfigs;
 import io.wsroute.config.WsrouteConfig;
 import jakarta.ws.rs.core.Response;
 import java.util.Base64;

@@ -6,6 +6,7 @@ import static io.wsroute.admission.AdmissionReviews.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wsroute.config.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

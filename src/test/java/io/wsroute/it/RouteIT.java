@@ -22,6 +22,7 @@ import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.RouteTimeouts;
 import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteSpec;
+import io.wsroute.testing.TestIngresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -169,32 +170,8 @@ class RouteIT {
 
     @Test
     void aHostAndPathServedByAnotherIngressIsAConflictNotATakeover() {
-        Ingress legacy = client.resource(new IngressBuilder()
-                        .withNewMetadata()
-                        .withName("legacy")
-                        .withNamespace(NS)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withIngressClassName("nginx")
-                        .addNewRule()
-                        .withHost("taken.example.com")
-                        .withNewHttp()
-                        .addNewPath()
-                        .withPath("/ws")
-                        .withPathType("Prefix")
-                        .withNewBackend()
-                        .withNewService()
-                        .withName("chat")
-                        .withNewPort()
-                        .withNumber(8080)
-                        .endPort()
-                        .endService()
-                        .endBackend()
-                        .endPath()
-                        .endHttp()
-                        .endRule()
-                        .endSpec()
-                        .build())
+        Ingress legacy = client.resource(
+                        TestIngresses.toChat(NS, "legacy", "nginx", "taken.example.com", "/ws", Map.of()))
                 .create();
         create("taken", spec("taken.example.com", "chat", 8080, null));
 
@@ -217,32 +194,8 @@ class RouteIT {
 
     @Test
     void anIngressWithTheRouteNameThatIsNotOwnedIsNeverTouched() {
-        Ingress foreign = client.resource(new IngressBuilder()
-                        .withNewMetadata()
-                        .withName("foreign")
-                        .withNamespace(NS)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withIngressClassName("nginx")
-                        .addNewRule()
-                        .withHost("other.example.com")
-                        .withNewHttp()
-                        .addNewPath()
-                        .withPath("/")
-                        .withPathType("Prefix")
-                        .withNewBackend()
-                        .withNewService()
-                        .withName("chat")
-                        .withNewPort()
-                        .withNumber(8080)
-                        .endPort()
-                        .endService()
-                        .endBackend()
-                        .endPath()
-                        .endHttp()
-                        .endRule()
-                        .endSpec()
-                        .build())
+        Ingress foreign = client.resource(
+                        TestIngresses.toChat(NS, "foreign", "nginx", "other.example.com", "/", Map.of()))
                 .create();
         create("foreign", spec("foreign.example.com", "chat", 8080, null));
 

@@ -3,8 +3,8 @@ package io.wsroute.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.testing.TestIngresses;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,33 +13,7 @@ class ClassSwitchTest {
 
     /** Ingress apps/chat on {@code className}, host chat.example.com, "/ws" to Service chat:8080. */
     private static Ingress ingress(String className, Map<String, String> annotations) {
-        return new IngressBuilder()
-                .withNewMetadata()
-                .withName("chat")
-                .withNamespace("apps")
-                .withAnnotations(annotations)
-                .endMetadata()
-                .withNewSpec()
-                .withIngressClassName(className)
-                .addNewRule()
-                .withHost("chat.example.com")
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/ws")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName("chat")
-                .withNewPort()
-                .withNumber(8080)
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        return TestIngresses.toChat("apps", "chat", className, "chat.example.com", "/ws", annotations);
     }
 
     private static final Map<String, String> INGRESS_NGINX_WEBSOCKET = Map.of(

@@ -1,74 +1,28 @@
-package io.wsroute.admission;
+package io.wsroute.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.wsroute.admission.FixedClusterView;
 import io.wsroute.cluster.LiveControllers;
 import io.wsroute.config.AdmissionMode;
+import io.wsroute.config.TestConfigs;
 import io.wsroute.config.WsrouteConfig;
 import io.wsroute.nginx.ControllerFlavor;
-import io.wsroute.review.ReviewContextFactory;
 import io.wsroute.review.ReviewContextFactory.ReviewContext;
+import io.wsroute.testing.TestIngresses;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How the admission mode and the controller profile of one Ingress are decided, without HTTP or a cluster. */
-class ModeAndProfileTest {
+class ReviewContextFactoryTest {
 
     private final FixedClusterView cluster = new FixedClusterView()
             .withClass("nginx", "k8s.io/ingress-nginx")
             .withClass("f5", "nginx.org/ingress-controller")
             .withClass("traefik", "traefik.io/ingress-controller")
             .withConfigMap(ControllerFlavor.INGRESS_NGINX, Map.of());
-
-    @Test
-    void configDefaultsAreTheDocumentedOnes() {
-        WsrouteConfig config = TestConfigs.defaults();
-        assertThat(config.admission().mode()).isEqualTo(AdmissionMode.ENFORCE);
-        assertThat(config.admission().defaultController()).isEqualTo(ControllerFlavor.INGRESS_NGINX);
-        assertThat(config.rules().minIdleTimeout()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.rules().minReloadGrace()).isEqualTo(Duration.ofSeconds(240));
-        assertThat(config.controllers().ingressNginx().configMap()).isEqualTo("ingress-nginx/ingress-nginx-controller");
-        assertThat(config.controllers().nginxInc().configMap()).isEqualTo("nginx-ingress/nginx-ingress");
-        assertThat(config.controllers().nginxInc().snippetsEnabled()).isFalse();
-        assertThat(config.tls().cert()).isEmpty();
-    }
-
-    @Test
-    void configValuesAreReadAsWritten() {
-        WsrouteConfig config = TestConfigs.wsroute(Map.of(
-                "wsroute.admission.mode",
-                "warn",
-                "wsroute.admission.default-controller",
-                "nginx-inc",
-                "wsroute.rules.min-idle-timeout",
-                "2h",
-                "wsroute.rules.min-reload-grace",
-                "PT5M"));
-        assertThat(config.admission().mode()).isEqualTo(AdmissionMode.WARN);
-        assertThat(config.admission().defaultController()).isEqualTo(ControllerFlavor.NGINX_INC);
-        assertThat(config.rules().minIdleTimeout()).isEqualTo(Duration.ofHours(2));
-        assertThat(config.rules().minReloadGrace()).isEqualTo(Duration.ofMinutes(5));
-    }
-
-    @Test
-    void anUnknownDefaultControllerOrModeStopsStartUp() {
-        assertThatThrownBy(() -> TestConfigs.wsroute(Map.of("wsroute.admission.default-controller", "traefik")))
-                .hasMessageContaining("traefik");
-        assertThatThrownBy(() -> TestConfigs.wsroute(Map.of("wsroute.admission.mode", "off")))
-                .hasMessageContaining("wsroute.admission.mode must be enforce or warn");
-    }
-
-    @Test
-    void modeParsingIsCaseAndSpaceTolerant() {
-        assertThat(AdmissionMode.parse("Warn")).contains(AdmissionMode.WARN);
-        assertThat(AdmissionMode.parse(" off ")).contains(AdmissionMode.OFF);
-        assertThat(AdmissionMode.parse("sometimes")).isEmpty();
-        assertThat(AdmissionMode.parse(null)).isEmpty();
-    }
 
     @Test
     void withoutANamespaceLabelTheConfiguredModeApplies() {
@@ -162,7 +116,7 @@ class ModeAndProfileTest {
 
     @Test
     void beforeTheCachesFillTheWarningSaysSo() {
-        cluster.synced = false;
+        cluster.unsynced();
         assertThat(context(TestConfigs.defaults(), "apps").notes())
                 .anyMatch(n -> n.contains("cluster caches not loaded yet"));
     }
@@ -181,32 +135,7 @@ class ModeAndProfileTest {
     }
 
     private static Ingress ingress(String ingressClass) {
-        return new IngressBuilder()
-                .withNewMetadata()
-                .withName("chat")
-                .withNamespace("apps")
-                .addToAnnotations("wsroute.io/websocket", "true")
-                .endMetadata()
-                .withNewSpec()
-                .withIngressClassName(ingressClass)
-                .addNewRule()
-                .withHost("chat.example.com")
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/ws")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName("chat")
-                .withNewPort()
-                .withNumber(8080)
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        return TestIngresses.toChat(
+                "apps", "chat", ingressClass, "chat.example.com", "/ws", Map.of("wsroute.io/websocket", "true"));
     }
 }
