@@ -19,6 +19,7 @@ import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -181,6 +182,42 @@ class GatewayRouteIT {
         assertThat(back.getStatus().getGateway()).isNull();
         assertThat(back.getStatus().getHttpRouteName()).isNull();
         assertThat(back.getStatus().getIngressName()).isEqualTo("flip");
+    }
+
+    @Test
+    void anIngressWithTheRoutesNameThatTheRouteDoesNotOwnSurvivesTheRouteOnTheGateway() {
+        client.resource(ClusterSeed.webSocketIngress(
+                        NS,
+                        "squat",
+                        Map.of(
+                                "nginx.ingress.kubernetes.io/proxy-read-timeout", "3600",
+                                "nginx.ingress.kubernetes.io/proxy-send-timeout", "3600")))
+                .create();
+        create("squat", spec("squat-route.example.com").onGateway(GATEWAY));
+        assertThat(awaitCondition("squat", "Ready", "True").getReason()).isEqualTo("HTTPRouteReady");
+        // a later reconcile (an edit of the route) still leaves it: wsroute deletes only what carries its UID
+        edit("squat", r -> {
+            r.getMetadata().setLabels(Map.of("touched", "yes"));
+            r.setSpec(new WebSocketRouteSpec(
+                            "squat-route.example.com",
+                            r.getSpec().paths(),
+                            null,
+                            null,
+                            new io.wsroute.route.api.RouteTimeouts("2h", null),
+                            null,
+                            null,
+                            null,
+                            null)
+                    .onGateway(GATEWAY));
+            return r;
+        });
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                policy("squat-timeouts").getSpec().getTimeout().getRead())
+                        .isEqualTo("2h"));
+        Ingress survivor = ingress("squat");
+        assertThat(survivor).isNotNull();
+        assertThat(survivor.getMetadata().getOwnerReferences()).isNullOrEmpty();
     }
 
     @Test

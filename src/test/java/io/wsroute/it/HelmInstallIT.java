@@ -362,11 +362,17 @@ class HelmInstallIT {
                 .create());
         forbidden(() -> serviceAccount.configMaps().inNamespace("ingress-nginx").list());
         forbidden(() -> serviceAccount.configMaps().inAnyNamespace().list());
-        // Ingresses are read cluster-wide and the reconciler applies its own, but never deletes or replaces one.
+        // Ingresses are read cluster-wide; the reconciler applies its own and deletes only its own, when its route
+        // switches to a Gateway (GatewayRouteIT: an Ingress it does not own survives). The IngressClasses and
+        // Services it reads it can never delete.
         forbidden(() -> serviceAccount
                 .network()
                 .v1()
-                .ingresses()
+                .ingressClasses()
+                .withName("anything")
+                .delete());
+        forbidden(() -> serviceAccount
+                .services()
                 .inNamespace("apps")
                 .withName("anything")
                 .delete());
