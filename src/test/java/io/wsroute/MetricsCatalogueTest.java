@@ -63,7 +63,7 @@ class MetricsCatalogueTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new AdmissionMetrics(registry).record("ingress/validate", AdmissionMetrics.DENIED, 1_000_000);
         AuditMetrics audit = new AuditMetrics(registry);
-        audit.totals(Map.of(new RuleSeverity("WS101", "error"), 1), Map.of("WS103", 1), 1, 1);
+        audit.totals(Map.of(new RuleSeverity("WS101", "error"), 1), Map.of("WS103", 1), 1, 1, 1);
         audit.event("WebSocketFindings");
         new RouteMetrics(registry).reconciled(RouteCondition.ok(RouteCondition.READY, "IngressReady", "ok"), 1_000_000);
         new ProbeMetrics(registry)

@@ -21,6 +21,7 @@ public class AuditMetrics {
     public static final String FINDINGS = "wsroute.audit.findings";
     public static final String ACCEPTED = "wsroute.audit.accepted";
     public static final String INGRESSES = "wsroute.audit.ingresses";
+    public static final String HTTP_ROUTES = "wsroute.audit.http.routes";
     public static final String EVALUATIONS = "wsroute.audit.evaluations";
     public static final String EVENTS = "wsroute.audit.events";
 
@@ -30,6 +31,7 @@ public class AuditMetrics {
     private final Map<String, AtomicInteger> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final AtomicInteger audited = new AtomicInteger();
+    private final AtomicInteger auditedRoutes = new AtomicInteger();
     private final Counter evaluations;
     private final MeterRegistry registry;
 
@@ -38,8 +40,11 @@ public class AuditMetrics {
         Gauge.builder(INGRESSES, audited, AtomicInteger::get)
                 .description("Ingresses the audit evaluates (served by an NGINX class, mode not off)")
                 .register(registry);
+        Gauge.builder(HTTP_ROUTES, auditedRoutes, AtomicInteger::get)
+                .description("HTTPRoutes the audit evaluates (mode not off)")
+                .register(registry);
         evaluations = Counter.builder(EVALUATIONS)
-                .description("Ingress evaluations by the audit")
+                .description("Ingress and HTTPRoute evaluations by the audit")
                 .register(registry);
     }
 
@@ -47,6 +52,7 @@ public class AuditMetrics {
             Map<RuleSeverity, Integer> totals,
             Map<String, Integer> acceptedTotals,
             int auditedIngresses,
+            int auditedHttpRoutes,
             int evaluated) {
         acceptedTotals
                 .keySet()
@@ -63,20 +69,21 @@ public class AuditMetrics {
                 .forEach(key -> findings.computeIfAbsent(key, k -> {
                     AtomicInteger value = new AtomicInteger();
                     Gauge.builder(FINDINGS, value, AtomicInteger::get)
-                            .description("Current audit findings on Ingresses, by rule and severity")
+                            .description("Current audit findings on Ingresses and HTTPRoutes, by rule and severity")
                             .tags(Tags.of("rule", k.rule(), "severity", k.severity()))
                             .register(registry);
                     return value;
                 }));
         findings.forEach((key, value) -> value.set(totals.getOrDefault(key, 0)));
         audited.set(auditedIngresses);
+        auditedRoutes.set(auditedHttpRoutes);
         evaluations.increment(evaluated);
     }
 
     /** An Event written on an Ingress: {@code reason} WebSocketFindings or WebSocketFindingsResolved. */
     public void event(String reason) {
         Counter.builder(EVENTS)
-                .description("Events the audit wrote on Ingresses, by reason")
+                .description("Events the audit wrote on Ingresses and HTTPRoutes, by reason")
                 .tag("reason", reason)
                 .register(registry)
                 .increment();

@@ -1,8 +1,8 @@
 package io.wsroute.audit;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wsroute.rules.Finding;
@@ -36,13 +36,14 @@ public class AuditPublisher implements AuditSink {
     }
 
     @Override
-    public void findingsChanged(Ingress ingress, List<Finding> before, List<Finding> now) {
-        String namespace = ingress.getMetadata().getNamespace();
-        String name = ingress.getMetadata().getName();
+    public void findingsChanged(HasMetadata object, List<Finding> before, List<Finding> now) {
+        String namespace = object.getMetadata().getNamespace();
+        String name = object.getMetadata().getName();
+        String kind = HasMetadata.getKind(object.getClass());
         String rules = now.stream().map(Finding::rule).distinct().collect(Collectors.joining(","));
         LOG.infof(
-                "audit Ingress %s/%s: %d finding(s) rules=[%s] (before: %d)",
-                namespace, name, now.size(), rules, before.size());
+                "audit %s %s/%s: %d finding(s) rules=[%s] (before: %d)",
+                kind, namespace, name, now.size(), rules, before.size());
         if (now.isEmpty() && before.isEmpty()) {
             return;
         }
@@ -61,12 +62,12 @@ public class AuditPublisher implements AuditSink {
                 .withNamespace(namespace)
                 .endMetadata()
                 .withNewInvolvedObject()
-                .withApiVersion("networking.k8s.io/v1")
-                .withKind("Ingress")
+                .withApiVersion(HasMetadata.getApiVersion(object.getClass()))
+                .withKind(kind)
                 .withName(name)
                 .withNamespace(namespace)
-                .withUid(ingress.getMetadata().getUid())
-                .withResourceVersion(ingress.getMetadata().getResourceVersion())
+                .withUid(object.getMetadata().getUid())
+                .withResourceVersion(object.getMetadata().getResourceVersion())
                 .endInvolvedObject()
                 .withType(
                         now.stream().anyMatch(f -> f.severity() == io.wsroute.rules.Severity.ERROR)
@@ -85,7 +86,7 @@ public class AuditPublisher implements AuditSink {
             client.v1().events().inNamespace(namespace).resource(event).create();
             metrics.event(reason);
         } catch (KubernetesClientException e) {
-            LOG.warnf("audit: cannot record event %s on Ingress %s/%s: %s", reason, namespace, name, e.getMessage());
+            LOG.warnf("audit: cannot record event %s on %s %s/%s: %s", reason, kind, namespace, name, e.getMessage());
         }
     }
 
@@ -109,7 +110,12 @@ public class AuditPublisher implements AuditSink {
     }
 
     @Override
-    public void totals(Map<RuleSeverity, Integer> findings, Map<String, Integer> accepted, int audited, int evaluated) {
-        metrics.totals(findings, accepted, audited, evaluated);
+    public void totals(
+            Map<RuleSeverity, Integer> findings,
+            Map<String, Integer> accepted,
+            int auditedIngresses,
+            int auditedHttpRoutes,
+            int evaluated) {
+        metrics.totals(findings, accepted, auditedIngresses, auditedHttpRoutes, evaluated);
     }
 }

@@ -21,12 +21,13 @@ public record AuditReportSpec(
 
     /**
      * @param ingresses Ingresses audited (served by an NGINX class, in a namespace whose mode is not off)
-     * @param failing Ingresses with at least one finding
+     * @param failing Ingresses and HTTPRoutes with at least one finding
+     * @param httpRoutes HTTPRoutes audited (in a namespace whose mode is not off)
      */
     public record AuditSummary(
             @JsonPropertyDescription("Ingresses audited.") int ingresses,
 
-            @JsonPropertyDescription("Ingresses with at least one finding.")
+            @JsonPropertyDescription("Ingresses and HTTPRoutes with at least one finding.")
             int failing,
 
             @JsonPropertyDescription("Findings of severity error.")
@@ -37,18 +38,25 @@ public record AuditReportSpec(
 
             @JsonPropertyDescription(
                     "Warnings accepted on purpose with the wsroute.io/accept annotation; not in results, not in warnings.")
-            int accepted) {}
+            int accepted,
+
+            @JsonPropertyDescription("HTTPRoutes audited.") int httpRoutes) {}
 
     public record AuditResult(
-            @JsonPropertyDescription("Name of the Ingress, in the report's namespace.")
+            @JsonPropertyDescription(
+                    "Name of the Ingress, in the report's namespace (absent for an HTTPRoute's finding).")
             String ingress,
+
+            @JsonPropertyDescription(
+                    "Name of the HTTPRoute, in the report's namespace (absent for an Ingress's finding).")
+            String httpRoute,
 
             @JsonPropertyDescription("Rule id, e.g. WS101 (see wsroute's README).")
             String rule,
 
             @JsonPropertyDescription("error or warning.") String severity,
 
-            @JsonPropertyDescription("Where the problem is, as a path into the Ingress.")
+            @JsonPropertyDescription("Where the problem is, as a path into the Ingress or HTTPRoute.")
             String field,
 
             @JsonPropertyDescription("What is wrong and what it does to WebSocket traffic.")

@@ -26,6 +26,10 @@ import io.wsroute.nginx.WsrouteAnnotations;
         type = AdditionalPrinterColumn.Type.INTEGER,
         jsonPath = ".spec.summary.ingresses")
 @AdditionalPrinterColumn(
+        name = "HTTPRoutes",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".spec.summary.httpRoutes")
+@AdditionalPrinterColumn(
         name = "Failing",
         type = AdditionalPrinterColumn.Type.INTEGER,
         jsonPath = ".spec.summary.failing")

@@ -4,12 +4,18 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.wsroute.audit.AuditReportSpec.AuditResult;
 import io.wsroute.audit.AuditReportSpec.AuditSummary;
 import io.wsroute.audit.AuditSink.RuleSeverity;
 import io.wsroute.cluster.ClusterView;
+import io.wsroute.cluster.GatewayApiView;
+import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.nginx.WsrouteAnnotations;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
@@ -31,47 +37,62 @@ import java.util.function.Function;
 
 /**
  * The audit's state and one step of it, independent of threads and of Kubernetes writes (tests drive it directly).
+ * It audits Ingresses and, where the cluster serves Gateway API, HTTPRoutes: the same bookkeeping for both kinds.
  * <p>
  * Cost model: everything is read from {@link ClusterView}'s caches, never listed from the API server. Cache changes
  * ({@link #changed}) only record what became stale, on the informer thread; {@link #step} then evaluates, on the
- * audit's thread, just the Ingresses whose {@link AuditKey} moved, so a burst of changes costs one evaluation per
- * Ingress. A forced step (the periodic pass) evaluates every Ingress again. Reports and Events are only written when
+ * audit's thread, just the objects whose {@link AuditKey} moved, so a burst of changes costs one evaluation per
+ * object. A forced step (the periodic pass) evaluates every object again. Reports and Events are only written when
  * their content differs from what was last written or reported.
  */
-public final class IngressAuditor {
+public final class WebSocketAuditor {
+
+    /** An audited object: an Ingress or an HTTPRoute. */
+    record ObjectRef(String kind, String namespace, String name) {}
 
     /**
-     * An Ingress as last evaluated; {@code findings} (open) and {@code accepted} (warnings accepted with
+     * An object as last evaluated; {@code findings} (open) and {@code accepted} (warnings accepted with
      * wsroute.io/accept) empty when it is not audited or has none.
      */
     private record Audited(AuditKey key, boolean audited, List<Finding> findings, List<Finding> accepted) {}
 
-    /** What the rules say about one Ingress: open findings, and warnings accepted on purpose. */
+    /** What the rules say about one object: open findings, and warnings accepted on purpose. */
     public record Evaluated(List<Finding> open, List<Finding> accepted) {}
 
+    static final String INGRESS = "Ingress";
+    static final String HTTP_ROUTE = "HTTPRoute";
+
+    /** Ingresses first, then HTTPRoutes; by name within a kind. */
+    private static final Comparator<ObjectRef> REPORT_ORDER = Comparator.comparing(
+                    (ObjectRef ref) -> ref.kind().equals(HTTP_ROUTE))
+            .thenComparing(ObjectRef::name);
+
     private final ClusterView cluster;
-    private final Function<Ingress, Optional<Evaluated>> evaluate;
+    private final GatewayApiView gatewayApi;
+    private final Function<HasMetadata, Optional<Evaluated>> evaluate;
     private final AuditSink sink;
     private final int maxReportResults;
 
     // Written by the informer thread, drained by the audit thread.
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Set<ObjectRef> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scanPending = new AtomicBoolean(true);
     private final AtomicLong epoch = new AtomicLong();
     private final Map<String, Long> namespaceEpochs = new ConcurrentHashMap<>();
 
     // Audit thread only.
-    private final Map<String, Map<String, Audited>> byNamespace = new HashMap<>();
+    private final Map<String, Map<ObjectRef, Audited>> byNamespace = new HashMap<>();
     private final Map<String, Set<String>> seeded = new HashMap<>();
     private final Map<String, AuditReportSpec> written = new HashMap<>();
     private final Set<String> unwritten = new HashSet<>();
 
-    public IngressAuditor(
+    public WebSocketAuditor(
             ClusterView cluster,
-            Function<Ingress, Optional<Evaluated>> evaluate,
+            GatewayApiView gatewayApi,
+            Function<HasMetadata, Optional<Evaluated>> evaluate,
             AuditSink sink,
             int maxReportResults) {
         this.cluster = cluster;
+        this.gatewayApi = gatewayApi;
         this.evaluate = evaluate;
         this.sink = sink;
         this.maxReportResults = maxReportResults;
@@ -79,7 +100,8 @@ public final class IngressAuditor {
 
     /**
      * What earlier runs (another replica, before a restart) already reported, so an unchanged Ingress does not get a
-     * second Event after a restart or a change of leader.
+     * second Event after a restart or a change of leader. Reports written before HTTPRoutes were audited name only
+     * Ingresses.
      */
     public void seed(Collection<WebSocketAuditReport> reports) {
         for (WebSocketAuditReport report : reports) {
@@ -90,7 +112,10 @@ public final class IngressAuditor {
             written.put(namespace, report.getSpec());
             for (AuditResult result :
                     Optional.ofNullable(report.getSpec().results()).orElse(List.of())) {
-                seeded.computeIfAbsent(namespace + "/" + result.ingress(), k -> new HashSet<>())
+                ObjectRef ref = result.httpRoute() != null
+                        ? new ObjectRef(HTTP_ROUTE, namespace, result.httpRoute())
+                        : new ObjectRef(INGRESS, namespace, result.ingress());
+                seeded.computeIfAbsent(seedKey(ref), k -> new HashSet<>())
                         .add(signature(result.rule(), result.severity(), result.field(), result.message()));
             }
         }
@@ -99,17 +124,24 @@ public final class IngressAuditor {
     /** A cache changed: note what it makes stale. Quick, thread-safe, called on the informer thread. */
     public void changed(HasMetadata object) {
         String namespace = object.getMetadata().getNamespace();
-        if (object instanceof Ingress) {
-            pending.add(namespace + "/" + object.getMetadata().getName());
+        if (object instanceof Ingress || object instanceof HTTPRoute) {
+            pending.add(refOf(object));
         } else if (object instanceof Service) {
-            // Any Ingress of the namespace may name it (and rules look at appProtocol and ports).
+            // Any Ingress or HTTPRoute of the namespace may name it (and rules look at appProtocol and ports).
             namespaceEpochs.merge(namespace, 1L, Long::sum);
             scanPending.set(true);
-        } else if (object instanceof IngressClass || object instanceof ConfigMap) {
+        } else if (object instanceof IngressClass
+                || object instanceof ConfigMap
+                || object instanceof Gateway
+                || object instanceof GatewayClass
+                || object instanceof ProxySettingsPolicy
+                || object instanceof BackendTLSPolicy) {
+            // Controllers for Ingresses; Gateways, classes and policies for HTTPRoutes (a policy may target a
+            // Gateway that serves routes of other namespaces).
             epoch.incrementAndGet();
             scanPending.set(true);
         } else if (object instanceof Namespace) {
-            // Its admission label is in the AuditKey of each of its Ingresses: a scan re-evaluates just those.
+            // Its admission label is in the AuditKey of each of its objects: a scan re-evaluates just those.
             scanPending.set(true);
         }
     }
@@ -121,41 +153,39 @@ public final class IngressAuditor {
 
     /**
      * Evaluates what became stale (or everything, when {@code force}), then writes Events, reports and metrics for
-     * what changed. Returns how many Ingresses were evaluated.
+     * what changed. Returns how many objects were evaluated.
      */
     public int step(boolean force) {
         Set<String> dirtyNamespaces = new HashSet<>(unwritten);
         unwritten.clear();
         int evaluated = 0;
-        Set<String> keys = new HashSet<>();
+        Set<ObjectRef> keys = new HashSet<>();
         pending.removeIf(keys::add);
         boolean scan = scanPending.getAndSet(false) || force;
-        Collection<Ingress> candidates;
+        List<HasMetadata> candidates = new ArrayList<>();
         if (scan) {
-            candidates = cluster.ingresses();
-            Set<String> present = new HashSet<>();
-            candidates.forEach(i -> present.add(keyOf(i)));
+            candidates.addAll(cluster.ingresses());
+            candidates.addAll(gatewayApi.httpRoutes());
+            Set<ObjectRef> present = new HashSet<>();
+            candidates.forEach(o -> present.add(refOf(o)));
             // Deleted while nobody looked (or the delete was coalesced): drop them from the reports.
-            byNamespace.forEach((namespace, ingresses) -> ingresses.keySet().stream()
-                    .filter(name -> !present.contains(namespace + "/" + name))
-                    .forEach(name -> keys.add(namespace + "/" + name)));
-        } else {
-            candidates = List.of();
+            byNamespace.forEach((namespace, objects) -> objects.keySet().stream()
+                    .filter(ref -> !present.contains(ref))
+                    .forEach(keys::add));
         }
-        for (String key : keys) {
-            String[] parts = key.split("/", 2);
-            Optional<Ingress> live = cluster.ingress(parts[0], parts[1]);
+        for (ObjectRef ref : keys) {
+            Optional<? extends HasMetadata> live = live(ref);
             if (live.isEmpty()) {
-                Map<String, Audited> ingresses = byNamespace.get(parts[0]);
-                if (ingresses != null && ingresses.remove(parts[1]) != null) {
-                    dirtyNamespaces.add(parts[0]);
+                Map<ObjectRef, Audited> objects = byNamespace.get(ref.namespace());
+                if (objects != null && objects.remove(ref) != null) {
+                    dirtyNamespaces.add(ref.namespace());
                 }
             } else if (!scan) {
                 evaluated += audit(live.get(), false, dirtyNamespaces);
             }
         }
-        for (Ingress ingress : candidates) {
-            evaluated += audit(ingress, force, dirtyNamespaces);
+        for (HasMetadata object : candidates) {
+            evaluated += audit(object, force, dirtyNamespaces);
         }
         for (String namespace : dirtyNamespaces) {
             AuditReportSpec report = report(namespace);
@@ -168,34 +198,40 @@ public final class IngressAuditor {
             }
         }
         if (evaluated > 0 || !dirtyNamespaces.isEmpty()) {
-            sink.totals(
-                    totals(),
-                    acceptedTotals(),
-                    (int) byNamespace.values().stream()
-                            .flatMap(m -> m.values().stream())
-                            .filter(Audited::audited)
-                            .count(),
-                    evaluated);
+            sink.totals(totals(), acceptedTotals(), auditedCount(INGRESS), auditedCount(HTTP_ROUTE), evaluated);
         }
         return evaluated;
     }
 
-    private int audit(Ingress ingress, boolean force, Set<String> dirtyNamespaces) {
-        String namespace = ingress.getMetadata().getNamespace();
-        String name = ingress.getMetadata().getName();
+    private int auditedCount(String kind) {
+        return (int) byNamespace.values().stream()
+                .flatMap(m -> m.entrySet().stream())
+                .filter(e -> e.getKey().kind().equals(kind) && e.getValue().audited())
+                .count();
+    }
+
+    private Optional<? extends HasMetadata> live(ObjectRef ref) {
+        return ref.kind().equals(HTTP_ROUTE)
+                ? gatewayApi.httpRoute(ref.namespace(), ref.name())
+                : cluster.ingress(ref.namespace(), ref.name());
+    }
+
+    private int audit(HasMetadata object, boolean force, Set<String> dirtyNamespaces) {
+        ObjectRef ref = refOf(object);
+        String namespace = ref.namespace();
         AuditKey key = new AuditKey(
-                ingress.getMetadata().getResourceVersion(),
+                object.getMetadata().getResourceVersion(),
                 epoch.get(),
                 namespaceEpochs.getOrDefault(namespace, 0L),
                 cluster.namespaceLabels(namespace)
                         .map(labels -> labels.get(WsrouteAnnotations.ADMISSION_LABEL))
                         .orElse(null));
-        Map<String, Audited> ingresses = byNamespace.computeIfAbsent(namespace, n -> new HashMap<>());
-        Audited before = ingresses.get(name);
+        Map<ObjectRef, Audited> objects = byNamespace.computeIfAbsent(namespace, n -> new HashMap<>());
+        Audited before = objects.get(ref);
         if (!force && before != null && before.key().equals(key)) {
             return 0;
         }
-        Optional<Evaluated> evaluated = evaluate.apply(ingress);
+        Optional<Evaluated> evaluated = evaluate.apply(object);
         List<Finding> now = evaluated.map(Evaluated::open).orElse(List.of()).stream()
                 .sorted(ORDER)
                 .toList();
@@ -203,12 +239,12 @@ public final class IngressAuditor {
                 .sorted(ORDER)
                 .toList();
         Audited after = new Audited(key, evaluated.isPresent(), now, accepted);
-        ingresses.put(name, after);
+        objects.put(ref, after);
         Set<String> previous = before != null
                 ? signatures(before.findings())
-                : Objects.requireNonNullElse(seeded.remove(namespace + "/" + name), Set.of());
+                : Objects.requireNonNullElse(seeded.remove(seedKey(ref)), Set.of());
         if (!previous.equals(signatures(now))) {
-            sink.findingsChanged(ingress, before == null ? List.of() : before.findings(), now);
+            sink.findingsChanged(object, before == null ? List.of() : before.findings(), now);
         }
         if (before == null
                 || before.audited() != after.audited()
@@ -220,17 +256,26 @@ public final class IngressAuditor {
     }
 
     private AuditReportSpec report(String namespace) {
-        Map<String, Audited> ingresses = new TreeMap<>(byNamespace.getOrDefault(namespace, Map.of()));
-        int audited = 0;
+        Map<ObjectRef, Audited> objects = new TreeMap<>(REPORT_ORDER);
+        objects.putAll(byNamespace.getOrDefault(namespace, Map.of()));
+        int ingresses = 0;
+        int httpRoutes = 0;
         int failing = 0;
         int errors = 0;
         int warnings = 0;
         int accepted = 0;
         List<AuditResult> results = new ArrayList<>();
         boolean truncated = false;
-        for (Map.Entry<String, Audited> entry : ingresses.entrySet()) {
+        for (Map.Entry<ObjectRef, Audited> entry : objects.entrySet()) {
             Audited a = entry.getValue();
-            audited += a.audited() ? 1 : 0;
+            boolean route = entry.getKey().kind().equals(HTTP_ROUTE);
+            if (a.audited()) {
+                if (route) {
+                    httpRoutes++;
+                } else {
+                    ingresses++;
+                }
+            }
             failing += a.findings().isEmpty() ? 0 : 1;
             accepted += a.accepted().size();
             for (Finding f : a.findings()) {
@@ -240,14 +285,22 @@ public final class IngressAuditor {
                     warnings++;
                 }
                 if (results.size() < maxReportResults) {
+                    String name = entry.getKey().name();
                     results.add(new AuditResult(
-                            entry.getKey(), f.rule(), f.severity().label(), f.field(), f.message(), f.fix()));
+                            route ? null : name,
+                            route ? name : null,
+                            f.rule(),
+                            f.severity().label(),
+                            f.field(),
+                            f.message(),
+                            f.fix()));
                 } else {
                     truncated = true;
                 }
             }
         }
-        return new AuditReportSpec(new AuditSummary(audited, failing, errors, warnings, accepted), results, truncated);
+        return new AuditReportSpec(
+                new AuditSummary(ingresses, failing, errors, warnings, accepted, httpRoutes), results, truncated);
     }
 
     private Map<RuleSeverity, Integer> totals() {
@@ -262,7 +315,7 @@ public final class IngressAuditor {
         return totals;
     }
 
-    /** Accepted warnings by rule id, over every audited Ingress. */
+    /** Accepted warnings by rule id, over every audited object. */
     private Map<String, Integer> acceptedTotals() {
         Map<String, Integer> totals = new TreeMap<>();
         byNamespace
@@ -286,8 +339,14 @@ public final class IngressAuditor {
         return rule + "\u0000" + severity + "\u0000" + field + "\u0000" + message;
     }
 
-    private static String keyOf(Ingress ingress) {
-        return ingress.getMetadata().getNamespace() + "/"
-                + ingress.getMetadata().getName();
+    private static ObjectRef refOf(HasMetadata object) {
+        return new ObjectRef(
+                object instanceof HTTPRoute ? HTTP_ROUTE : INGRESS,
+                object.getMetadata().getNamespace(),
+                object.getMetadata().getName());
+    }
+
+    private static String seedKey(ObjectRef ref) {
+        return ref.kind() + "/" + ref.namespace() + "/" + ref.name();
     }
 }

@@ -2,13 +2,17 @@ package io.wsroute.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.wsroute.admission.FixedClusterView;
+import io.wsroute.admission.FixedGatewayApiView;
 import io.wsroute.audit.AuditSink.RuleSeverity;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Severity;
@@ -24,14 +28,15 @@ import org.junit.jupiter.api.Test;
  * The audit's bookkeeping with a stand-in rules engine (findings named in a test annotation), so each test says
  * exactly which Events, report writes and evaluations a sequence of cache changes causes.
  */
-class IngressAuditorTest {
+class WebSocketAuditorTest {
 
     private static final String FINDINGS = "test/findings";
 
     private final FixedClusterView cluster = new FixedClusterView();
     private final RecordingSink sink = new RecordingSink();
     private final AtomicInteger evaluations = new AtomicInteger();
-    private IngressAuditor auditor = auditor(500);
+    private final FixedGatewayApiView gatewayApi = new FixedGatewayApiView();
+    private WebSocketAuditor auditor = auditor(500);
 
     @Test
     void firstStepAuditsEveryIngressOnceAndReportsPerNamespace() {
@@ -44,7 +49,7 @@ class IngressAuditorTest {
         assertThat(sink.events).containsExactlyInAnyOrder("team-a/chat:WS101,WS201", "team-b/feed:WS101");
         assertThat(sink.reports).containsOnlyKeys("team-a", "team-b");
         AuditReportSpec a = sink.reports.get("team-a");
-        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1, 0));
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 1, 0, 0));
         assertThat(a.results())
                 .extracting(AuditReportSpec.AuditResult::ingress, AuditReportSpec.AuditResult::rule)
                 .containsExactly(
@@ -64,7 +69,7 @@ class IngressAuditorTest {
         auditor.step(false);
 
         AuditReportSpec a = sink.reports.get("team-a");
-        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 0, 3));
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 1, 1, 0, 3, 0));
         assertThat(a.results()).extracting(AuditReportSpec.AuditResult::rule).containsExactly("WS101");
         assertThat(sink.events).containsExactly("team-a/chat:WS101");
         assertThat(sink.totals).containsOnlyKeys(new RuleSeverity("WS101", "error"));
@@ -73,7 +78,7 @@ class IngressAuditorTest {
         // the acceptance goes away: the warning is open again, and the report changes
         auditor.changed(put("team-a", "feed", 2, "WS203"));
         auditor.step(false);
-        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 2, 1, 1, 2));
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 2, 1, 1, 2, 0));
         assertThat(sink.acceptedTotals).containsExactlyInAnyOrderEntriesOf(Map.of("WS203", 1, "WS204", 1));
     }
 
@@ -116,7 +121,7 @@ class IngressAuditorTest {
         auditor.changed(put("team-a", "chat", 3, ""));
         assertThat(auditor.step(false)).isEqualTo(1);
         assertThat(sink.events).containsExactly("team-a/chat:");
-        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 0, 0, 0, 0));
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(2, 0, 0, 0, 0, 0));
         assertThat(sink.totals).isEmpty();
     }
 
@@ -180,7 +185,7 @@ class IngressAuditorTest {
         auditor.changed(chat);
         auditor.step(false);
         assertThat(sink.events).isEmpty();
-        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(0, 0, 0, 0, 0));
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -228,6 +233,76 @@ class IngressAuditorTest {
     }
 
     @Test
+    void httpRoutesAreAuditedBesideIngressesAndReportedUnderTheirOwnName() {
+        put("team-a", "chat", 1, "WS101");
+        HTTPRoute route = putRoute("team-a", "chat", 1, "WS131");
+        putRoute("team-a", "feed", 1, "");
+
+        assertThat(auditor.step(false)).isEqualTo(3);
+
+        assertThat(sink.events).containsExactlyInAnyOrder("team-a/chat:WS101", "route team-a/chat:WS131");
+        AuditReportSpec a = sink.reports.get("team-a");
+        assertThat(a.summary()).isEqualTo(new AuditReportSpec.AuditSummary(1, 2, 2, 0, 0, 2));
+        assertThat(a.results())
+                .extracting(
+                        AuditReportSpec.AuditResult::ingress,
+                        AuditReportSpec.AuditResult::httpRoute,
+                        AuditReportSpec.AuditResult::rule)
+                .as("Ingresses first, then HTTPRoutes, each named in its own field")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chat", null, "WS101"),
+                        org.assertj.core.groups.Tuple.tuple(null, "chat", "WS131"));
+        assertThat(sink.audited).isEqualTo(1);
+        assertThat(sink.auditedRoutes).isEqualTo(2);
+
+        // the route changes: only it is evaluated again, and its Event says the finding went away
+        sink.clear();
+        auditor.changed(putRoute("team-a", "chat", 2, ""));
+        assertThat(auditor.step(false)).isEqualTo(1);
+        assertThat(sink.events).containsExactly("route team-a/chat:");
+
+        // deleted: it leaves the report, and an Ingress of the same name stays
+        gatewayApi.without("HTTPRoute", "chat");
+        auditor.changed(route);
+        auditor.step(false);
+        assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(1, 1, 1, 0, 0, 1));
+    }
+
+    @Test
+    void aPolicyOrGatewayChangeReevaluatesEveryRoute() {
+        putRoute("team-a", "chat", 1, "");
+        putRoute("team-b", "feed", 1, "");
+        auditor.step(false);
+        assertThat(auditor.hasWork()).isFalse();
+
+        auditor.changed(new io.wsroute.gateway.ProxySettingsPolicy());
+        assertThat(auditor.step(false)).isEqualTo(2);
+        auditor.changed(new io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder()
+                .withNewMetadata()
+                .withNamespace("gateways")
+                .withName("public")
+                .endMetadata()
+                .build());
+        assertThat(auditor.step(false)).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartSeededFromAReportNamingARouteDoesNotRepeatItsEvent() {
+        putRoute("team-a", "chat", 1, "WS131");
+        auditor.step(false);
+        WebSocketAuditReport stored = new WebSocketAuditReport();
+        stored.setMetadata(meta("team-a", WebSocketAuditReport.NAME, 1));
+        stored.setSpec(sink.reports.get("team-a"));
+        sink.clear();
+
+        auditor = auditor(500);
+        auditor.seed(List.of(stored));
+        auditor.step(false);
+
+        assertThat(sink.events).isEmpty();
+    }
+
+    @Test
     void tenThousandIngressesCostOneEvaluationEachThenNothingUntilTheyChange() {
         for (int i = 0; i < 10_000; i++) {
             add("ns-" + (i % 100), "ing-" + i, 1, i % 10 == 0 ? "WS101" : "");
@@ -257,9 +332,10 @@ class IngressAuditorTest {
                 "audit of 10000 Ingresses (stand-in rules), 3 steps: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
-    private IngressAuditor auditor(int maxResults) {
-        return new IngressAuditor(
+    private WebSocketAuditor auditor(int maxResults) {
+        return new WebSocketAuditor(
                 cluster,
+                gatewayApi,
                 ingress -> {
                     evaluations.incrementAndGet();
                     // "WS1xx" an error, "WS2xx" a warning, "~WS2xx" a warning accepted with wsroute.io/accept
@@ -269,14 +345,14 @@ class IngressAuditorTest {
                             .map(name -> new Finding(
                                     name,
                                     name.startsWith("WS1") ? Severity.ERROR : Severity.WARNING,
-                                    "Ingress",
+                                    HasMetadata.getKind(ingress.getClass()),
                                     ingress.getMetadata().getNamespace(),
                                     ingress.getMetadata().getName(),
                                     "metadata.annotations",
                                     name + " broken",
                                     "fix " + name))
                             .toList();
-                    return Optional.of(new IngressAuditor.Evaluated(
+                    return Optional.of(new WebSocketAuditor.Evaluated(
                             all.stream().filter(f -> !f.rule().startsWith("~")).toList(),
                             all.stream()
                                     .filter(f -> f.rule().startsWith("~"))
@@ -293,6 +369,19 @@ class IngressAuditorTest {
                 },
                 sink,
                 maxResults);
+    }
+
+    private HTTPRoute putRoute(String namespace, String name, int resourceVersion, String findings) {
+        gatewayApi.without("HTTPRoute", name);
+        HTTPRoute route = new HTTPRouteBuilder()
+                .withMetadata(new ObjectMetaBuilder(meta(namespace, name, resourceVersion))
+                        .addToAnnotations(FINDINGS, findings)
+                        .build())
+                .withNewSpec()
+                .endSpec()
+                .build();
+        gatewayApi.with(route);
+        return route;
     }
 
     private Ingress put(String namespace, String name, int resourceVersion, String findings) {
@@ -328,11 +417,13 @@ class IngressAuditorTest {
         Map<RuleSeverity, Integer> totals = Map.of();
         Map<String, Integer> acceptedTotals = Map.of();
         int audited;
+        int auditedRoutes;
         boolean failWrites;
 
         @Override
-        public void findingsChanged(Ingress ingress, List<Finding> before, List<Finding> now) {
-            events.add(ingress.getMetadata().getNamespace() + "/"
+        public void findingsChanged(HasMetadata ingress, List<Finding> before, List<Finding> now) {
+            events.add((ingress instanceof HTTPRoute ? "route " : "")
+                    + ingress.getMetadata().getNamespace() + "/"
                     + ingress.getMetadata().getName() + ":"
                     + String.join(",", now.stream().map(Finding::rule).toList()));
         }
@@ -349,10 +440,15 @@ class IngressAuditorTest {
 
         @Override
         public void totals(
-                Map<RuleSeverity, Integer> findings, Map<String, Integer> accepted, int audited, int evaluated) {
+                Map<RuleSeverity, Integer> findings,
+                Map<String, Integer> accepted,
+                int audited,
+                int auditedRoutes,
+                int evaluated) {
             totals = findings;
             acceptedTotals = accepted;
             this.audited = audited;
+            this.auditedRoutes = auditedRoutes;
         }
 
         void clear() {
