@@ -4,17 +4,21 @@
 #   bash hack/bench.sh admission        latency/throughput of the webhooks over HTTPS vs the framework floor
 #   bash hack/bench.sh footprint        start-up to serving webhooks and idle RSS, java -jar and as deployed
 #   bash hack/bench.sh lint [N]         lint of a generated N-Ingress manifest (default 10000)
-#   bash hack/bench.sh reconcile [N]    N WebSocketRoutes against the real kube-apiserver (default 1000)
+#   bash hack/bench.sh reconcile [N]    N WebSocketRoutes against the real kube-apiserver (default 1000), wsroute
+#                                       as its own process: reconciles and CPU per route, the API server's floor
+#   bash hack/bench.sh reconcile-it [N] the same load with wsroute inside the test JVM (ReconcileScaleIT: API
+#                                       requests per route, heap per route)
 # Knobs: BENCH_SECONDS (per admission run, default 15), BENCH_RATE (fixed rate, default 1000),
-# BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings).
+# BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings), BENCH_JFR=true (reconcile: a JFR
+# profile of wsroute over the creates).
 # The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-what="${1:?usage: bash hack/bench.sh admission|footprint|lint|reconcile [N]}"
+what="${1:?usage: bash hack/bench.sh admission|footprint|lint|reconcile|reconcile-it [N]}"
 lock=(flock /tmp/wsroute-heavy.lock)
 [[ "${BENCH_NO_LOCK:-}" == 1 ]] && lock=()
 
-if [[ "$what" == reconcile ]]; then
+if [[ "$what" == reconcile-it ]]; then
   exec "${lock[@]}" nice ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=ReconcileScaleIT -Dbench.routes="${2:-1000}" -Dcyclonedx.skip=true
 fi
@@ -28,5 +32,8 @@ case "$what" in
                io.wsroute.bench.AdmissionBench ;;
   footprint) exec "${lock[@]}" java -cp "$cp" io.wsroute.bench.FootprintBench ;;
   lint) exec "${lock[@]}" java -cp "$cp" -Dbench.ingresses="${2:-10000}" io.wsroute.bench.LintBench ;;
+  reconcile) bash hack/kube-binaries.sh >/dev/null
+             exec "${lock[@]}" java -cp "$cp" -Dbench.routes="${2:-1000}" -Dbench.jfr="${BENCH_JFR:-false}" \
+               io.wsroute.bench.ReconcileBench ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

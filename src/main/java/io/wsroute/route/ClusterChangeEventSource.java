@@ -40,12 +40,19 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
     static final String BY_SERVICE = "wsroute-by-service";
     static final String BY_HOST = "wsroute-by-host";
 
+    private final ClusterView cluster;
     private final IndexedResourceCache<WebSocketRoute> routes;
+    private final OwnIngressWrites ownWrites;
 
     ClusterChangeEventSource(
-            ClusterView cluster, GatewayApiView gatewayApi, IndexedResourceCache<WebSocketRoute> routes) {
+            ClusterView cluster,
+            GatewayApiView gatewayApi,
+            IndexedResourceCache<WebSocketRoute> routes,
+            OwnIngressWrites ownWrites) {
         super(HasMetadata.class, "cluster-changes");
+        this.cluster = cluster;
         this.routes = routes;
+        this.ownWrites = ownWrites;
         cluster.addListener(this::changed);
         // Gateway API types the cluster does not serve have no informer and never call: nothing fails without them.
         gatewayApi.addListener(this::changed);
@@ -73,7 +80,14 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
         if (!isRunning()) {
             return;
         }
-        affectedRoutes(object).forEach(id -> getEventHandler().handleEvent(new Event(id)));
+        affectedRoutes(object).forEach(this::reconcile);
+    }
+
+    /** Reconciles the route: a change held back during wsroute's own write turned out not to be its echo. */
+    void reconcile(ResourceID route) {
+        if (isRunning()) {
+            getEventHandler().handleEvent(new Event(route));
+        }
     }
 
     private Set<ResourceID> affectedRoutes(HasMetadata object) {
@@ -88,6 +102,11 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
                         .flatMap(host -> routes.byIndex(BY_HOST, host).stream())
                         .map(ResourceID::fromResource)
                         .forEach(ids::add);
+            }
+            if (ownWriteEcho(ingress)) {
+                // the route that wrote it (same name) already reconciled from this content; others on its hosts
+                // still hear of it
+                ids.remove(new ResourceID(ingress.getMetadata().getName(), namespace));
             }
         } else if (object instanceof Service) {
             routes.byIndex(BY_SERVICE, namespace + "/" + object.getMetadata().getName()).stream()
@@ -110,6 +129,16 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
             routes.list().map(ResourceID::fromResource).forEach(ids::add);
         }
         return ids;
+    }
+
+    /** A deletion is never an echo: the store no longer holds the Ingress when the listeners hear of it. */
+    private boolean ownWriteEcho(Ingress ingress) {
+        String namespace = ingress.getMetadata().getNamespace();
+        String name = ingress.getMetadata().getName();
+        return cluster.ingress(namespace, name).isPresent()
+                && ownWrites.absorbs(
+                        OwnIngressWrites.key(namespace, name),
+                        ingress.getMetadata().getResourceVersion());
     }
 
     @Override

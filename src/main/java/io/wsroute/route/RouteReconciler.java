@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.wsroute.cluster.CachePruning;
@@ -61,6 +62,8 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private final RouteAssessor assessor;
 
     private final RouteProbes probes;
+    private final OwnIngressWrites ownWrites = new OwnIngressWrites();
+    private volatile ClusterChangeEventSource clusterChanges;
 
     public RouteReconciler(
             ClusterView cluster,
@@ -86,9 +89,8 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                         ClusterChangeEventSource::serviceKeys,
                         ClusterChangeEventSource.BY_HOST,
                         ClusterChangeEventSource::hostKeys));
-        return List.of(
-                new ClusterChangeEventSource(cluster, gatewayApi, context.getPrimaryCache()),
-                new ProbeEventSource(probes));
+        clusterChanges = new ClusterChangeEventSource(cluster, gatewayApi, context.getPrimaryCache(), ownWrites);
+        return List.of(clusterChanges, new ProbeEventSource(probes));
     }
 
     @Override
@@ -100,7 +102,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         long start = System.nanoTime();
         WebSocketRouteStatus before = route.getStatus() == null ? new WebSocketRouteStatus() : route.getStatus();
         RouteAssessment assessment = assessor.assess(route);
-        assessment.apply().ifPresent(ingress -> apply(context, ingress));
+        assessment.apply().ifPresent(ingress -> apply(context, route, ingress));
         assessment.gateway().apply().forEach(object -> apply(context, object));
         // only after the new objects are written: a switch never leaves the route with neither
         assessment.delete().forEach(object -> delete(context, route, object));
@@ -214,11 +216,18 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
     }
 
-    /** Server-side apply of the route's Ingress; a refusal becomes {@link IngressApplyFailed}. */
-    private static void apply(Context<WebSocketRoute> context, Ingress ingress) {
+    /**
+     * Server-side apply of the route's Ingress; a refusal becomes {@link IngressApplyFailed}. The stored version is
+     * remembered, so the informer's echo of this write does not reconcile the route again.
+     */
+    private void apply(Context<WebSocketRoute> context, WebSocketRoute route, Ingress ingress) {
+        String key = OwnIngressWrites.key(
+                ingress.getMetadata().getNamespace(), ingress.getMetadata().getName());
+        ownWrites.started(key);
+        Ingress stored;
         try {
             // force: the Ingress is ours (controller owner reference), so a field someone edited is drift to repair.
-            context.getClient()
+            stored = context.getClient()
                     .network()
                     .v1()
                     .ingresses()
@@ -227,8 +236,20 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                     .fieldManager(FIELD_MANAGER)
                     .forceConflicts()
                     .serverSideApply();
-        } catch (KubernetesClientException e) {
-            throw new IngressApplyFailed(ingress, e);
+        } catch (RuntimeException e) {
+            releaseHeldBack(route, ownWrites.failed(key));
+            if (e instanceof KubernetesClientException refused) {
+                throw new IngressApplyFailed(ingress, refused);
+            }
+            throw e;
+        }
+        String version = stored == null ? null : stored.getMetadata().getResourceVersion();
+        releaseHeldBack(route, ownWrites.finished(key, version));
+    }
+
+    private void releaseHeldBack(WebSocketRoute route, boolean release) {
+        if (release && clusterChanges != null) {
+            clusterChanges.reconcile(ResourceID.fromResource(route));
         }
     }
 

@@ -18,6 +18,13 @@ final class Machine {
         }
     }
 
+    /** User plus system CPU time of a process, in seconds (clock ticks are 1/100 s on Linux). */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     static String describe() {
         return "%d cores, %d MiB max heap of this JVM, java %s (%s), load %s"
                 .formatted(

@@ -127,11 +127,9 @@ final class WsrouteProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS");
     }
 
-    /** User plus system CPU time of the server process, in seconds (clock ticks are 1/100 s on Linux). */
+    /** User plus system CPU time of the server process, in seconds. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        return Machine.cpuSeconds(process.pid());
     }
 
     @Override

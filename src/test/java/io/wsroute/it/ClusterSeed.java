@@ -12,12 +12,12 @@ import java.util.Map;
  * Objects the route ITs start from, applied server-side so a test class that finds them already there (the API server
  * is shared within a run) leaves them as they are.
  */
-final class ClusterSeed {
+public final class ClusterSeed {
 
     private ClusterSeed() {}
 
     /** The default IngressClass {@code nginx}, served by ingress-nginx, a namespace, and its WebSocket Service chat. */
-    static void routeNamespace(KubernetesClient client, String namespace) {
+    public static void routeNamespace(KubernetesClient client, String namespace) {
         defaultNginxClass(client);
         namespace(client, namespace);
         webSocketService(client, namespace, "chat");

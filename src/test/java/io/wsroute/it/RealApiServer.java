@@ -31,7 +31,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     /** wsroute's own namespace, which the webhooks must never cover. */
     static final String WSROUTE_NAMESPACE = "wsroute-system";
 
-    static final String KUBE_VERSION = "1.20.2";
+    public static final String KUBE_VERSION = "1.20.2";
 
     private static KubeAPIServer server;
     static String kubeconfigYaml;
@@ -78,7 +78,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The committed CRDs (crds/: routes and audit reports), as the chart installs them, established before wsroute starts. */
-    static void installCrd(KubernetesClient client) throws Exception {
+    public static void installCrd(KubernetesClient client) throws Exception {
         for (String file : List.of("websocketroutes.wsroute.io-v1.yml", "websocketauditreports.wsroute.io-v1.yml")) {
             try (var in = Files.newInputStream(Path.of("crds", file))) {
                 var crd = client.apiextensions()
@@ -116,7 +116,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
      * The webhook configurations the chart installs, with a URL instead of a Service: namespaces kube-system and
      * wsroute's own are always excluded, so the cluster stays usable when wsroute is down.
      */
-    static void registerWebhooks(KubernetesClient client, String baseUrl, String caBundle, String name) {
+    public static void registerWebhooks(KubernetesClient client, String baseUrl, String caBundle, String name) {
         registerWebhooks(client, baseUrl, caBundle, name, "Fail", 5);
     }
 
@@ -183,7 +183,7 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** wsroute's Kubernetes client settings for the API server a kubeconfig describes. */
-    static Map<String, String> clientProperties(String kubeconfigYaml) {
+    public static Map<String, String> clientProperties(String kubeconfigYaml) {
         Config config = Config.fromKubeconfig(kubeconfigYaml);
         Map<String, String> properties = new HashMap<>();
         properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());

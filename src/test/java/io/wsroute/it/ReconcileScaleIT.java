@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wsroute.admission.AdmissionMetrics;
+import io.wsroute.route.RouteMetrics;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
@@ -76,6 +77,7 @@ class ReconcileScaleIT {
                                 ? new double[2]
                                 : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
             }
+            double reconcilesBefore = reconciles();
             long heapBefore = heapAfterGc();
             long start = System.nanoTime();
             try (var watch = client.resources(WebSocketRoute.class)
@@ -169,8 +171,19 @@ class ReconcileScaleIT {
                     }
                 });
                 assertThat(wsroute / ROUTES).as("API requests per route").isLessThan(20);
+                double reconciles = reconciles() - reconcilesBefore;
+                System.out.printf(
+                        "reconcile scale: %.0f reconciles = %.2f per route%n", reconciles, reconciles / ROUTES);
+                // one per new route: the echo of wsroute's own Ingress write does not reconcile the route again
+                assertThat(reconciles / ROUTES).as("reconciles per route").isLessThan(1.5);
             }
         }
+    }
+
+    private double reconciles() {
+        return registry.find(RouteMetrics.RECONCILES).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static WebSocketRoute route(int i) {

@@ -1,0 +1,463 @@
+package io.wsroute.bench;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.wsroute.it.ClusterSeed;
+import io.wsroute.it.RealApiServer;
+import io.wsroute.it.TestCertificates;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reconcile cost with wsroute as its own process (the packaged jar, as deployed) against a real kube-apiserver and
+ * etcd: N WebSocketRoutes created by 16 client threads, time until every one is Ready, and per route the reconciles
+ * (wsroute's own {@code wsroute_route_reconciles_total}) and the CPU of wsroute, the API server and etcd (from
+ * /proc). In the same run, before wsroute starts, the floor: the same API server storing N objects of a bare custom
+ * resource from 16 threads. Run: {@code bash hack/bench.sh reconcile [N]} ({@code -Dbench.jfr=true} records a JFR
+ * profile of wsroute over the creates; {@code -Dbench.baseline=JAR} runs another build first, against the same API
+ * server, for a before/after in one run). Java 25 with the image's options, without the AOT cache (the same for both
+ * builds; what a route costs is measured once the JIT has warmed up anyway).
+ */
+public final class ReconcileBench {
+
+    private static final String NS = "scale";
+    private static final int THREADS = 16;
+    private static final Pattern RECONCILES =
+            Pattern.compile("^wsroute_route_reconciles_total\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+
+    /** The CPU seconds of the three processes at one moment. */
+    record Cpu(double wsroute, double apiServer, double etcd) {
+        Cpu minus(Cpu earlier) {
+            return new Cpu(wsroute - earlier.wsroute, apiServer - earlier.apiServer, etcd - earlier.etcd);
+        }
+
+        String perItem(int n) {
+            return "wsroute %.2f ms, API server %.2f ms, etcd %.2f ms"
+                    .formatted(wsroute * 1000 / n, apiServer * 1000 / n, etcd * 1000 / n);
+        }
+    }
+
+    private ReconcileBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int routes = Integer.getInteger("bench.routes", 1000);
+        System.out.printf("machine: %s%n", Machine.describe());
+        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withOfflineMode(true)
+                .withApiServerVersion(RealApiServer.KUBE_VERSION)
+                .withUpdateKubeConfig(false)
+                .build());
+        server.start();
+        try {
+            run(server.getKubeConfigYaml(), routes);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void run(String kubeconfig, int routes) throws Exception {
+        long apiServerPid = childPid("kube-apiserver");
+        long etcdPid = childPid("etcd");
+        Config config = Config.fromKubeconfig(kubeconfig);
+        // the benchmark's own client must not be what limits creation
+        config.setMaxConcurrentRequests(128);
+        config.setMaxConcurrentRequestsPerHost(64);
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build()) {
+            RealApiServer.installCrd(client);
+            ClusterSeed.routeNamespace(client, NS);
+
+            // the floor: the API server and etcd alone, the same number of custom resources from as many threads
+            installFloorCrd(client);
+            ClusterSeed.routeNamespace(client, "floor");
+            Cpu floorBefore = new Cpu(0, Machine.cpuSeconds(apiServerPid), Machine.cpuSeconds(etcdPid));
+            double floorSeconds =
+                    createAll(routes, i -> client.resource(floorObject(i)).create());
+            Cpu floor = new Cpu(0, Machine.cpuSeconds(apiServerPid), Machine.cpuSeconds(etcdPid)).minus(floorBefore);
+            System.out.printf(
+                    "floor: %d bare custom resources created in %.2f s = %.0f/s; per object API server %.2f ms, etcd %.2f ms (load %s)%n",
+                    routes,
+                    floorSeconds,
+                    routes / floorSeconds,
+                    floor.apiServer() * 1000 / routes,
+                    floor.etcd() * 1000 / routes,
+                    Machine.load());
+
+            List<Path> jars = new ArrayList<>();
+            String baseline = System.getProperty("bench.baseline", "");
+            if (!baseline.isBlank()) {
+                jars.add(Path.of(baseline));
+            }
+            jars.add(WsrouteProcess.packagedJar());
+            for (Path jar : jars) {
+                phase(client, kubeconfig, jar, routes, new Pids(apiServerPid, etcdPid), floor);
+            }
+        }
+    }
+
+    record Pids(long apiServer, long etcd) {}
+
+    /** wsroute from this jar started, N routes created, all Ready: what it cost. */
+    private static void phase(KubernetesClient client, String kubeconfig, Path jar, int routes, Pids pids, Cpu floor)
+            throws Exception {
+        try (Wsroute wsroute = Wsroute.start(kubeconfig, jar)) {
+            RealApiServer.registerWebhooks(
+                    client, "https://127.0.0.1:" + wsroute.httpsPort, wsroute.caBundle, "wsroute");
+            System.out.printf("%nwsroute %s: %s%n", jar, wsroute.describe());
+            // cold: a freshly started wsroute; warm: the same process again after the routes were deleted
+            for (String round : List.of("cold", "warm")) {
+                round(client, wsroute, round, routes, pids, floor);
+                deleteRoutes(client);
+            }
+        }
+    }
+
+    private static void round(KubernetesClient client, Wsroute wsroute, String round, int routes, Pids pids, Cpu floor)
+            throws Exception {
+        Thread.sleep(3000); // its informers settle; then its idle CPU over 3 s, for scale
+        double idleBefore = Machine.cpuSeconds(wsroute.pid());
+        Thread.sleep(3000);
+        double idlePerSecond = (Machine.cpuSeconds(wsroute.pid()) - idleBefore) / 3;
+        double reconcilesBefore = wsroute.reconciles();
+        wsroute.startJfr();
+        Cpu before = new Cpu(
+                Machine.cpuSeconds(wsroute.pid()),
+                Machine.cpuSeconds(pids.apiServer()),
+                Machine.cpuSeconds(pids.etcd()));
+        Set<String> ready = ConcurrentHashMap.newKeySet();
+        CountDownLatch allReady = new CountDownLatch(routes);
+        long start = System.nanoTime();
+        double created;
+        try (var watch = client.resources(WebSocketRoute.class).inNamespace(NS).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, WebSocketRoute route) {
+                if (isReady(route) && ready.add(route.getMetadata().getName())) {
+                    allReady.countDown();
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {}
+        })) {
+            created = createAll(routes, i -> client.resource(route(i)).create());
+            if (!allReady.await(Math.max(120, routes / 10), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("only " + ready.size() + " of " + routes + " routes became Ready");
+            }
+        }
+        double allReadySeconds = (System.nanoTime() - start) / 1e9;
+        // whatever wsroute still does for these routes right after the last Ready counts too
+        Thread.sleep(2000);
+        Cpu cost = new Cpu(
+                        Machine.cpuSeconds(wsroute.pid()),
+                        Machine.cpuSeconds(pids.apiServer()),
+                        Machine.cpuSeconds(pids.etcd()))
+                .minus(before);
+        wsroute.stopJfr(round);
+        double reconciles = wsroute.reconciles() - reconcilesBefore;
+        System.out.printf(
+                "%s: %d routes created in %.2f s, all Ready %.2f s after the first create (load %s)%n",
+                round, routes, created, allReadySeconds, Machine.load());
+        System.out.printf(
+                "%s: %.0f reconciles = %.2f per route; CPU per route: %s (wsroute idle before: %.1f ms/s)%n",
+                round, reconciles, reconciles / routes, cost.perItem(routes), idlePerSecond * 1000);
+        System.out.printf(
+                "%s: the API server's CPU per route is %.1f× its bare custom-resource write%n",
+                round, cost.apiServer() / floor.apiServer());
+    }
+
+    /** The routes and their Ingresses (no garbage collector runs here), until the API server has none left. */
+    private static void deleteRoutes(KubernetesClient client) throws InterruptedException {
+        client.resources(WebSocketRoute.class).inNamespace(NS).delete();
+        client.network().v1().ingresses().inNamespace(NS).delete();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline
+                && !client.resources(WebSocketRoute.class)
+                        .inNamespace(NS)
+                        .list()
+                        .getItems()
+                        .isEmpty()) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean isReady(WebSocketRoute route) {
+        return route.getStatus() != null
+                && route.getStatus().getConditions() != null
+                && route.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** Runs create(0..n-1) on 16 threads; the seconds it took. */
+    private static double createAll(int n, IntConsumer create) throws InterruptedException {
+        long start = System.nanoTime();
+        ExecutorService creators = Executors.newFixedThreadPool(THREADS);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int item = i;
+            futures.add(creators.submit(() -> create.accept(item)));
+        }
+        creators.shutdown();
+        if (!creators.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("creates did not finish in 10 minutes");
+        }
+        for (var future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a create failed", e.getCause());
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static WebSocketRoute route(int i) {
+        WebSocketRoute route = new WebSocketRoute();
+        route.getMetadata().setName("r" + i);
+        route.getMetadata().setNamespace(NS);
+        route.setSpec(new WebSocketRouteSpec(
+                "r" + i + ".scale.example.com",
+                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        return route;
+    }
+
+    private static void installFloorCrd(KubernetesClient client) {
+        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("floors.bench.wsroute.io")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("bench.wsroute.io")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("Floor")
+                .withPlural("floors")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSubresources()
+                .withNewStatus()
+                .endStatus()
+                .endSubresources()
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
+        client.resource(crd).serverSideApply();
+        client.resource(crd)
+                .waitUntilCondition(
+                        c -> c.getStatus() != null
+                                && c.getStatus().getConditions() != null
+                                && c.getStatus().getConditions().stream()
+                                        .anyMatch(cond -> "Established".equals(cond.getType())
+                                                && "True".equals(cond.getStatus())),
+                        30,
+                        TimeUnit.SECONDS);
+    }
+
+    /** A bare custom resource with a spec the size of a route's. */
+    private static GenericKubernetesResource floorObject(int i) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("bench.wsroute.io/v1")
+                .withKind("Floor")
+                .withNewMetadata()
+                .withName("f" + i)
+                .withNamespace("floor")
+                .endMetadata()
+                .withAdditionalProperties(Map.of(
+                        "spec",
+                        Map.of(
+                                "host",
+                                "f" + i + ".floor.example.com",
+                                "paths",
+                                List.of(Map.of("path", "/ws", "service", Map.of("name", "chat", "port", 8080))))))
+                .build();
+    }
+
+    /** The child process of this JVM whose command ends with the name (kube-api-test starts them). */
+    private static long childPid(String name) {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/" + name)).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " process"))
+                .pid();
+    }
+
+    /** wsroute started from the packaged jar with the image's JVM and options against the API server. */
+    static final class Wsroute implements AutoCloseable {
+        final Process process;
+        final int httpsPort;
+        final int httpPort;
+        final String caBundle;
+        final Path java;
+        final List<String> options;
+        final Path dir;
+
+        private Wsroute(
+                Process process,
+                int httpsPort,
+                int httpPort,
+                String caBundle,
+                Path java,
+                List<String> options,
+                Path dir) {
+            this.process = process;
+            this.httpsPort = httpsPort;
+            this.httpPort = httpPort;
+            this.caBundle = caBundle;
+            this.java = java;
+            this.options = options;
+            this.dir = dir;
+        }
+
+        static Wsroute start(String kubeconfig, Path jar) throws Exception {
+            Path dir = Files.createTempDirectory("wsroute-reconcile-bench");
+            TestCertificates certificates = TestCertificates.create(dir);
+            int httpPort = WsrouteProcess.freePort();
+            int httpsPort = WsrouteProcess.freePort();
+            Optional<Path> java25 = Boolean.getBoolean("bench.java17") ? Optional.empty() : Jdks.jdk25();
+            List<String> options = new ArrayList<>(FootprintBench.AS_DEPLOYED);
+            Path java = java25.orElse(Jdks.current());
+            if (java25.isPresent()) {
+                options.addAll(FootprintBench.JAVA25);
+            }
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            command.addAll(options);
+            RealApiServer.clientProperties(kubeconfig).forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.addAll(List.of(
+                    "-Dquarkus.http.port=" + httpPort,
+                    "-Dquarkus.http.ssl-port=" + httpsPort,
+                    "-Dquarkus.http.host=127.0.0.1",
+                    "-Dwsroute.tls.cert=" + certificates.certFile,
+                    "-Dwsroute.tls.key=" + certificates.keyFile,
+                    // no NGINX controller runs here to probe handshakes through
+                    "-Dwsroute.probe.mode=off",
+                    "-jar",
+                    jar.toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("wsroute.log").toFile())
+                    .start();
+            Wsroute wsroute =
+                    new Wsroute(process, httpsPort, httpPort, certificates.caBundleBase64, java, options, dir);
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                    .build();
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return wsroute;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            wsroute.close();
+            throw new IllegalStateException(
+                    "wsroute did not become ready; log: " + Files.readString(dir.resolve("wsroute.log")));
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        String describe() {
+            return java + " " + String.join(" ", options) + " (log " + dir.resolve("wsroute.log") + ")";
+        }
+
+        /** Sum of wsroute_route_reconciles_total over its outcomes. */
+        double reconciles() throws Exception {
+            String metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            double sum = 0;
+            Matcher m = RECONCILES.matcher(metrics);
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+            return sum;
+        }
+
+        void startJfr() throws Exception {
+            if (Boolean.getBoolean("bench.jfr")) {
+                jcmd("JFR.start", "name=bench", "settings=profile");
+            }
+        }
+
+        void stopJfr(String round) throws Exception {
+            if (Boolean.getBoolean("bench.jfr")) {
+                Path file = dir.resolve("reconcile-" + round + ".jfr");
+                jcmd("JFR.stop", "name=bench", "filename=" + file);
+                System.out.println("JFR recording of wsroute over the creates: " + file);
+            }
+        }
+
+        private void jcmd(String... arguments) throws Exception {
+            List<String> command =
+                    new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid())));
+            command.addAll(List.of(arguments));
+            Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes());
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", arguments) + ": " + output);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
