@@ -12,19 +12,16 @@ import io.vertx.core.Vertx;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.NgfTemplate;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
-import io.wsroute.probe.HandshakeProbe;
-import io.wsroute.probe.ProbeRequest;
 import io.wsroute.rules.Finding;
 import io.wsroute.rules.Rule;
 import io.wsroute.rules.Severity;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +95,7 @@ public class NgfOnRealNginxTest {
 
     private final Map<String, Case> cases = new LinkedHashMap<>();
     private final Map<String, Observation> observed = new LinkedHashMap<>();
+    private RealNginxRig rig;
     private Vertx vertx;
     private EchoBackend plainBackend;
     private EchoBackend tlsBackend;
@@ -148,18 +146,11 @@ public class NgfOnRealNginxTest {
 
     @BeforeAll
     void startNginxAndObserve() throws Exception {
-        nginx = NginxServer.start(new NgfTemplate().render(List.of(), (ns, s, tls) -> "127.0.0.1:1"));
-        vertx = Vertx.vertx();
-        plainBackend = EchoBackend.plain(vertx);
-        tlsBackend = EchoBackend.tls(vertx, nginx.certificate());
-        // The first TLS handshake of a JVM can take seconds on a loaded machine; do it here, not while the other
-        // cases' sockets are already idling.
-        new HandshakeProbe()
-                .probe(new ProbeRequest(
-                        URI.create("wss://127.0.0.1:" + tlsBackend.port() + "/"),
-                        Optional.empty(),
-                        Duration.ofSeconds(60),
-                        true));
+        rig = RealNginxRig.nginxWithTlsBackend(new NgfTemplate().render(List.of(), (ns, s, tls) -> "127.0.0.1:1"));
+        nginx = rig.nginx();
+        vertx = rig.vertx();
+        plainBackend = rig.plainBackend();
+        tlsBackend = rig.tlsBackend();
         HttpRouteRules rules = new HttpRouteRules();
         fixtures().forEach((name, fixture) -> {
             RouteReview review = fixture.review();
@@ -191,15 +182,8 @@ public class NgfOnRealNginxTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (plainBackend != null) {
-            plainBackend.close();
-            tlsBackend.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (nginx != null) {
-            nginx.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 

@@ -19,6 +19,7 @@ import io.wsroute.nginx.live.IngressNginxTemplate;
 import io.wsroute.nginx.live.NgfTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -114,27 +114,23 @@ class MigrationOnRealNginxTest {
                         MigrationOnRealNginxTest::withoutTls));
     }
 
+    private RealNginxRig rig;
     private NginxServer nginx;
     private Vertx vertx;
     private EchoBackend backend;
 
     @BeforeAll
     void start() throws Exception {
-        nginx = NginxServer.start(ControllerTemplate.defaultServer());
-        vertx = Vertx.vertx();
-        backend = EchoBackend.plain(vertx);
+        rig = RealNginxRig.nginx(ControllerTemplate.defaultServer());
+        nginx = rig.nginx();
+        vertx = rig.vertx();
+        backend = rig.plainBackend();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (nginx != null) {
-            nginx.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 

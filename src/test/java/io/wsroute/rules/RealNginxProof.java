@@ -12,6 +12,7 @@ import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import io.wsroute.probe.HandshakeProbe;
 import io.wsroute.probe.ProbeOutcome;
@@ -136,6 +137,7 @@ abstract class RealNginxProof {
 
     private final Map<String, Case> cases = new LinkedHashMap<>();
     private final Map<String, Observation> observed = new LinkedHashMap<>();
+    private RealNginxRig rig;
     private Vertx vertx;
     private EchoBackend plainBackend;
     private EchoBackend tlsBackend;
@@ -163,19 +165,12 @@ abstract class RealNginxProof {
 
     @BeforeAll
     void startNginxAndObserve() throws Exception {
-        nginx = NginxServer.start(
+        rig = RealNginxRig.nginxWithTlsBackend(
                 template().render(List.of(), (i, s) -> "127.0.0.1:1").config());
-        vertx = Vertx.vertx();
-        plainBackend = EchoBackend.plain(vertx);
-        tlsBackend = EchoBackend.tls(vertx, nginx.certificate());
-        // The first TLS handshake of a JVM can take seconds on a loaded machine (provider set-up); do it here, not
-        // under nginx's 5 s proxy_connect_timeout.
-        new HandshakeProbe()
-                .probe(new ProbeRequest(
-                        URI.create("wss://127.0.0.1:" + tlsBackend.port() + "/"),
-                        Optional.empty(),
-                        Duration.ofSeconds(60),
-                        true));
+        nginx = rig.nginx();
+        vertx = rig.vertx();
+        plainBackend = rig.plainBackend();
+        tlsBackend = rig.tlsBackend();
         fixtures().forEach((name, fixtures) -> cases.put(name, caseOf(name, fixtures.review())));
         DeployExamples.reviews(template().flavor()).forEach((name, review) -> cases.put(name, caseOf(name, review)));
 
@@ -239,15 +234,8 @@ abstract class RealNginxProof {
 
     @AfterAll
     void stop() throws Exception {
-        if (plainBackend != null) {
-            plainBackend.close();
-            tlsBackend.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (nginx != null) {
-            nginx.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 

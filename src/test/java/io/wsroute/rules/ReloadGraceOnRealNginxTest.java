@@ -13,6 +13,7 @@ import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.time.Duration;
 import java.util.List;
@@ -42,22 +43,21 @@ class ReloadGraceOnRealNginxTest {
     /** 1.5 scaled seconds = 90 s of controller time: past a 10 s timeout, well short of 240 s. */
     private static final Duration AFTER_RELOAD = Duration.ofMillis(1500);
 
+    private RealNginxRig rig;
     private Vertx vertx;
     private EchoBackend backend;
 
     @BeforeAll
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        backend = EchoBackend.plain(vertx);
+        rig = RealNginxRig.backendOnly();
+        vertx = rig.vertx();
+        backend = rig.plainBackend();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (rig != null) {
+            rig.close();
         }
     }
 

@@ -10,10 +10,10 @@ import io.wsroute.nginx.live.ControllerTemplate.Served;
 import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,29 +32,25 @@ class SnippetsWithoutWebhookOnRealNginxTest {
 
     private static final String SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
 
+    private RealNginxRig rig;
     private Vertx vertx;
     private EchoBackend backend;
     private NginxServer nginx;
 
     @BeforeAll
     void start() throws Exception {
-        nginx = NginxServer.start(new IngressNginxTemplate()
+        rig = RealNginxRig.nginx(new IngressNginxTemplate()
                 .render(List.of(), (i, s) -> "127.0.0.1:1")
                 .config());
-        vertx = Vertx.vertx();
-        backend = EchoBackend.plain(vertx);
+        nginx = rig.nginx();
+        vertx = rig.vertx();
+        backend = rig.plainBackend();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (nginx != null) {
-            nginx.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
