@@ -82,7 +82,6 @@ public class ProxySettingsPolicyAdmission {
 
     /** The HTTPRoutes the policy targets, and the routes attached to a Gateway it targets. */
     private List<HTTPRoute> reached(ProxySettingsPolicy policy) {
-        String namespace = policy.getMetadata().getNamespace();
         Set<HTTPRoute> out = new LinkedHashSet<>();
         for (HTTPRoute route : sources.gatewayApi().httpRoutes()) {
             String routeNamespace = route.getMetadata().getNamespace();

@@ -1,6 +1,7 @@
 package io.wsroute.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /**
  * A value from a request as it may appear in a log line or an error message: at most {@value #MAX} characters,
@@ -34,6 +35,6 @@ final class Shown {
         }
         return value.isTextual()
                 ? of(value.asText())
-                : "(a " + value.getNodeType().name().toLowerCase() + ")";
+                : "(a " + value.getNodeType().name().toLowerCase(Locale.ROOT) + ")";
     }
 }
