@@ -8,17 +8,15 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.vertx.core.Vertx;
 import io.wsroute.gateway.ParentRef;
 import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
-import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
 import io.wsroute.nginx.live.NgfTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
-import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxExtension;
 import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.nio.file.Files;
@@ -30,9 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -114,25 +111,9 @@ class MigrationOnRealNginxTest {
                         MigrationOnRealNginxTest::withoutTls));
     }
 
-    private RealNginxRig rig;
-    private NginxServer nginx;
-    private Vertx vertx;
-    private EchoBackend backend;
-
-    @BeforeAll
-    void start() throws Exception {
-        rig = RealNginxRig.nginx(ControllerTemplate.defaultServer());
-        nginx = rig.nginx();
-        vertx = rig.vertx();
-        backend = rig.plainBackend();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final RealNginxExtension REAL =
+            new RealNginxExtension(() -> RealNginxRig.nginx(ControllerTemplate.defaultServer()));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -181,13 +162,14 @@ class MigrationOnRealNginxTest {
     private int handshake(ControllerTemplate template, Ingress ingress, String host, String path) throws Exception {
         ControllerTemplate.Rendering rendering = template.render(
                 List.of(new Served(ingress, ControllerProfile.defaults(template.flavor()))),
-                (i, service) -> "127.0.0.1:" + backend.port());
+                (i, service) -> "127.0.0.1:" + REAL.rig().plainBackend().port());
         assertThat(rendering.refused())
                 .as("%s refuses the Ingress", template.flavor())
                 .isEmpty();
-        nginx.reload(rendering.config());
-        try (WebSocketClient client = new WebSocketClient(vertx);
-                WebSocketClient.Connection connection = client.connect(nginx.port(), host, path)) {
+        REAL.rig().nginx().reload(rendering.config());
+        try (WebSocketClient client = new WebSocketClient(REAL.rig().vertx());
+                WebSocketClient.Connection connection =
+                        client.connect(REAL.rig().nginx().port(), host, path)) {
             return connection.status();
         }
     }
@@ -210,10 +192,12 @@ class MigrationOnRealNginxTest {
         String config = new NgfTemplate()
                 .render(
                         List.of(new NgfTemplate.Route(host, route, policies, List.of(), byKey)),
-                        (namespace, service, tls) -> "127.0.0.1:" + backend.port());
-        nginx.reload(config);
-        try (WebSocketClient client = new WebSocketClient(vertx);
-                WebSocketClient.Connection connection = client.connect(nginx.port(), host, path)) {
+                        (namespace, service, tls) ->
+                                "127.0.0.1:" + REAL.rig().plainBackend().port());
+        REAL.rig().nginx().reload(config);
+        try (WebSocketClient client = new WebSocketClient(REAL.rig().vertx());
+                WebSocketClient.Connection connection =
+                        client.connect(REAL.rig().nginx().port(), host, path)) {
             return connection.status();
         }
     }

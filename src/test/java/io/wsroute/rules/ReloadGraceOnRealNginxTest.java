@@ -5,23 +5,21 @@ import static io.wsroute.nginx.ControllerFlavor.NGINX_INC;
 import static io.wsroute.rules.Fixtures.healthy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
-import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
 import io.wsroute.nginx.live.NginxIncTemplate;
 import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxExtension;
 import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,23 +41,8 @@ class ReloadGraceOnRealNginxTest {
     /** 1.5 scaled seconds = 90 s of controller time: past a 10 s timeout, well short of 240 s. */
     private static final Duration AFTER_RELOAD = Duration.ofMillis(1500);
 
-    private RealNginxRig rig;
-    private Vertx vertx;
-    private EchoBackend backend;
-
-    @BeforeAll
-    void start() throws Exception {
-        rig = RealNginxRig.backendOnly();
-        vertx = rig.vertx();
-        backend = rig.plainBackend();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final RealNginxExtension REAL = new RealNginxExtension(() -> RealNginxRig.backendOnly());
 
     @ParameterizedTest(name = "{0} worker-shutdown-timeout \"{1}\": cut after a reload {2}")
     @CsvSource({
@@ -80,7 +63,7 @@ class ReloadGraceOnRealNginxTest {
         String http = template.render(List.of(new Served(review.ingress(), review.profile())), this::at)
                 .config();
         try (NginxServer nginx = NginxServer.start(template.mainContext(review.profile()), http);
-                WebSocketClient client = new WebSocketClient(vertx)) {
+                WebSocketClient client = new WebSocketClient(REAL.rig().vertx())) {
             WebSocketClient.Connection connection = client.connect(nginx.port(), "chat.example.com", "/ws");
             assertThat(connection.status()).as(nginx.errorLog()).isEqualTo(101);
             assertThat(connection.echo("before", Duration.ofSeconds(5))).isEqualTo("before");
@@ -125,6 +108,6 @@ class ReloadGraceOnRealNginxTest {
     }
 
     private String at(io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress, String service) {
-        return "127.0.0.1:" + backend.port();
+        return "127.0.0.1:" + REAL.rig().plainBackend().port();
     }
 }

@@ -4,20 +4,17 @@ import static io.wsroute.nginx.ControllerFlavor.INGRESS_NGINX;
 import static io.wsroute.rules.Fixtures.healthy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.ControllerTemplate.Served;
-import io.wsroute.nginx.live.EchoBackend;
 import io.wsroute.nginx.live.IngressNginxTemplate;
-import io.wsroute.nginx.live.NginxServer;
+import io.wsroute.nginx.live.RealNginxExtension;
 import io.wsroute.nginx.live.RealNginxRig;
 import io.wsroute.nginx.live.WebSocketClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What WS112's message says ingress-nginx does with a snippet its ConfigMap does not allow, on real nginx: the
@@ -32,27 +29,10 @@ class SnippetsWithoutWebhookOnRealNginxTest {
 
     private static final String SNIPPET = "nginx.ingress.kubernetes.io/configuration-snippet";
 
-    private RealNginxRig rig;
-    private Vertx vertx;
-    private EchoBackend backend;
-    private NginxServer nginx;
-
-    @BeforeAll
-    void start() throws Exception {
-        rig = RealNginxRig.nginx(new IngressNginxTemplate()
-                .render(List.of(), (i, s) -> "127.0.0.1:1")
-                .config());
-        nginx = rig.nginx();
-        vertx = rig.vertx();
-        backend = rig.plainBackend();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final RealNginxExtension REAL = new RealNginxExtension(() -> RealNginxRig.nginx(new IngressNginxTemplate()
+            .render(List.of(), (i, s) -> "127.0.0.1:1")
+            .config()));
 
     /** Snippets off (allow-snippet-annotations default false), risk level high enough for a snippet. */
     private static Fixtures disallowedSnippet() {
@@ -78,10 +58,11 @@ class SnippetsWithoutWebhookOnRealNginxTest {
         ControllerTemplate.Rendering bypassed = new IngressNginxTemplate(false).render(List.of(served()), this::at);
         assertThat(bypassed.refusal(served().ingress())).isEmpty();
         assertThat(bypassed.config()).doesNotContain("proxy_http_version 1.0");
-        nginx.reload(bypassed.config());
-        try (WebSocketClient client = new WebSocketClient(vertx)) {
-            WebSocketClient.Connection connection = client.connect(nginx.port(), "chat.example.com", "/ws");
-            assertThat(connection.status()).as(nginx.errorLog()).isEqualTo(101);
+        REAL.rig().nginx().reload(bypassed.config());
+        try (WebSocketClient client = new WebSocketClient(REAL.rig().vertx())) {
+            WebSocketClient.Connection connection =
+                    client.connect(REAL.rig().nginx().port(), "chat.example.com", "/ws");
+            assertThat(connection.status()).as(REAL.rig().nginx().errorLog()).isEqualTo(101);
             assertThat(connection.echo("hello", Duration.ofSeconds(5))).isEqualTo("hello");
             connection.close();
         }
@@ -103,6 +84,6 @@ class SnippetsWithoutWebhookOnRealNginxTest {
     }
 
     private String at(io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress, String service) {
-        return "127.0.0.1:" + backend.port();
+        return "127.0.0.1:" + REAL.rig().plainBackend().port();
     }
 }
