@@ -61,7 +61,7 @@ public final class LintCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int ERRORS_FOUND = 1;
-    static final int UNREADABLE = 2;
+    static final int UNREADABLE = CommandRunner.UNREADABLE;
     /** Where a finding points when nothing of its document's position is known. */
     private static final SourcePositions.Position FIRST_LINE = new SourcePositions.Position(1, 1);
 
@@ -201,26 +201,7 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Runs lint as the command line does and returns the exit code; nothing escapes as an exception. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new LintCommand(stdin))
-                .setOut(out)
-                .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler((e, a) -> {
-                    err.println("lint: " + e.getMessage());
-                    err.println("Try 'lint --help' for usage.");
-                    return UNREADABLE;
-                })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> internalError(e, err));
-        int code;
-        try {
-            code = commandLine.execute(args);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // Limits should make this unreachable; exit 1 would read as "findings", so say what happened.
-            code = internalError(e, err);
-        }
-        out.flush();
-        err.flush();
-        return code;
+        return CommandRunner.run("lint", new LintCommand(stdin), args, out, err);
     }
 
     @Override
@@ -396,11 +377,6 @@ public final class LintCommand implements Callable<Integer> {
                             route.getMetadata().getName(),
                             e));
         }
-    }
-
-    private static int internalError(Throwable e, PrintWriter err) {
-        err.println("lint: internal error (a wsroute bug, please report it): " + e);
-        return UNREADABLE;
     }
 
     /** Durations in nginx time syntax (1h, 90s, 3600), as everywhere else in wsroute. */

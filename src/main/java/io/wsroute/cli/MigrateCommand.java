@@ -52,7 +52,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     static final int TRANSLATED = 0;
     static final int NEEDS_DECISION = 1;
-    static final int UNREADABLE = 2;
+    static final int UNREADABLE = CommandRunner.UNREADABLE;
 
     static final String GATEWAY_API = "gateway-api";
 
@@ -111,22 +111,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     /** Runs migrate as the command line does and returns the exit code; nothing escapes as an exception. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new MigrateCommand(stdin))
-                .setOut(out)
-                .setErr(err)
-                .setParameterExceptionHandler((e, a) -> {
-                    err.println("migrate: " + e.getMessage());
-                    err.println("Try 'migrate --help' for usage.");
-                    return UNREADABLE;
-                })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    err.println("migrate: internal error (a wsroute bug, please report it): " + e);
-                    return UNREADABLE;
-                });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandRunner.run("migrate", new MigrateCommand(stdin), args, out, err);
     }
 
     @Override
