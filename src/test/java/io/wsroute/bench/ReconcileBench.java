@@ -52,6 +52,7 @@ public final class ReconcileBench {
 
     private static final String NS = "scale";
     private static final int THREADS = 16;
+    private static final String TOKEN = "wsroute-bench-" + java.util.UUID.randomUUID();
     private static final Pattern RECONCILES =
             Pattern.compile("^wsroute_route_reconciles_total\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE);
 
@@ -72,10 +73,15 @@ public final class ReconcileBench {
     public static void main(String[] args) throws Exception {
         int routes = Integer.getInteger("bench.routes", 1000);
         System.out.printf("machine: %s%n", Machine.describe());
+        // wsroute authenticates with a bearer token, as a pod does with its ServiceAccount token: with a client
+        // certificate, fabric8's token refresh re-reads the whole client configuration before every request
+        Path tokens = Files.createTempFile("wsroute-bench-tokens", ".csv");
+        Files.writeString(tokens, TOKEN + ",wsroute-bench,wsroute-bench,\"system:masters\"\n");
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withOfflineMode(true)
                 .withApiServerVersion(RealApiServer.KUBE_VERSION)
                 .withUpdateKubeConfig(false)
+                .withApiServerFlag("--token-auth-file", tokens.toString())
                 .build());
         server.start();
         try {
@@ -367,7 +373,12 @@ public final class ReconcileBench {
             }
             List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(options);
-            RealApiServer.clientProperties(kubeconfig).forEach((k, v) -> command.add("-D" + k + "=" + v));
+            RealApiServer.clientProperties(kubeconfig).forEach((k, v) -> {
+                if (!k.contains(".client-")) {
+                    command.add("-D" + k + "=" + v);
+                }
+            });
+            command.add("-Dquarkus.kubernetes-client.token=" + TOKEN);
             command.addAll(List.of(
                     "-Dquarkus.http.port=" + httpPort,
                     "-Dquarkus.http.ssl-port=" + httpsPort,
