@@ -99,6 +99,12 @@ public interface DataPlane {
     /** True when the controller ships an admission webhook of its own that judges Ingresses before they land. */
     boolean hasAdmissionWebhook();
 
+    /**
+     * The first-class annotations (never snippets) that make this controller carry WebSocket for the Ingress, beyond
+     * the read and send timeouts; the caller drops the keys the Ingress already carries.
+     */
+    Map<String, String> upgradeAnnotations(UpgradeNeeds needs);
+
     /** How to give a WebSocket backend session affinity on this controller, as advice for a finding's fix. */
     String affinityAdvice();
 

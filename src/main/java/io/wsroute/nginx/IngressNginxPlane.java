@@ -144,6 +144,22 @@ final class IngressNginxPlane implements DataPlane {
         return true;
     }
 
+    /**
+     * proxy-http-version 1.1 where the ConfigMap says 1.0 (Upgrade needs HTTP/1.1); backend-protocol HTTPS only when
+     * every backend speaks TLS, since it applies to every path of the Ingress. Upgrade itself is forwarded by default.
+     */
+    @Override
+    public Map<String, String> upgradeAnnotations(UpgradeNeeds needs) {
+        Map<String, String> add = new LinkedHashMap<>();
+        if (needs.proxyHttpVersion().equals("1.0")) {
+            add.put(IngressNginxAnnotations.PROXY_HTTP_VERSION, "1.1");
+        }
+        if (needs.everyBackendTls()) {
+            add.put(IngressNginxAnnotations.BACKEND_PROTOCOL, IngressNginxAnnotations.HTTPS_BACKEND_PROTOCOL);
+        }
+        return add;
+    }
+
     @Override
     public String affinityAdvice() {
         return "set %s: \"cookie\" (or %s: \"$remote_addr\")"

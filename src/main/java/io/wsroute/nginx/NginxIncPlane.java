@@ -147,6 +147,19 @@ final class NginxIncPlane implements DataPlane {
         return false;
     }
 
+    /** websocket-services lists the WebSocket Services (Upgrade is forwarded only for them), ssl-services the TLS ones. */
+    @Override
+    public Map<String, String> upgradeAnnotations(UpgradeNeeds needs) {
+        Map<String, String> add = new LinkedHashMap<>();
+        if (!needs.webSocketServices().isEmpty()) {
+            add.put(NginxIncAnnotations.WEBSOCKET_SERVICES, String.join(",", needs.webSocketServices()));
+        }
+        if (!needs.tlsWebSocketServices().isEmpty()) {
+            add.put(NginxIncAnnotations.SSL_SERVICES, String.join(",", needs.tlsWebSocketServices()));
+        }
+        return add;
+    }
+
     @Override
     public String affinityAdvice() {
         return "set %s: \"%s\" (or use %s)"

@@ -2,9 +2,8 @@ package io.wsroute.rules;
 
 import io.wsroute.nginx.AnnotationCatalog;
 import io.wsroute.nginx.GeneratedValues;
-import io.wsroute.nginx.IngressNginxAnnotations;
-import io.wsroute.nginx.NginxIncAnnotations;
 import io.wsroute.nginx.NginxTime;
+import io.wsroute.nginx.UpgradeNeeds;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SortedSet;
@@ -31,8 +30,7 @@ final class Remediator {
         }
         Map<String, String> add = new TreeMap<>();
         addTimeouts(ingress, add);
-        addIngressNginx(ingress, add);
-        addNginxInc(ingress, add);
+        add.putAll(ingress.plane().upgradeAnnotations(needs(ingress)));
         add.keySet().removeAll(ingress.annotations().keySet());
         add.forEach((key, value) -> {
             // A generator bug must not write something nginx would parse as more than a value: admission fails open
@@ -56,37 +54,21 @@ final class Remediator {
         }
     }
 
-    /** ingress-nginx keys; each added only where the serving controller reads it. */
-    private static void addIngressNginx(ReviewedIngress ingress, Map<String, String> add) {
-        if (ingress.reads(IngressNginxAnnotations.PROXY_HTTP_VERSION)
-                && ingress.profile().proxyHttpVersion().equals("1.0")) {
-            add.put(IngressNginxAnnotations.PROXY_HTTP_VERSION, "1.1");
-        }
+    /** What the serving controller needs beyond timeouts (its plane says which annotations). */
+    private static UpgradeNeeds needs(ReviewedIngress ingress) {
         // backend-protocol applies to every path of the Ingress: only safe when every backend speaks TLS.
-        boolean allTls =
+        boolean everyBackendTls =
                 !ingress.backends().isEmpty() && ingress.backends().stream().allMatch(Backend::isTls);
-        if (allTls && ingress.reads(IngressNginxAnnotations.BACKEND_PROTOCOL)) {
-            add.put(IngressNginxAnnotations.BACKEND_PROTOCOL, IngressNginxAnnotations.HTTPS_BACKEND_PROTOCOL);
-        }
-    }
-
-    /** F5 controller keys; each added only where the serving controller reads it. */
-    private static void addNginxInc(ReviewedIngress ingress, Map<String, String> add) {
         // A mergeable master has no paths, so it has no services: the lists go on the minions.
         // Service names are checked (GeneratedValues): the mutating webhook sees them before the API server does.
         SortedSet<String> services = ingress.detection().services().stream()
                 .filter(GeneratedValues::isServiceName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        if (!services.isEmpty() && ingress.reads(NginxIncAnnotations.WEBSOCKET_SERVICES)) {
-            add.put(NginxIncAnnotations.WEBSOCKET_SERVICES, String.join(",", services));
-        }
         SortedSet<String> tls = ingress.webSocketBackends().stream()
                 .filter(Backend::isTls)
                 .map(Backend::serviceName)
                 .filter(GeneratedValues::isServiceName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        if (!tls.isEmpty() && ingress.reads(NginxIncAnnotations.SSL_SERVICES)) {
-            add.put(NginxIncAnnotations.SSL_SERVICES, String.join(",", tls));
-        }
+        return new UpgradeNeeds(ingress.profile().proxyHttpVersion(), everyBackendTls, services, tls);
     }
 }
