@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The assessment of a route with a gatewayRef (see {@link RouteAssessor}): Gateway API served, Gateway and
@@ -39,6 +40,9 @@ final class GatewayAssessing {
     interface Outcome {
         RouteAssessment notReady(RouteReason reason, String message);
     }
+
+    /** The path an HTTPRoute rule matches when it names none (HTTPRoute CRD default: PathPrefix {@code /}). */
+    private static final String DEFAULT_PATH = "/";
 
     private final ClusterView cluster;
     private final GatewayApiView gatewayApi;
@@ -222,12 +226,22 @@ final class GatewayAssessing {
         return Optional.empty();
     }
 
+    /**
+     * Whether a rule of the other route matches this path value (of either type: an Exact match of the same value
+     * takes precedence over a prefix, and a tie goes to the older route). A rule without matches, or a match without
+     * a path, matches the prefix {@code /}, as the HTTPRoute CRD's defaults say.
+     */
     private static boolean servesPath(HTTPRoute other, String path) {
         List<HTTPRouteRule> rules =
                 other.getSpec().getRules() == null ? List.of() : other.getSpec().getRules();
         return rules.stream()
-                .flatMap(r -> r.getMatches() == null ? java.util.stream.Stream.empty() : r.getMatches().stream())
-                .anyMatch(m -> m.getPath() != null && path.equals(m.getPath().getValue()));
+                .flatMap(r -> r.getMatches() == null || r.getMatches().isEmpty()
+                        ? Stream.of(DEFAULT_PATH)
+                        : r.getMatches().stream()
+                                .map(m -> m.getPath() == null || m.getPath().getValue() == null
+                                        ? DEFAULT_PATH
+                                        : m.getPath().getValue()))
+                .anyMatch(path::equals);
     }
 
     private static String address(Gateway gateway) {

@@ -250,6 +250,31 @@ class RouteAssessorGatewayTest {
     }
 
     @Test
+    void aRuleWithoutMatchesServesTheRootPrefixAndConflictsWithARouteOnSlash() {
+        // kubernetes-sigs/gateway-api v1.5.1 config/crd/standard/gateway.networking.k8s.io_httproutes.yaml:
+        // spec.rules default [{matches: [{path: {type: PathPrefix, value: /}}]}], and the same default per match
+        gatewayApi.with("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: catch-all, namespace: demo}
+                spec:
+                  parentRefs: [{name: gw, namespace: infra}]
+                  hostnames: [chat.example.com]
+                  rules:
+                  - backendRefs: [{name: legacy, port: 80}]
+                """);
+        WebSocketRoute onSlash = Routes.route(
+                NS,
+                "chat",
+                Routes.spec("chat.example.com", "/", "chat", 8080).onGateway(new RouteGatewayRef("gw", "infra", null)));
+        RouteAssessment a = assessor.assess(onSlash);
+        assertThat(a.ready().reason()).isEqualTo("Conflict");
+        assertThat(a.ready().message()).contains("HTTPRoute demo/catch-all");
+        // a longer prefix takes precedence over /, so /ws is the route's own
+        assertThat(assessor.assess(onNgf()).ready().isTrue()).isTrue();
+    }
+
+    @Test
     void theSamePathOnAnotherHostIsNoConflict() {
         gatewayApi.with(GatewayYaml.foreignRoute(NS, "legacy", "other.example.com", "/ws"));
         assertThat(assessor.assess(onNgf()).ready().isTrue()).isTrue();
