@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,5 +116,74 @@ class DataPlaneTest {
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).startsWith("spec.maxConnectionsPerClient"))
                 .anySatisfy(line -> assertThat(line).startsWith("spec.allowedOrigins/spec.sourceRanges"));
+    }
+
+    @Test
+    void eachControllerReadsItsConfigMapRedirectsItsOwnWay() {
+        // kubernetes/ingress-nginx controller-v1.15.1 internal/ingress/controller/config/config.go NewDefault
+        // (HTTPRedirectCode 308); internal/ingress/controller/template/configmap.go ReadConfig (WeaklyTypedInput: "" is
+        // false)
+        assertThat(ControllerFlavor.INGRESS_NGINX.plane().configMapRedirects())
+                .isEqualTo(new ConfigMapRedirects.Dialect("force-ssl-redirect", 308, true));
+        // nginx/kubernetes-ingress v5.5.4 internal/configs/config_params.go NewDefaultConfigParams (HTTPRedirectCode
+        // 301); internal/configs/configmaps.go ParseConfigMap (GetMapKeyAsBool "redirect-to-https": ParseBool)
+        assertThat(ControllerFlavor.NGINX_INC.plane().configMapRedirects())
+                .isEqualTo(new ConfigMapRedirects.Dialect("redirect-to-https", 301, false));
+        for (ControllerFlavor flavor : ControllerFlavor.values()) {
+            DataPlane plane = flavor.plane();
+            assertThat(plane.defaults(false).redirects())
+                    .as(flavor.cliName())
+                    .isEqualTo(ConfigMapRedirects.defaults(plane.configMapRedirects()));
+        }
+    }
+
+    @Test
+    void onlyTheF5ControllerMergesIngresses() {
+        Map<String, String> minion = Map.of("nginx.org/mergeable-ingress-type", "minion");
+        // nginx/kubernetes-ingress v5.5.4 internal/k8s/utils.go isMinion
+        assertThat(ControllerFlavor.NGINX_INC.plane().isMergeableMinion(minion)).isTrue();
+        assertThat(ControllerFlavor.NGINX_INC.plane().isMergeableMinion(Map.of()))
+                .isFalse();
+        assertThat(ControllerFlavor.INGRESS_NGINX.plane().isMergeableMinion(minion))
+                .isFalse();
+        assertThat(ControllerFlavor.INGRESS_NGINX
+                        .plane()
+                        .droppedByMergeable(
+                                "nginx.ingress.kubernetes.io/ssl-redirect",
+                                minion,
+                                ControllerProfile.defaults(ControllerFlavor.INGRESS_NGINX)))
+                .isFalse();
+    }
+
+    @Test
+    void onlyIngressNginxShipsAnAdmissionWebhook() {
+        // kubernetes/ingress-nginx controller-v1.15.1 internal/admission/controller/main.go; the F5 chart has none
+        assertThat(ControllerFlavor.INGRESS_NGINX.plane().hasAdmissionWebhook()).isTrue();
+        assertThat(ControllerFlavor.NGINX_INC.plane().hasAdmissionWebhook()).isFalse();
+    }
+
+    @Test
+    void eachControllerGetsTheUpgradeAnnotationsItReads() {
+        UpgradeNeeds needs =
+                new UpgradeNeeds("1.0", true, new TreeSet<>(Set.of("chat", "feed")), new TreeSet<>(Set.of("feed")));
+        assertThat(ControllerFlavor.INGRESS_NGINX.plane().upgradeAnnotations(needs))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "nginx.ingress.kubernetes.io/proxy-http-version", "1.1",
+                        "nginx.ingress.kubernetes.io/backend-protocol", "HTTPS"));
+        assertThat(ControllerFlavor.NGINX_INC.plane().upgradeAnnotations(needs))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "nginx.org/websocket-services", "chat,feed",
+                        "nginx.org/ssl-services", "feed"));
+        UpgradeNeeds nothing = new UpgradeNeeds("1.1", false, new TreeSet<>(), new TreeSet<>());
+        for (ControllerFlavor flavor : ControllerFlavor.values()) {
+            assertThat(flavor.plane().upgradeAnnotations(nothing))
+                    .as(flavor.cliName())
+                    .isEmpty();
+            flavor.plane()
+                    .upgradeAnnotations(needs)
+                    .keySet()
+                    .forEach(
+                            key -> assertThat(flavor.plane().reads(key)).as(key).isTrue());
+        }
     }
 }
