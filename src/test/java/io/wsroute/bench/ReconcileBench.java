@@ -246,7 +246,8 @@ public final class ReconcileBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    static WebSocketRoute route(int i) {
+    /** Route i of the scale namespace: host ri.scale.example.com, /ws to Service chat port 8080 (ReconcileScaleIT too). */
+    public static WebSocketRoute route(int i) {
         WebSocketRoute route = new WebSocketRoute();
         route.getMetadata().setName("r" + i);
         route.getMetadata().setNamespace(NS);
@@ -292,16 +293,7 @@ public final class ReconcileBench {
                 .endVersion()
                 .endSpec()
                 .build();
-        client.resource(crd).serverSideApply();
-        client.resource(crd)
-                .waitUntilCondition(
-                        c -> c.getStatus() != null
-                                && c.getStatus().getConditions() != null
-                                && c.getStatus().getConditions().stream()
-                                        .anyMatch(cond -> "Established".equals(cond.getType())
-                                                && "True".equals(cond.getStatus())),
-                        30,
-                        TimeUnit.SECONDS);
+        RealApiServer.applyEstablished(client, crd);
     }
 
     /** A bare custom resource with a spec the size of a route's. */

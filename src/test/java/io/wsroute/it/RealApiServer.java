@@ -86,18 +86,24 @@ public class RealApiServer implements QuarkusTestResourceLifecycleManager {
                         .customResourceDefinitions()
                         .load(in)
                         .item();
-                client.resource(crd).serverSideApply();
-                client.resource(crd)
-                        .waitUntilCondition(
-                                c -> c.getStatus() != null
-                                        && c.getStatus().getConditions() != null
-                                        && c.getStatus().getConditions().stream()
-                                                .anyMatch(cond -> "Established".equals(cond.getType())
-                                                        && "True".equals(cond.getStatus())),
-                                30,
-                                java.util.concurrent.TimeUnit.SECONDS);
+                applyEstablished(client, crd);
             }
         }
+    }
+
+    /** Applies a CRD and waits until the API server serves it (Established). */
+    public static void applyEstablished(
+            KubernetesClient client, io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd) {
+        client.resource(crd).serverSideApply();
+        client.resource(crd)
+                .waitUntilCondition(
+                        c -> c.getStatus() != null
+                                && c.getStatus().getConditions() != null
+                                && c.getStatus().getConditions().stream()
+                                        .anyMatch(cond -> "Established".equals(cond.getType())
+                                                && "True".equals(cond.getStatus())),
+                        30,
+                        java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The kubectl that hack/kube-binaries.sh provisions beside the API server. */

@@ -12,11 +12,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wsroute.admission.AdmissionMetrics;
+import io.wsroute.bench.ReconcileBench;
 import io.wsroute.route.RouteMetrics;
-import io.wsroute.route.api.RoutePath;
-import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
-import io.wsroute.route.api.WebSocketRouteSpec;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -100,7 +98,8 @@ class ReconcileScaleIT {
                 ExecutorService creators = Executors.newFixedThreadPool(16);
                 for (int i = 0; i < ROUTES; i++) {
                     int n = i;
-                    creators.submit(() -> client.resource(route(n)).create());
+                    creators.submit(
+                            () -> client.resource(ReconcileBench.route(n)).create());
                 }
                 creators.shutdown();
                 assertThat(creators.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
@@ -184,23 +183,6 @@ class ReconcileScaleIT {
         return registry.find(RouteMetrics.RECONCILES).counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
-    }
-
-    private static WebSocketRoute route(int i) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName("r" + i);
-        route.getMetadata().setNamespace(NS);
-        route.setSpec(new WebSocketRouteSpec(
-                "r" + i + ".scale.example.com",
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        return route;
     }
 
     /** apiserver_request_total summed by "VERB resource[/subresource]". */
