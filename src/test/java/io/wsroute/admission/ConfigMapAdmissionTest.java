@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.wsroute.config.TestConfigs;
 import io.wsroute.nginx.ControllerFlavor;
+import io.wsroute.testing.TestIngresses;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,34 +37,9 @@ class ConfigMapAdmissionTest {
             .withConfigMap(ControllerFlavor.INGRESS_NGINX, SNIPPETS_ON);
 
     private static Ingress webSocketIngress(String name, Map<String, String> annotations) {
-        return new IngressBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName(name)
-                .addToAnnotations("wsroute.io/websocket", "true")
-                .addToAnnotations(annotations)
-                .endMetadata()
-                .withNewSpec()
-                .withIngressClassName("nginx")
-                .addNewRule()
-                .withHost(name + ".example.com")
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/ws")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName("chat")
-                .withNewPort()
-                .withNumber(8080)
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        Map<String, String> all = new LinkedHashMap<>(Map.of("wsroute.io/websocket", "true"));
+        all.putAll(annotations);
+        return TestIngresses.toChat("apps", name, "nginx", name + ".example.com", "/ws", all);
     }
 
     private JsonNode validate(String namespace, String name, Map<String, String> data) {
