@@ -243,22 +243,15 @@ class GatewayRouteIT {
     }
 
     private static WebSocketRoute create(String name, WebSocketRouteSpec spec) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName(name);
-        route.getMetadata().setNamespace(NS);
-        route.setSpec(spec);
-        return client.resource(route).create();
+        return routes().create(name, spec);
     }
 
     private static WebSocketRoute get(String name) {
-        return client.resources(WebSocketRoute.class)
-                .inNamespace(NS)
-                .withName(name)
-                .get();
+        return routes().get(name);
     }
 
     private static void edit(String name, UnaryOperator<WebSocketRoute> change) {
-        client.resources(WebSocketRoute.class).inNamespace(NS).withName(name).edit(change);
+        routes().edit(name, change);
     }
 
     private static Ingress ingress(String name) {
@@ -297,13 +290,10 @@ class GatewayRouteIT {
     }
 
     private static Condition awaitCondition(String route, String type, String status) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> Optional.ofNullable(get(route))
-                                .map(WebSocketRoute::getStatus)
-                                .flatMap(s -> s.condition(type))
-                                .filter(c -> status.equals(c.getStatus()))
-                                .orElse(null),
-                        c -> c != null);
+        return routes().awaitCondition(route, type, status);
+    }
+
+    private static RouteCalls routes() {
+        return new RouteCalls(client, NS, WAIT);
     }
 }

@@ -26,7 +26,6 @@ import io.wsroute.testing.TestIngresses;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -461,22 +460,15 @@ class RouteIT {
     }
 
     private static WebSocketRoute create(String name, WebSocketRouteSpec spec) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName(name);
-        route.getMetadata().setNamespace(NS);
-        route.setSpec(spec);
-        return client.resource(route).create();
+        return routes().create(name, spec);
     }
 
     private static WebSocketRoute get(String name) {
-        return client.resources(WebSocketRoute.class)
-                .inNamespace(NS)
-                .withName(name)
-                .get();
+        return routes().get(name);
     }
 
     private static void edit(String name, UnaryOperator<WebSocketRoute> change) {
-        client.resources(WebSocketRoute.class).inNamespace(NS).withName(name).edit(change);
+        routes().edit(name, change);
     }
 
     private static Ingress ingress(String name) {
@@ -491,13 +483,10 @@ class RouteIT {
     }
 
     private static Condition awaitCondition(String route, String type, String status) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> Optional.ofNullable(get(route))
-                                .map(WebSocketRoute::getStatus)
-                                .flatMap(s -> s.condition(type))
-                                .filter(c -> status.equals(c.getStatus()))
-                                .orElse(null),
-                        c -> c != null);
+        return routes().awaitCondition(route, type, status);
+    }
+
+    private static RouteCalls routes() {
+        return new RouteCalls(client, NS, WAIT);
     }
 }
