@@ -159,18 +159,24 @@ public final class WebSocketAuditor {
         Set<String> dirtyNamespaces = new HashSet<>(unwritten);
         unwritten.clear();
         int evaluated = 0;
+        // HTTPRoutes wait (pending, unreported) until every Gateway API cache has listed: a route judged before its
+        // ProxySettingsPolicies are known would get a false WS130 and an Event on every start of the leader.
+        boolean routesReady = routeCachesReady();
         Set<ObjectRef> keys = new HashSet<>();
-        pending.removeIf(keys::add);
+        pending.removeIf(ref -> (routesReady || !ref.kind().equals(HTTP_ROUTE)) && keys.add(ref));
         boolean scan = scanPending.getAndSet(false) || force;
         List<HasMetadata> candidates = new ArrayList<>();
         if (scan) {
             candidates.addAll(cluster.ingresses());
-            candidates.addAll(gatewayApi.httpRoutes());
+            if (routesReady) {
+                candidates.addAll(gatewayApi.httpRoutes());
+            }
             Set<ObjectRef> present = new HashSet<>();
             candidates.forEach(o -> present.add(refOf(o)));
             // Deleted while nobody looked (or the delete was coalesced): drop them from the reports.
             byNamespace.forEach((namespace, objects) -> objects.keySet().stream()
-                    .filter(ref -> !present.contains(ref))
+                    .filter(ref -> !present.contains(ref)
+                            && (routesReady || !ref.kind().equals(HTTP_ROUTE)))
                     .forEach(keys::add));
         }
         for (ObjectRef ref : keys) {
@@ -201,6 +207,11 @@ public final class WebSocketAuditor {
             sink.totals(totals(), acceptedTotals(), auditedCount(INGRESS), auditedCount(HTTP_ROUTE), evaluated);
         }
         return evaluated;
+    }
+
+    /** Gateway API off or not served (no routes to wait for), or every served type listed. */
+    private boolean routeCachesReady() {
+        return gatewayApi.discovered() && (!gatewayApi.gatewayApiServed() || gatewayApi.synced());
     }
 
     private int auditedCount(String kind) {

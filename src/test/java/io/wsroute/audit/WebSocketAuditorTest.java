@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -266,6 +267,44 @@ class WebSocketAuditorTest {
         auditor.changed(route);
         auditor.step(false);
         assertThat(sink.reports.get("team-a").summary()).isEqualTo(new AuditReportSpec.AuditSummary(1, 1, 1, 0, 0, 1));
+    }
+
+    @Test
+    void routesWaitForTheGatewayApiCachesWhileIngressesDoNot() {
+        AtomicBoolean listed = new AtomicBoolean(false);
+        FixedGatewayApiView listing = new FixedGatewayApiView() {
+            @Override
+            public boolean synced() {
+                return listed.get();
+            }
+        };
+        auditor = new WebSocketAuditor(
+                cluster,
+                listing,
+                object -> {
+                    evaluations.incrementAndGet();
+                    return Optional.of(new WebSocketAuditor.Evaluated(List.of(), List.of()));
+                },
+                sink,
+                500);
+        put("team-a", "chat", 1, "");
+        HTTPRoute route = new HTTPRouteBuilder()
+                .withMetadata(meta("team-a", "chat", 1))
+                .withNewSpec()
+                .endSpec()
+                .build();
+        listing.with(route);
+        auditor.changed(route);
+
+        assertThat(auditor.step(false)).as("the Ingress only").isEqualTo(1);
+        assertThat(sink.auditedRoutes).isZero();
+        assertThat(auditor.hasWork()).as("the route is still pending").isTrue();
+
+        listed.set(true);
+        assertThat(auditor.step(false))
+                .as("the route, once the caches have listed")
+                .isEqualTo(1);
+        assertThat(sink.auditedRoutes).isEqualTo(1);
     }
 
     @Test
