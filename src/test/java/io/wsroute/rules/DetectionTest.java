@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN.md "An Ingress is treated as WebSocket when...": each signal alone, the opt-out, and what is not a signal. */
+/** README "What it checks" (an Ingress is treated as WebSocket when...): each signal alone, the opt-out, and what is not a signal. */
 class DetectionTest {
 
     static Stream<Arguments> signals() {

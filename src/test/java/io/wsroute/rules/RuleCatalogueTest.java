@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule with at least one broken Ingress (the finding, its severity, field and fix) and one healthy near miss
- * (no finding of that rule), written from the facts in shared/research/nginx-websocket-rules.md. The themed test
+ * (no finding of that rule), one row per rule of README's rule table. The themed test
  * classes next to this one go into the details of each rule.
  */
 class RuleCatalogueTest {
