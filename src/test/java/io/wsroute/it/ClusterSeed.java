@@ -2,6 +2,8 @@ package io.wsroute.it;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
@@ -48,6 +50,30 @@ public final class ClusterSeed {
                         .addToLabels("kubernetes.io/metadata.name", namespace)
                         .endMetadata()
                         .build())
+                .serverSideApply();
+    }
+
+    /**
+     * An NGINX Gateway Fabric GatewayClass named {@code gatewayClass} and Gateway {@code infra/gw} (namespace infra
+     * created), accepting routes from every namespace: needs the Gateway API CRDs.
+     */
+    static void ngfGateway(KubernetesClient client, String gatewayClass) {
+        namespace(client, "infra");
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                                apiVersion: gateway.networking.k8s.io/v1
+                                kind: GatewayClass
+                                metadata: {name: %s}
+                                spec: {controllerName: gateway.nginx.org/nginx-gateway-controller}
+                                """.formatted(gatewayClass), GatewayClass.class))
+                .serverSideApply();
+        client.resource(client.getKubernetesSerialization().unmarshal("""
+                                apiVersion: gateway.networking.k8s.io/v1
+                                kind: Gateway
+                                metadata: {name: gw, namespace: infra}
+                                spec:
+                                  gatewayClassName: %s
+                                  listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
+                                """.formatted(gatewayClass), Gateway.class))
                 .serverSideApply();
     }
 

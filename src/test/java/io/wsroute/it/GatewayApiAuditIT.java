@@ -43,33 +43,9 @@ class GatewayApiAuditIT {
     @BeforeAll
     static void seed() {
         client = RealApiServer.client();
-        client.resourceList("""
-                        apiVersion: v1
-                        kind: Namespace
-                        metadata: {name: apps, labels: {kubernetes.io/metadata.name: apps}}
-                        ---
-                        apiVersion: v1
-                        kind: Namespace
-                        metadata: {name: infra, labels: {kubernetes.io/metadata.name: infra}}
-                        """).serverSideApply();
-        client.resourceList("""
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: GatewayClass
-                        metadata: {name: nginx}
-                        spec: {controllerName: gateway.nginx.org/nginx-gateway-controller}
-                        ---
-                        apiVersion: gateway.networking.k8s.io/v1
-                        kind: Gateway
-                        metadata: {name: gw, namespace: infra}
-                        spec:
-                          gatewayClassName: nginx
-                          listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
-                        ---
-                        apiVersion: v1
-                        kind: Service
-                        metadata: {name: chat, namespace: apps}
-                        spec: {ports: [{name: ws, port: 8080, protocol: TCP, appProtocol: kubernetes.io/ws}]}
-                        """).serverSideApply();
+        ClusterSeed.namespace(client, "apps");
+        ClusterSeed.webSocketService(client, "apps", "chat");
+        ClusterSeed.ngfGateway(client, "nginx");
     }
 
     @AfterAll

@@ -48,26 +48,8 @@ class GatewayRouteIT {
         client = RealApiServer.client();
         ClusterSeed.defaultNginxClass(client);
         ClusterSeed.namespace(client, NS);
-        ClusterSeed.namespace(client, "infra");
         ClusterSeed.webSocketService(client, NS, "chat");
-        client.resource(client.getKubernetesSerialization()
-                        .unmarshal("""
-                                apiVersion: gateway.networking.k8s.io/v1
-                                kind: GatewayClass
-                                metadata: {name: ngf}
-                                spec: {controllerName: gateway.nginx.org/nginx-gateway-controller}
-                                """, io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class))
-                .serverSideApply();
-        client.resource(client.getKubernetesSerialization()
-                        .unmarshal("""
-                                apiVersion: gateway.networking.k8s.io/v1
-                                kind: Gateway
-                                metadata: {name: gw, namespace: infra}
-                                spec:
-                                  gatewayClassName: ngf
-                                  listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
-                                """, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class))
-                .serverSideApply();
+        ClusterSeed.ngfGateway(client, "ngf");
     }
 
     @AfterAll
