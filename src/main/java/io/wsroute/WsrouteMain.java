@@ -23,7 +23,9 @@ public final class WsrouteMain {
 
     static final List<Subcommand> COMMANDS = List.of(
             new Subcommand(
-                    "lint", "checks Ingress manifests offline for settings that break WebSocket", LintCommand::run),
+                    "lint",
+                    "checks Ingress manifests offline for settings that break WebSocket",
+                    LintCommand::runAsProcess),
             new Subcommand(
                     "migrate",
                     "rewrites ingress-nginx Ingresses for the F5 NGINX Ingress Controller, keeping WebSocket working",

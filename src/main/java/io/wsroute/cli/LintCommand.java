@@ -194,6 +194,7 @@ public final class LintCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final InputStream stdin;
+    private boolean ownsJvm;
 
     LintCommand(InputStream stdin) {
         this.stdin = stdin;
@@ -202,6 +203,16 @@ public final class LintCommand implements Callable<Integer> {
     /** Runs lint as the command line does and returns the exit code; nothing escapes as an exception. */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         return CommandRunner.run("lint", new LintCommand(stdin), args, out, err);
+    }
+
+    /**
+     * As {@link #run}, in a JVM that does nothing else and ends with it: lint may then set that JVM up for a short
+     * run ({@link ShortRunJit}), which a test or a server calling {@link #run} must not have done to it.
+     */
+    public static int runAsProcess(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        LintCommand command = new LintCommand(stdin);
+        command.ownsJvm = true;
+        return CommandRunner.run("lint", command, args, out, err);
     }
 
     @Override
@@ -221,6 +232,9 @@ public final class LintCommand implements Callable<Integer> {
         if ("-".equals(controllerConfigMap) && inputs.contains("-")) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "stdin (-) can be the manifests or the --controller-configmap, not both");
+        }
+        if (ownsJvm) {
+            ShortRunJit.requestFor(ShortRunJit.inputBytes(inputs, stdin));
         }
         LintReport.Result result;
         try {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemLoopException;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 
@@ -40,12 +43,21 @@ final class ManifestReader {
     /** How far to look for the first non-space character; kubectl's decoder also looks at a bounded prefix. */
     private static final int SNIFF_LIMIT = 4096;
 
+    /** Files up to this size are read into memory, so that their YAML can be read in parts. */
+    private static final long MAX_IN_MEMORY_BYTES = 64L << 20;
+
     private final YamlDocuments yaml;
     private final JsonDocuments json;
+    private final YamlInParts inParts;
 
     ManifestReader(Limits limits) {
+        this(limits, YamlInParts.forThisMachine(limits));
+    }
+
+    ManifestReader(Limits limits, YamlInParts inParts) {
         this.yaml = new YamlDocuments(limits);
         this.json = new JsonDocuments(limits);
+        this.inParts = inParts;
     }
 
     /**
@@ -80,7 +92,7 @@ final class ManifestReader {
         return manifests;
     }
 
-    private static List<Path> manifestFiles(Path directory) throws UnreadableInput {
+    static List<Path> manifestFiles(Path directory) throws UnreadableInput {
         ManifestFiles visitor = new ManifestFiles(directory);
         try {
             // Symbolic links are followed (overlays often link manifests); loops are skipped.
@@ -133,6 +145,10 @@ final class ManifestReader {
         if (!Files.isReadable(file)) {
             throw new UnreadableInput(file + ": permission denied");
         }
+        Optional<String> text = wholeText(file);
+        if (text.isPresent()) {
+            return parse(file.toString(), new StringReader(text.get()), text.get());
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(file.toString(), in);
         } catch (IOException e) {
@@ -140,10 +156,44 @@ final class ManifestReader {
         }
     }
 
+    /**
+     * A file large enough to read in parts, decoded into memory; empty for other files and whenever decoding fails
+     * (the streaming read then reports the problem as it always does).
+     */
+    private Optional<String> wholeText(Path file) {
+        try {
+            long bytes = Files.size(file);
+            // UTF-8 and UTF-16/32 take at least a byte per character
+            if (inParts.parts() < 2 || bytes < inParts.minChars() || bytes > MAX_IN_MEMORY_BYTES) {
+                return Optional.empty();
+            }
+            StringBuilder text = new StringBuilder((int) bytes);
+            try (Reader reader = new UnicodeReader(Files.newInputStream(file))) {
+                char[] buffer = new char[65536];
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    text.append(buffer, 0, n);
+                }
+            }
+            return Optional.of(text.toString());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     private List<Manifest> parse(String source, InputStream in) throws UnreadableInput {
         // UnicodeReader: UTF-8 unless a BOM says UTF-16/32, malformed bytes are an error rather than U+FFFD
-        try (BufferedReader reader = new BufferedReader(new UnicodeReader(in))) {
-            List<DocumentBuilder.Document> documents = startsWithBrace(reader) ? json.read(reader) : yaml.read(reader);
+        return parse(source, new UnicodeReader(in), null);
+    }
+
+    /** @param text the whole input when it is in memory: YAML is then read in parts ({@link YamlInParts}) */
+    private List<Manifest> parse(String source, Reader decoded, String text) throws UnreadableInput {
+        try (BufferedReader reader = new BufferedReader(decoded)) {
+            List<DocumentBuilder.Document> documents;
+            if (startsWithBrace(reader)) {
+                documents = json.read(reader);
+            } else {
+                documents = text != null ? inParts.read(text) : yaml.read(reader);
+            }
             List<Manifest> manifests = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
                 DocumentBuilder.Document document = documents.get(i);

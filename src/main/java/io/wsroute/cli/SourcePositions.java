@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where the fields of one document sit in its source, so a finding can point at the line and column of the
@@ -83,6 +85,24 @@ final class SourcePositions {
             }
         }
         return Optional.empty();
+    }
+
+    /** Same recorded positions and the same part: what tells two readings of a document apart. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourcePositions positions
+                && prefix.equals(positions.prefix)
+                && byPath.equals(positions.byPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(prefix, byPath);
+    }
+
+    @Override
+    public String toString() {
+        return new TreeMap<>(byPath).toString().replace(SEPARATOR, '.') + (prefix.isEmpty() ? "" : " within " + prefix);
     }
 
     /** Splits a finding's field into path segments. */

@@ -48,6 +48,8 @@ final class YamlDocuments {
     private final Resolver resolver = new Resolver();
     private final Map<String, Tag> remembered = new HashMap<>();
     private final Scalars scalars;
+    /** Lines of the whole text before the part being read; an instance reads one text at a time. */
+    private int firstLine;
 
     YamlDocuments(Limits limits) {
         this.limits = limits;
@@ -59,6 +61,15 @@ final class YamlDocuments {
 
     /** Documents in order; an empty document is null. */
     List<DocumentBuilder.Document> read(Reader reader) throws UnreadableInput {
+        return read(reader, 0);
+    }
+
+    /**
+     * Documents in order, for a part of a larger text that starts after {@code firstLine} lines of it: positions and
+     * messages give the line in the whole text.
+     */
+    List<DocumentBuilder.Document> read(Reader reader, int firstLine) throws UnreadableInput {
+        this.firstLine = firstLine;
         List<DocumentBuilder.Document> documents = new ArrayList<>();
         Parser parser = new ParserImpl(new StreamReader(new WordLimit(reader, limits.maxWord())), options);
         DocumentBuilder document = null;
@@ -84,7 +95,7 @@ final class YamlDocuments {
             throw new UnreadableInput(e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new UnreadableInput(at(mark) + "not valid YAML: "
+            throw new UnreadableInput(at(mark, firstLine) + "not valid YAML: "
                     + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
         } catch (YAMLException e) {
             // e.g. the code point limit; read errors (bad UTF-8) arrive wrapped
@@ -93,7 +104,7 @@ final class YamlDocuments {
             }
             throw new UnreadableInput("not valid YAML: " + firstLine(e.getMessage()));
         } catch (DocumentBuilder.Refused e) {
-            throw new UnreadableInput(at(event.getStartMark()) + e.getMessage());
+            throw new UnreadableInput(at(event.getStartMark(), firstLine) + e.getMessage());
         }
         return documents;
     }
@@ -107,7 +118,7 @@ final class YamlDocuments {
         }
     }
 
-    private static void alias(DocumentBuilder document, AliasEvent event) throws DocumentBuilder.Refused {
+    private void alias(DocumentBuilder document, AliasEvent event) throws DocumentBuilder.Refused {
         if (document.expectsKey()) {
             document.aliasKey(event.getAnchor(), position(event));
         } else {
@@ -169,13 +180,15 @@ final class YamlDocuments {
     }
 
     /** SnakeYAML's marks count from 0 over the whole stream, so lines stay right across documents. */
-    private static SourcePositions.Position position(Event event) {
+    private SourcePositions.Position position(Event event) {
         Mark mark = event.getStartMark();
-        return new SourcePositions.Position(mark.getLine() + 1, mark.getColumn() + 1);
+        return new SourcePositions.Position(firstLine + mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private static String at(Mark mark) {
-        return mark == null ? "" : "line %d, column %d: ".formatted(mark.getLine() + 1, mark.getColumn() + 1);
+    private static String at(Mark mark, int firstLine) {
+        return mark == null
+                ? ""
+                : "line %d, column %d: ".formatted(firstLine + mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String firstLine(String message) {

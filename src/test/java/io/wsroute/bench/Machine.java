@@ -25,6 +25,16 @@ final class Machine {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
+    /**
+     * User plus system CPU time of this JVM's child processes that have ended and been waited for ({@code cutime}
+     * and {@code cstime}), in seconds: read before and after a child's run to get its CPU.
+     */
+    static double childrenCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+    }
+
     static String describe() {
         return "%d cores, %d MiB max heap of this JVM, java %s (%s), load %s"
                 .formatted(
