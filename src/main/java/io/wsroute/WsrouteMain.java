@@ -7,6 +7,7 @@ import io.wsroute.cli.MigrateCommand;
 import io.wsroute.cli.TopLevel;
 import io.wsroute.cli.TopLevel.Subcommand;
 import io.wsroute.webhook.TlsBootstrap;
+import io.wsroute.webhook.TlsWarmUp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class WsrouteMain {
                     + "--help); the server runs from target/quarkus-app/quarkus-run.jar or the container image");
             System.exit(2);
         }
+        TlsWarmUp.start();
         Quarkus.run();
     }
 

@@ -58,9 +58,10 @@ public class InformerClusterView implements ClusterView {
     private final KubernetesClient client;
     private final WsrouteConfig config;
     private final List<Consumer<HasMetadata>> listeners = new CopyOnWriteArrayList<>();
-    // Built whole in the start-up observer, then published at once: other start-up observers and request threads
-    // may read it meanwhile, and must see either nothing (null) or every informer, never a half-filled set.
+    // Built whole on the cache starter thread, then published at once: request threads may read it meanwhile, and
+    // must see either nothing (null) or every informer, never a half-filled set.
     private volatile Informers informers;
+    private boolean stopped;
 
     /** Every informer, as one immutable value. */
     private record Informers(
@@ -89,6 +90,15 @@ public class InformerClusterView implements ClusterView {
     }
 
     void start(@Observes StartupEvent event) {
+        // Building the client and the informers is a few hundred milliseconds of class loading and set-up that the
+        // webhooks do not wait for (they serve on defaults until the caches fill), so it stays off the start-up
+        // thread, which then opens the webhook port sooner (BENCHMARKS.md, start-up).
+        Thread starter = new Thread(this::startInformers, "wsroute-cluster-caches");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void startInformers() {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         SharedIndexInformer<IngressClass> ingressClasses =
                 start(notifying(client.network().v1().ingressClasses().runnableInformer(0)), starts);
@@ -116,7 +126,9 @@ public class InformerClusterView implements ClusterView {
         }
         Informers published =
                 new Informers(ingressClasses, namespaces, services, endpointSlices, ingresses, configMaps);
-        informers = published;
+        if (!publish(published)) {
+            return;
+        }
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
                 .thenRun(() -> LOG.infof(
                         "cluster caches loaded: %d IngressClasses, %d namespaces, %d Services, controller ConfigMaps found: %s",
@@ -131,10 +143,26 @@ public class InformerClusterView implements ClusterView {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        Informers current = informers;
+        Informers current;
+        synchronized (this) {
+            stopped = true;
+            current = informers;
+        }
         if (current != null) {
             current.all().forEach(SharedIndexInformer::stop);
         }
+    }
+
+    /** Publishes the informers, or stops them when the application shut down while they were being built. */
+    private boolean publish(Informers built) {
+        synchronized (this) {
+            if (!stopped) {
+                informers = built;
+                return true;
+            }
+        }
+        built.all().forEach(SharedIndexInformer::stop);
+        return false;
     }
 
     private SharedIndexInformer<ConfigMap> configMapInformer(
