@@ -10,7 +10,10 @@
 #                                       requests per route, heap per route)
 # Knobs: BENCH_SECONDS (per admission run, default 15), BENCH_RATE (fixed rate, default 1000),
 # BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings), BENCH_JFR=true (reconcile: a JFR
-# profile of wsroute over the creates), BENCH_BASELINE=JAR (lint: another build's quarkus-run.jar in the same rounds).
+# profile of wsroute over the creates), BENCH_BASELINE=JAR (lint and footprint: another build's quarkus-run.jar in
+# the same rounds; footprint trains its own cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and
+# BENCH_BASELINE_JVM="...", e.g. the ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE),
+# BENCH_RUNS (footprint, default 3).
 # The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +33,9 @@ cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 case "$what" in
   admission) exec "${lock[@]}" java -cp "$cp" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.rate="${BENCH_RATE:-1000}" -Dbench.asDeployed="${BENCH_AS_DEPLOYED:-false}" \
                io.wsroute.bench.AdmissionBench ;;
-  footprint) exec "${lock[@]}" java -cp "$cp" io.wsroute.bench.FootprintBench ;;
+  footprint) exec "${lock[@]}" java -cp "$cp" -Dbench.runs="${BENCH_RUNS:-3}" -Dbench.baseline="${BENCH_BASELINE:-}" \
+               -Dbench.baselineGc="${BENCH_BASELINE_GC:-}" -Dbench.baselineJvm="${BENCH_BASELINE_JVM:-}" \
+               io.wsroute.bench.FootprintBench ;;
   lint) exec "${lock[@]}" java -cp "$cp" -Dbench.ingresses="${2:-10000}" -Dbench.baseline="${BENCH_BASELINE:-}" \
           io.wsroute.bench.LintBench ;;
   reconcile) bash hack/kube-binaries.sh >/dev/null

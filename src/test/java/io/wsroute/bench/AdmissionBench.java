@@ -13,7 +13,8 @@ import java.util.List;
  * core, whatever else the machine runs. Also reports start-up to serving and RSS (the footprint benchmark).
  *
  * <p>Run: {@code bash hack/bench.sh admission} (sizes: -Dbench.seconds, -Dbench.rate, -Dbench.connections; one
- * scenario: -Dbench.only=NAME; server JVM options, e.g. a JFR recording: -Dbench.serverJvm=...).
+ * scenario: -Dbench.only=NAME; server JVM options, e.g. a JFR recording: -Dbench.serverJvm=...; the server pinned to
+ * CPUs: -Dbench.serverCpus=0; as deployed with another collector: -Dbench.gc=serial|parallel).
  */
 public final class AdmissionBench {
 
@@ -44,8 +45,11 @@ public final class AdmissionBench {
         Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
         int rate = Integer.getInteger("bench.rate", 1000);
         int connections = Integer.getInteger("bench.connections", 16);
-        List<String> jvm =
-                new ArrayList<>(Boolean.getBoolean("bench.asDeployed") ? FootprintBench.AS_DEPLOYED : List.of());
+        // -Dbench.gc=parallel|serial: the as-deployed options with that collector instead of the image's
+        List<String> jvm = new ArrayList<>(
+                Boolean.getBoolean("bench.asDeployed")
+                        ? FootprintBench.withCollector(FootprintBench.AS_DEPLOYED, System.getProperty("bench.gc", ""))
+                        : List.of());
         // e.g. -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/admission.jfr,settings=profile
         jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +")).stream()
                 .filter(option -> !option.isBlank())
@@ -72,7 +76,16 @@ public final class AdmissionBench {
     static Report run(Path jar, List<String> jvm, int rate, Duration seconds, int connections, PrintStream out)
             throws Exception {
         out.printf("machine: %s; server JVM options: %s%n", Machine.describe(), jvm);
-        try (WsrouteProcess server = WsrouteProcess.start(jar, jvm)) {
+        // -Dbench.java25=true: the image's runtime, Java 25 with its options (no AOT cache: that changes start-up only)
+        Path java = Jdks.current();
+        List<String> options = jvm;
+        if (Boolean.getBoolean("bench.java25")) {
+            java = Jdks.jdk25().orElseThrow(() -> new IllegalStateException("bench.java25: no JDK 25 here"));
+            options = new ArrayList<>(jvm);
+            options.addAll(FootprintBench.JAVA25);
+        }
+        out.printf("server java: %s %s%n", java, options);
+        try (WsrouteProcess server = WsrouteProcess.start(java, jar, options)) {
             out.printf(
                     "start-up to first admitted review over HTTPS: %d ms (load %s)%n",
                     server.startToServing.toMillis(), Machine.load());

@@ -24,13 +24,14 @@ import java.util.stream.Stream;
 public final class FootprintBench {
 
     /**
-     * The container image's run-java.sh options under the chart's 512 MiB limit, then the chart's JAVA_OPTS_APPEND
-     * (jvm.maxRamPercentage, jvm.gcOptions), which come last and so win.
+     * The container image's run-java.sh options under the chart's 512 MiB limit, with the collector the image and the
+     * chart select (GC_CONTAINER_OPTIONS, jvm.gc), then the chart's JAVA_OPTS_APPEND (jvm.maxRamPercentage,
+     * jvm.gcOptions), which come last and so win.
      */
     static final List<String> AS_DEPLOYED = List.of(
             "-XX:MaxRAM=512m",
             "-XX:MaxRAMPercentage=80",
-            "-XX:+UseParallelGC",
+            "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20",
             "-XX:GCTimeRatio=4",
@@ -38,15 +39,47 @@ public final class FootprintBench {
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-XX:MaxRAMPercentage=75",
-            "-XX:GCTimeRatio=99",
-            "-XX:MinHeapFreeRatio=0",
-            "-XX:MaxHeapFreeRatio=100",
-            "-XX:AdaptiveSizePolicyWeight=10");
+            "-XX:MinHeapFreeRatio=40",
+            "-XX:MaxHeapFreeRatio=70");
+
+    /**
+     * As deployed before SerialGC (the image's ParallelGC, the chart's sizing for it then), for
+     * {@code -Dbench.baselineGc=parallel -Dbench.baselineJvm="..."}: {@code hack/bench.sh footprint} names it.
+     */
+    static final String PARALLEL_SIZING_BEFORE =
+            "-XX:GCTimeRatio=99 -XX:MinHeapFreeRatio=0 -XX:MaxHeapFreeRatio=100 -XX:AdaptiveSizePolicyWeight=10";
+
+    /**
+     * {@code options} with the collector named ({@code serial} or {@code parallel}) in place of the one they select;
+     * unchanged for "".
+     */
+    static List<String> withCollector(List<String> options, String collector) {
+        if (collector.isBlank()) {
+            return options;
+        }
+        String flag = switch (collector) {
+            case "serial" -> "-XX:+UseSerialGC";
+            case "parallel" -> "-XX:+UseParallelGC";
+            default -> throw new IllegalArgumentException("bench.gc is serial or parallel, not " + collector);
+        };
+        return options.stream()
+                .map(option -> option.startsWith("-XX:+Use") && option.endsWith("GC") ? flag : option)
+                .toList();
+    }
 
     /** What the Java 25 image and the chart add on Java 25 (values.yaml jvm.java25Options). */
     static final List<String> JAVA25 = List.of("-XX:+UseCompactObjectHeaders");
 
-    record Variant(String name, Path java, List<String> options) {}
+    /** A way to start the server; {@code jar} when it is another build than the packaged one (a baseline). */
+    record Variant(String name, Path java, List<String> options, Optional<Path> jar) {
+        Variant(String name, Path java, List<String> options) {
+            this(name, java, options, Optional.empty());
+        }
+
+        Path jarOr(Path packaged) {
+            return jar.orElse(packaged);
+        }
+    }
 
     record Sample(String how, Duration startToServing, long idleRssKib) {}
 
@@ -100,7 +133,27 @@ public final class FootprintBench {
                 java25.get(),
                 Stream.concat(options25.stream(), Stream.of("-XX:AOTCache=" + caches.resolve("wsroute.aot")))
                         .toList()));
+        baseline(java25.get(), options25).ifPresent(variants::add);
         return variants;
+    }
+
+    /**
+     * {@code -Dbench.baseline=.../quarkus-app/quarkus-run.jar}: another build (e.g. the previous commit's), as
+     * deployed on Java 25 with a cache trained for it, for a before/after in one run. Its deployment as it was:
+     * {@code -Dbench.baselineGc=parallel|serial} and {@code -Dbench.baselineJvm="..."} (appended, so they win).
+     */
+    static Optional<Variant> baseline(Path java25, List<String> options25) throws Exception {
+        String jar = System.getProperty("bench.baseline", "");
+        if (jar.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> options = new ArrayList<>(withCollector(options25, System.getProperty("bench.baselineGc", "")));
+        Stream.of(System.getProperty("bench.baselineJvm", "").split(" +"))
+                .filter(option -> !option.isBlank())
+                .forEach(options::add);
+        Path caches = trainAotCaches(java25, Path.of(jar), options, 200);
+        options.add("-XX:AOTCache=" + caches.resolve("wsroute.aot"));
+        return Optional.of(new Variant("baseline java 25 + AOT cache", java25, options, Optional.of(Path.of(jar))));
     }
 
     /**
@@ -109,7 +162,8 @@ public final class FootprintBench {
      */
     static Path trainAotCaches(Path java, Path jar, List<String> options, int rounds) throws Exception {
         Path app = jar.getParent();
-        Path repository = app.getParent().getParent();
+        // the training script of this checkout, also for a baseline build elsewhere
+        Path repository = WsrouteProcess.packagedJar().getParent().getParent().getParent();
         Path out = app.getParent().resolve("aot-bench");
         Path log = Files.createTempFile("wsroute-aot-train", ".log");
         ProcessBuilder training = new ProcessBuilder(
@@ -130,7 +184,7 @@ public final class FootprintBench {
     }
 
     static Sample sample(Variant variant, Path jar, Duration idle, PrintStream out) throws Exception {
-        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), jar, variant.options())) {
+        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), variant.jarOr(jar), variant.options())) {
             String loadAtStart = Machine.load();
             Thread.sleep(idle.toMillis());
             Sample sample = new Sample(variant.name(), server.startToServing, server.rssKib());
@@ -151,7 +205,7 @@ public final class FootprintBench {
     static String nativeMemory(Variant variant, Path jar, Duration idle) throws Exception {
         List<String> options = Stream.concat(variant.options().stream(), Stream.of("-XX:NativeMemoryTracking=summary"))
                 .toList();
-        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), jar, options)) {
+        try (WsrouteProcess server = WsrouteProcess.start(variant.java(), variant.jarOr(jar), options)) {
             Thread.sleep(idle.toMillis());
             Path jcmd = variant.java().resolveSibling("jcmd");
             Process process = new ProcessBuilder(

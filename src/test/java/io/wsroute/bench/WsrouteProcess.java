@@ -63,7 +63,7 @@ final class WsrouteProcess implements AutoCloseable {
         int httpPort = freePort();
         int httpsPort = freePort();
         int closed = freePort();
-        List<String> command = new ArrayList<>(List.of(java.toString()));
+        List<String> command = new ArrayList<>(pinned(java));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + httpPort,
@@ -106,6 +106,15 @@ final class WsrouteProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException(
                 "wsroute did not serve webhooks within 60 s; log: " + Files.readString(dir.resolve("wsroute.log")));
+    }
+
+    /**
+     * {@code java}, pinned to the CPUs {@code -Dbench.serverCpus} names (e.g. {@code 0}) with taskset when set: the
+     * chart's one-CPU limit, approximated outside a container.
+     */
+    static List<String> pinned(Path java) {
+        String cpus = System.getProperty("bench.serverCpus", "");
+        return cpus.isBlank() ? List.of(java.toString()) : List.of("taskset", "-c", cpus, java.toString());
     }
 
     /** The server's Prometheus metrics (plain HTTP, as the chart's ServiceMonitor scrapes them). */

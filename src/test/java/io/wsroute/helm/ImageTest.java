@@ -32,6 +32,17 @@ class ImageTest {
                 .contains("runtimeOptions: \"-XX:+UseCompactObjectHeaders -XX:AOTCache=/deployments/aot/wsroute.aot\"");
     }
 
+    /** The image run alone (docker run) and the chart select the same collector in run-java.sh. */
+    @Test
+    void theImageAndTheChartSelectTheSameCollector() throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+        String values = Files.readString(Path.of("helm/wsroute/values.yaml"));
+
+        String image = match(dockerfile, "ENV GC_CONTAINER_OPTIONS=\"([^\"]*)\"");
+        assertThat(image).isEqualTo("-XX:+UseSerialGC");
+        assertThat(match(values, "\n  gc: \"([^\"]*)\"")).isEqualTo(image);
+    }
+
     private static String match(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex).isTrue();
