@@ -10,10 +10,10 @@
 #                                       requests per route, heap per route)
 # Knobs: BENCH_SECONDS (per admission run, default 15), BENCH_RATE (fixed rate, default 1000),
 # BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings), BENCH_JFR=true (reconcile: a JFR
-# profile of wsroute over the creates), BENCH_BASELINE=JAR (lint and footprint: another build's quarkus-run.jar in
-# the same rounds; footprint trains its own cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and
-# BENCH_BASELINE_JVM="...", e.g. the ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE),
-# BENCH_RUNS (footprint, default 3).
+# profile of wsroute over the creates), BENCH_BASELINE=JAR (lint, footprint and reconcile: another build's
+# quarkus-run.jar in the same run; reconcile measures it first against the same API server; footprint trains its own
+# cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and BENCH_BASELINE_JVM="...", e.g. the
+# ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE), BENCH_RUNS (footprint, default 3).
 # The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,7 @@ case "$what" in
           io.wsroute.bench.LintBench ;;
   reconcile) bash hack/kube-binaries.sh >/dev/null
              exec "${lock[@]}" java -cp "$cp" -Dbench.routes="${2:-1000}" -Dbench.jfr="${BENCH_JFR:-false}" \
+               -Dbench.baseline="${BENCH_BASELINE:-}" \
                io.wsroute.bench.ReconcileBench ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

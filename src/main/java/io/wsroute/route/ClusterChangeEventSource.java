@@ -41,16 +41,18 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
     static final String BY_HOST = "wsroute-by-host";
 
     private final ClusterView cluster;
+    private final GatewayApiView gatewayApi;
     private final IndexedResourceCache<WebSocketRoute> routes;
-    private final OwnIngressWrites ownWrites;
+    private final OwnWrites ownWrites;
 
     ClusterChangeEventSource(
             ClusterView cluster,
             GatewayApiView gatewayApi,
             IndexedResourceCache<WebSocketRoute> routes,
-            OwnIngressWrites ownWrites) {
+            OwnWrites ownWrites) {
         super(HasMetadata.class, "cluster-changes");
         this.cluster = cluster;
+        this.gatewayApi = gatewayApi;
         this.routes = routes;
         this.ownWrites = ownWrites;
         cluster.addListener(this::changed);
@@ -103,11 +105,6 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
                         .map(ResourceID::fromResource)
                         .forEach(ids::add);
             }
-            if (ownWriteEcho(ingress)) {
-                // the route that wrote it (same name) already reconciled from this content; others on its hosts
-                // still hear of it
-                ids.remove(new ResourceID(ingress.getMetadata().getName(), namespace));
-            }
         } else if (object instanceof Service) {
             routes.byIndex(BY_SERVICE, namespace + "/" + object.getMetadata().getName()).stream()
                     .map(ResourceID::fromResource)
@@ -128,17 +125,36 @@ final class ClusterChangeEventSource extends AbstractEventSource<HasMetadata, We
                 || object instanceof GatewayClass) {
             routes.list().map(ResourceID::fromResource).forEach(ids::add);
         }
+        if (ownWriteEcho(object)) {
+            // the route that wrote it already reconciled from this content; others on its hosts still hear of it
+            RouteOwnership.owningRoutes(object).forEach(route -> ids.remove(new ResourceID(route, namespace)));
+        }
         return ids;
     }
 
-    /** A deletion is never an echo: the store no longer holds the Ingress when the listeners hear of it. */
-    private boolean ownWriteEcho(Ingress ingress) {
-        String namespace = ingress.getMetadata().getNamespace();
-        String name = ingress.getMetadata().getName();
-        return cluster.ingress(namespace, name).isPresent()
-                && ownWrites.absorbs(
-                        OwnIngressWrites.key(namespace, name),
-                        ingress.getMetadata().getResourceVersion());
+    /**
+     * The informer's echo of wsroute's own write of an object a route owns. A deletion is never an echo: the store
+     * no longer holds the object when the listeners hear of it.
+     */
+    private boolean ownWriteEcho(HasMetadata object) {
+        return stored(object)
+                && ownWrites.absorbs(OwnWrites.key(object), object.getMetadata().getResourceVersion());
+    }
+
+    private boolean stored(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace();
+        String name = object.getMetadata().getName();
+        if (object instanceof Ingress) {
+            return cluster.ingress(namespace, name).isPresent();
+        }
+        if (object instanceof HTTPRoute) {
+            return gatewayApi.httpRoute(namespace, name).isPresent();
+        }
+        if (object instanceof ProxySettingsPolicy) {
+            return gatewayApi.proxySettingsPolicies(namespace).stream()
+                    .anyMatch(p -> name.equals(p.getMetadata().getName()));
+        }
+        return false;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * Keeps one owned Ingress per WebSocketRoute as the route declares it (or, for a route with a gatewayRef, an owned
  * HTTPRoute and ProxySettingsPolicy). Reads come from the shared cluster caches
  * ({@link ClusterView}); the only writes are a server-side apply of the Ingress when it differs from the plan,
- * the route's status when it changes, and an Event when readiness changes. Never touches an Ingress it does not
+ * the route's status when it changes, and an Event when readiness changes (not for a new route that is Ready at
+ * once). Never touches an Ingress it does not
  * own: a name or host+path taken by someone else is reported in status, not taken over.
  */
 // The routes' cache drops managedFields as the Ingress caches do (CachePruning): nothing here reads them.
@@ -62,7 +63,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     private final RouteAssessor assessor;
 
     private final RouteProbes probes;
-    private final OwnIngressWrites ownWrites = new OwnIngressWrites();
+    private final OwnWrites ownWrites = new OwnWrites();
     private volatile ClusterChangeEventSource clusterChanges;
 
     public RouteReconciler(
@@ -103,7 +104,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         WebSocketRouteStatus before = route.getStatus() == null ? new WebSocketRouteStatus() : route.getStatus();
         RouteAssessment assessment = assessor.assess(route);
         assessment.apply().ifPresent(ingress -> apply(context, route, ingress));
-        assessment.gateway().apply().forEach(object -> apply(context, object));
+        assessment.gateway().apply().forEach(object -> apply(context, route, object));
         // only after the new objects are written: a switch never leaves the route with neither
         assessment.delete().forEach(object -> delete(context, route, object));
         Long generation = route.getMetadata().getGeneration();
@@ -139,7 +140,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
             // a failed patch throws, the reconcile is retried, and the Event is recorded once, after it succeeds.
             patchStatus(context, route, status);
         }
-        if (readinessChanged) {
+        if (RouteTransitions.worthAnEvent(before, ready)) {
             events.record(route, ready);
         }
         // a ready route is probed again every interval, whether or not anything else changes
@@ -170,7 +171,7 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                         route.getMetadata().getNamespace(), route.getMetadata().getName(), patchFailed.getMessage());
                 return ErrorStatusUpdateControl.defaultErrorProcessing();
             }
-            if (RouteTransitions.readinessChanged(before, failed.get())) {
+            if (RouteTransitions.worthAnEvent(before, failed.get())) {
                 events.record(route, failed.get());
             }
         }
@@ -186,19 +187,6 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
             return true;
         }
         return gatewayApi.discovered() && (!gatewayApi.gatewayApiServed() || gatewayApi.synced());
-    }
-
-    /** Server-side apply of an HTTPRoute or ProxySettingsPolicy the route owns, as for its Ingress. */
-    private static void apply(Context<WebSocketRoute> context, HasMetadata object) {
-        try {
-            context.getClient()
-                    .resource(object)
-                    .fieldManager(FIELD_MANAGER)
-                    .forceConflicts()
-                    .serverSideApply();
-        } catch (KubernetesClientException e) {
-            throw new IngressApplyFailed(object, e);
-        }
     }
 
     /** Deletes an object the route owns but no longer needs; already gone is fine. */
@@ -217,29 +205,25 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     }
 
     /**
-     * Server-side apply of the route's Ingress; a refusal becomes {@link IngressApplyFailed}. The stored version is
-     * remembered, so the informer's echo of this write does not reconcile the route again.
+     * Server-side apply of an object the route owns (its Ingress, HTTPRoute or ProxySettingsPolicy); a refusal
+     * becomes {@link IngressApplyFailed}. The stored version is remembered, so the informer's echo of this write
+     * does not reconcile the route again.
      */
-    private void apply(Context<WebSocketRoute> context, WebSocketRoute route, Ingress ingress) {
-        String key = OwnIngressWrites.key(
-                ingress.getMetadata().getNamespace(), ingress.getMetadata().getName());
+    private void apply(Context<WebSocketRoute> context, WebSocketRoute route, HasMetadata object) {
+        String key = OwnWrites.key(object);
         ownWrites.started(key);
-        Ingress stored;
+        HasMetadata stored;
         try {
-            // force: the Ingress is ours (controller owner reference), so a field someone edited is drift to repair.
+            // force: the object is ours (controller owner reference), so a field someone edited is drift to repair.
             stored = context.getClient()
-                    .network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(ingress.getMetadata().getNamespace())
-                    .resource(ingress)
+                    .resource(object)
                     .fieldManager(FIELD_MANAGER)
                     .forceConflicts()
                     .serverSideApply();
         } catch (RuntimeException e) {
             releaseHeldBack(route, ownWrites.failed(key));
             if (e instanceof KubernetesClientException refused) {
-                throw new IngressApplyFailed(ingress, refused);
+                throw new IngressApplyFailed(object, refused);
             }
             throw e;
         }
@@ -253,20 +237,22 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
         }
     }
 
+    /**
+     * One JSON patch of the whole status (RouteStatusPatch), through the operator SDK so that its cache holds the
+     * stored route at once and the informer's echo of this write starts no reconcile.
+     */
     private static void patchStatus(
             Context<WebSocketRoute> context, WebSocketRoute route, WebSocketRouteStatus status) {
-        WebSocketRoute patch = new WebSocketRoute();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(route.getMetadata().getName())
-                .withNamespace(route.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(status);
-        // As the SDK patches a status from UpdateControl: server-side apply unless configured off.
-        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
-            context.resourceOperations().serverSideApplyPrimaryStatus(patch);
-        } else {
-            patch.getMetadata().setResourceVersion(route.getMetadata().getResourceVersion());
-            context.resourceOperations().jsonMergePatchPrimaryStatus(patch);
-        }
+        String body = RouteStatusPatch.body(status);
+        context.resourceOperations()
+                .resourcePatch(
+                        route,
+                        r -> context.getClient()
+                                .resources(WebSocketRoute.class)
+                                .inNamespace(r.getMetadata().getNamespace())
+                                .withName(r.getMetadata().getName())
+                                .subresource("status")
+                                .patch(PatchContext.of(PatchType.JSON), body),
+                        context.eventSourceRetriever().getControllerEventSource());
     }
 }

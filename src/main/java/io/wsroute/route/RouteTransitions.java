@@ -16,6 +16,19 @@ final class RouteTransitions {
                 .orElse(true);
     }
 
+    /**
+     * True when the change of Ready is worth an Event: every change, except a new route becoming Ready on its first
+     * reconcile. That one is what every healthy route does, its status says so, and an Event for each would be one
+     * more API write per route and noise in {@code kubectl get events}; a recovery (False to True) and every
+     * Warning still get one.
+     */
+    static boolean worthAnEvent(WebSocketRouteStatus before, RouteCondition ready) {
+        if (before.condition(RouteCondition.READY).isEmpty()) {
+            return !ready.isTrue();
+        }
+        return readinessChanged(before, ready);
+    }
+
     /** The Ready condition a failed reconcile implies, when the failure is a write of an owned object; else empty. */
     static Optional<RouteCondition> applyFailure(Exception e) {
         Throwable cause = e;

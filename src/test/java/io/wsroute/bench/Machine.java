@@ -20,7 +20,11 @@ final class Machine {
 
     /** User plus system CPU time of a process, in seconds (clock ticks are 1/100 s on Linux). */
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return userPlusSystem(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /** utime + stime of a /proc stat line, in seconds; the fields after the command, whose name may hold spaces. */
+    private static double userPlusSystem(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
@@ -33,6 +37,32 @@ final class Machine {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+    }
+
+    /**
+     * CPU seconds (user+sys) of the threads of a process whose name starts with the prefix, e.g. "C2 CompilerThre"
+     * (Linux keeps 15 characters of a thread's name); threads that ended are not counted.
+     */
+    static double threadCpuSeconds(long pid, String... prefixes) throws IOException {
+        double sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended between the listing and the read
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                for (String prefix : prefixes) {
+                    if (name.startsWith(prefix)) {
+                        sum += userPlusSystem(stat);
+                        break;
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     static String describe() {

@@ -68,6 +68,11 @@ public final class ReconcileBench {
         }
     }
 
+    /** HotSpot's thread names as Linux keeps them (15 characters). */
+    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+
+    private static final String[] GC_THREADS = {"GC Thread", "VM Thread", "G1 ", "ParGC"};
+
     private ReconcileBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -84,11 +89,18 @@ public final class ReconcileBench {
                 .withApiServerFlag("--token-auth-file", tokens.toString())
                 .build());
         server.start();
+        int status = 1;
         try {
             run(server.getKubeConfigYaml(), routes);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
         } finally {
             server.stop();
         }
+        // the clients' Vert.x event loops are not daemon threads: without an exit the JVM, and the lock it runs
+        // under, would stay after the last figure
+        System.exit(status);
     }
 
     private static void run(String kubeconfig, int routes) throws Exception {
@@ -98,6 +110,8 @@ public final class ReconcileBench {
         // the benchmark's own client must not be what limits creation
         config.setMaxConcurrentRequests(128);
         config.setMaxConcurrentRequestsPerHost(64);
+        // deleting a thousand routes in one request outlasts the default 10 s on a loaded machine
+        config.setRequestTimeout(120_000);
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
             RealApiServer.installCrd(client);
@@ -118,6 +132,8 @@ public final class ReconcileBench {
                     floor.apiServer() * 1000 / routes,
                     floor.etcd() * 1000 / routes,
                     Machine.load());
+
+            new WriteCosts(client, routes, apiServerPid, etcdPid, ReconcileBench::createAll).measure();
 
             List<Path> jars = new ArrayList<>();
             String baseline = System.getProperty("bench.baseline", "");
@@ -143,7 +159,7 @@ public final class ReconcileBench {
             // cold: a freshly started wsroute; warm: the same process again after the routes were deleted
             for (String round : List.of("cold", "warm")) {
                 round(client, wsroute, round, routes, pids, floor);
-                deleteRoutes(client);
+                deleteRoutes(client, NS);
             }
         }
     }
@@ -156,6 +172,8 @@ public final class ReconcileBench {
         double idlePerSecond = (Machine.cpuSeconds(wsroute.pid()) - idleBefore) / 3;
         double reconcilesBefore = wsroute.reconciles();
         wsroute.startJfr();
+        double jitBefore = Machine.threadCpuSeconds(wsroute.pid(), JIT_THREADS);
+        double gcBefore = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS);
         Cpu before = new Cpu(
                 Machine.cpuSeconds(wsroute.pid()),
                 Machine.cpuSeconds(pids.apiServer()),
@@ -188,6 +206,8 @@ public final class ReconcileBench {
                         Machine.cpuSeconds(pids.apiServer()),
                         Machine.cpuSeconds(pids.etcd()))
                 .minus(before);
+        double jit = Machine.threadCpuSeconds(wsroute.pid(), JIT_THREADS) - jitBefore;
+        double gc = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS) - gcBefore;
         wsroute.stopJfr(round);
         double reconciles = wsroute.reconciles() - reconcilesBefore;
         System.out.printf(
@@ -197,18 +217,24 @@ public final class ReconcileBench {
                 "%s: %.0f reconciles = %.2f per route; CPU per route: %s (wsroute idle before: %.1f ms/s)%n",
                 round, reconciles, reconciles / routes, cost.perItem(routes), idlePerSecond * 1000);
         System.out.printf(
+                "%s: of wsroute's CPU per route, JIT compilation %.2f ms, GC and VM thread %.2f ms, the rest (its own work) %.2f ms%n",
+                round, jit * 1000 / routes, gc * 1000 / routes, (cost.wsroute() - jit - gc) * 1000 / routes);
+        System.out.printf(
                 "%s: the API server's CPU per route is %.1f× its bare custom-resource write%n",
                 round, cost.apiServer() / floor.apiServer());
     }
 
-    /** The routes and their Ingresses (no garbage collector runs here), until the API server has none left. */
-    private static void deleteRoutes(KubernetesClient client) throws InterruptedException {
-        client.resources(WebSocketRoute.class).inNamespace(NS).delete();
-        client.network().v1().ingresses().inNamespace(NS).delete();
+    /**
+     * The routes and Ingresses of the namespace (no garbage collector runs here), until the API server has no route
+     * left there.
+     */
+    static void deleteRoutes(KubernetesClient client, String namespace) throws InterruptedException {
+        client.resources(WebSocketRoute.class).inNamespace(namespace).delete();
+        client.network().v1().ingresses().inNamespace(namespace).delete();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline
                 && !client.resources(WebSocketRoute.class)
-                        .inNamespace(NS)
+                        .inNamespace(namespace)
                         .list()
                         .getItems()
                         .isEmpty()) {

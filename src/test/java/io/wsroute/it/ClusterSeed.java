@@ -97,7 +97,7 @@ public final class ClusterSeed {
     }
 
     /** An Ingress of class nginx for NAME.example.com/ws to Service chat port 8080, with the given annotations. */
-    static Ingress webSocketIngress(String namespace, String name, Map<String, String> annotations) {
+    public static Ingress webSocketIngress(String namespace, String name, Map<String, String> annotations) {
         return new IngressBuilder()
                 .withNewMetadata()
                 .withNamespace(namespace)

@@ -7,16 +7,19 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wsroute.gateway.ProxySettingsPolicy;
 import io.wsroute.gateway.ProxyTimeout;
+import io.wsroute.route.RouteMetrics;
 import io.wsroute.route.api.RouteGatewayRef;
 import io.wsroute.route.api.RoutePath;
 import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteSpec;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,10 @@ class GatewayRouteIT {
 
     private static final String NS = "gwroutes";
     private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @Inject
+    MeterRegistry registry;
+
     private static final RouteGatewayRef GATEWAY = new RouteGatewayRef("gw", "infra", null);
     private static KubernetesClient client;
 
@@ -200,6 +207,37 @@ class GatewayRouteIT {
         Ingress survivor = ingress("squat");
         assertThat(survivor).isNotNull();
         assertThat(survivor.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    }
+
+    @Test
+    void aNewRouteOnTheGatewayIsReconciledOnce() {
+        // quiet first: the other tests' routes may still be settling
+        double[] last = {reconciles()};
+        await().pollInterval(Duration.ofMillis(500)).atMost(WAIT).until(() -> {
+            double now = reconciles();
+            boolean quiet = now == last[0];
+            last[0] = now;
+            return quiet;
+        });
+        double before = reconciles();
+
+        create("once", spec("once.example.com").onGateway(GATEWAY));
+        awaitCondition("once", "Ready", "True");
+        assertThat(httpRoute("once")).isNotNull();
+        assertThat(policy("once-timeouts")).isNotNull();
+
+        // the echoes of its own HTTPRoute and policy writes, which arrive within a second here, start no reconcile
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .untilAsserted(() -> assertThat(reconciles() - before)
+                        .as("reconciles of a new route on the Gateway")
+                        .isEqualTo(1.0));
+    }
+
+    private double reconciles() {
+        return registry.find(RouteMetrics.RECONCILES).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @Test

@@ -282,24 +282,7 @@ class HelmInstallIT {
 
     @Test
     void theChartsPermissionsAreEnoughToReconcileARoute() {
-        io.wsroute.route.api.WebSocketRoute route = new io.wsroute.route.api.WebSocketRoute();
-        route.getMetadata().setName("rbac-route");
-        route.getMetadata().setNamespace("apps");
-        route.setSpec(new io.wsroute.route.api.WebSocketRouteSpec(
-                "rbac.example.com",
-                List.of(new io.wsroute.route.api.RoutePath(
-                        "/ws",
-                        null,
-                        new io.wsroute.route.api.RouteService(
-                                "chat", new io.wsroute.route.api.RouteService.Port(8080, null)))),
-                "nginx",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        admin.resource(route).create();
+        admin.resource(rbacRoute("rbac-route", "chat")).create();
 
         // The CRD came from the chart's crds/; the Ingress write, status patch and Event are all wsroute's, as
         // the chart's ServiceAccount.
@@ -321,8 +304,38 @@ class HelmInstallIT {
                         .withName("rbac-route")
                         .get())
                 .isNotNull();
-        assertThat(admin.v1().events().inNamespace("apps").list().getItems())
-                .anySatisfy(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("rbac-route"));
+        // a route Ready at once gets no Event (README, Status); one whose Service is missing gets its Warning
+        admin.resource(rbacRoute("rbac-warning", "absent")).create();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                admin.v1().events().inNamespace("apps").list().getItems())
+                        .anySatisfy(e -> {
+                            assertThat(e.getInvolvedObject().getName()).isEqualTo("rbac-warning");
+                            assertThat(e.getReason()).isEqualTo("ServiceNotFound");
+                        }));
+    }
+
+    /** A route in namespace apps for NAME.example.com/ws to the Service, port 8080, on class nginx. */
+    private static io.wsroute.route.api.WebSocketRoute rbacRoute(String name, String service) {
+        io.wsroute.route.api.WebSocketRoute route = new io.wsroute.route.api.WebSocketRoute();
+        route.getMetadata().setName(name);
+        route.getMetadata().setNamespace("apps");
+        route.setSpec(new io.wsroute.route.api.WebSocketRouteSpec(
+                name + ".example.com",
+                List.of(new io.wsroute.route.api.RoutePath(
+                        "/ws",
+                        null,
+                        new io.wsroute.route.api.RouteService(
+                                service, new io.wsroute.route.api.RouteService.Port(8080, null)))),
+                "nginx",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        return route;
     }
 
     @Test

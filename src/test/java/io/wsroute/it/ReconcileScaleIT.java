@@ -170,6 +170,24 @@ class ReconcileScaleIT {
                     }
                 });
                 assertThat(wsroute / ROUTES).as("API requests per route").isLessThan(20);
+                // the writes of a new route: its Ingress (server-side apply, counted as APPLY) and its status, once
+                // each; no Event for a route Ready at once, no finalizer, and no GET of single objects (the
+                // reconcile reads from the caches)
+                assertThat(delta.getOrDefault("APPLY ingresses", 0.0))
+                        .as("Ingress writes")
+                        .isEqualTo(ROUTES);
+                assertThat(delta.getOrDefault("PATCH websocketroutes/status", 0.0))
+                        .as("status writes")
+                        .isEqualTo(ROUTES);
+                assertThat(delta.entrySet().stream()
+                                .filter(e -> e.getValue() > 0)
+                                .map(Map.Entry::getKey)
+                                .toList())
+                        .as("other reads and writes of routes, Ingresses, Events and what the assessment reads")
+                        .noneMatch(k -> k.matches("(GET|POST|PUT|PATCH|APPLY|DELETE) (events|websocketroutes"
+                                        + "|ingresses|ingressclasses|configmaps)(/.*)?")
+                                && !k.equals("APPLY ingresses")
+                                && !k.equals("PATCH websocketroutes/status"));
                 double reconciles = reconciles() - reconcilesBefore;
                 System.out.printf(
                         "reconcile scale: %.0f reconciles = %.2f per route%n", reconciles, reconciles / ROUTES);

@@ -58,6 +58,23 @@ class RouteTransitionsTest {
     }
 
     @Test
+    void aNewRouteReadyAtOnceIsNoEventButAFailureOrARecoveryIs() {
+        RouteCondition ready = RouteCondition.ok(RouteCondition.READY, "IngressReady", "ok");
+        RouteCondition missing = RouteCondition.failed(RouteCondition.READY, "ServiceNotFound", "no chat");
+        WebSocketRouteStatus fresh = new WebSocketRouteStatus();
+        WebSocketRouteStatus failing = new WebSocketRouteStatus();
+        missing.applyTo(failing, 1L, T1);
+
+        assertThat(RouteTransitions.readinessChanged(fresh, ready)).isTrue();
+        assertThat(RouteTransitions.worthAnEvent(fresh, ready)).isFalse();
+        assertThat(RouteTransitions.worthAnEvent(fresh, missing)).isTrue();
+        assertThat(RouteTransitions.worthAnEvent(failing, ready)).isTrue();
+        assertThat(RouteTransitions.worthAnEvent(readyStatus(), missing)).isTrue();
+        assertThat(RouteTransitions.worthAnEvent(readyStatus(), ready)).isFalse();
+        assertThat(RouteTransitions.worthAnEvent(failing, missing)).isFalse();
+    }
+
+    @Test
     void noAnswerIsNotARefusal() {
         RouteCondition ready =
                 RouteTransitions.applyFailure(refused(0, "connect timed out")).orElseThrow();

@@ -2,12 +2,26 @@ package io.wsroute.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import org.junit.jupiter.api.Test;
 
-class OwnIngressWritesTest {
+/** Echoes of wsroute's own writes of the objects a route owns, absorbed once and only for the version written. */
+class OwnWritesTest {
 
-    private static final String KEY = OwnIngressWrites.key("demo", "chat");
-    private final OwnIngressWrites writes = new OwnIngressWrites();
+    private static final String KEY = OwnWrites.key(ingress("demo", "chat"));
+    private final OwnWrites writes = new OwnWrites();
+
+    private static Ingress ingress(String namespace, String name) {
+        return new IngressBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
+                .build();
+    }
 
     @Test
     void theEchoOfAFinishedWriteIsAbsorbedOnce() {
@@ -59,11 +73,40 @@ class OwnIngressWritesTest {
     }
 
     @Test
+    void objectsOfOtherKindsWithTheSameNameAreKeptApart() {
+        HTTPRoute httpRoute = new HTTPRouteBuilder()
+                .withNewMetadata()
+                .withNamespace("demo")
+                .withName("chat")
+                .endMetadata()
+                .build();
+        // an informer's item may carry no kind: the key comes from the class
+        httpRoute.setKind(null);
+        String httpRouteKey = OwnWrites.key(httpRoute);
+        assertThat(httpRouteKey)
+                .isNotEqualTo(KEY)
+                .isEqualTo(OwnWrites.key(new HTTPRouteBuilder()
+                        .withNewMetadata()
+                        .withNamespace("demo")
+                        .withName("chat")
+                        .endMetadata()
+                        .build()));
+        writes.started(KEY);
+        writes.finished(KEY, "42");
+        writes.started(httpRouteKey);
+        writes.finished(httpRouteKey, "43");
+        assertThat(writes.absorbs(httpRouteKey, "42")).isFalse();
+        assertThat(writes.absorbs(KEY, "42")).isTrue();
+        assertThat(writes.absorbs(httpRouteKey, "43")).isTrue();
+    }
+
+    @Test
     void withoutAWriteNothingIsAbsorbed() {
         assertThat(writes.absorbs(KEY, "42")).isFalse();
         assertThat(writes.finished(KEY, "42")).isFalse();
         writes.started(KEY);
-        assertThat(writes.absorbs(OwnIngressWrites.key("demo", "other"), "42")).isFalse();
+        assertThat(writes.absorbs(OwnWrites.key(ingress("demo", "other")), "42"))
+                .isFalse();
         assertThat(writes.absorbs(KEY, null)).as("no version, no match").isFalse();
     }
 
