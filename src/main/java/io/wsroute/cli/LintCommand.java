@@ -195,6 +195,8 @@ public final class LintCommand implements Callable<Integer> {
 
     private final InputStream stdin;
     private boolean ownsJvm;
+    /** Threads that read, convert and judge the input; the output does not depend on it (tests compare). */
+    int threads = InOrder.threads();
 
     LintCommand(InputStream stdin) {
         this.stdin = stdin;
@@ -238,8 +240,9 @@ public final class LintCommand implements Callable<Integer> {
         }
         LintReport.Result result;
         try {
-            ManifestReader reader = new ManifestReader(Limits.DEFAULT);
-            LintInputs lintInputs = LintInputs.of(reader.read(inputs, stdin), namespace);
+            ManifestReader reader =
+                    new ManifestReader(Limits.DEFAULT, new YamlInParts(Limits.DEFAULT, threads, YamlInParts.MIN_CHARS));
+            LintInputs lintInputs = LintInputs.of(reader.read(inputs, stdin), namespace, threads);
             Map<ControllerFlavor, ControllerProfile> profiles = ControllerProfiles.of(
                     controller,
                     controllerConfigMap == null ? null : reader.read(List.of(controllerConfigMap), stdin),
@@ -304,42 +307,20 @@ public final class LintCommand implements Callable<Integer> {
                 ingressNginxVersion(),
                 ingressNginxSslPassthrough);
         WebSocketRules rules = new WebSocketRules();
+        // each Ingress is judged on its own: on all cores, the findings kept in the input's order
+        List<Judged> judged = InOrder.map(
+                lintInputs.ingresses,
+                sourced -> judge(sourced, lintInputs, profiles, settings, rules),
+                threads,
+                LintInputs.PARALLEL_MIN_OBJECTS,
+                (a, b) -> true);
         List<LintReport.Located> findings = new ArrayList<>();
         int accepted = 0;
         int servedByOtherFlavor = 0;
-        for (LintInputs.SourcedIngress sourced : lintInputs.ingresses) {
-            IngressClassResolution resolution =
-                    IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses, Optional.of(controller));
-            if (!resolution.servedByNginx()) {
-                continue; // another controller's Ingress: not ours to judge
-            }
-            ControllerFlavor flavor = resolution.flavor().orElseThrow();
-            if (flavor != controller) {
-                servedByOtherFlavor++;
-            }
-            IngressReview review = new IngressReview(
-                    sourced.ingress(),
-                    lintInputs.servicesFor(sourced.ingress()),
-                    lintInputs.replicasFor(sourced.ingress()),
-                    profiles.get(flavor),
-                    settings);
-            try {
-                WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(review);
-                for (Finding finding : evaluation.findings()) {
-                    findings.add(new LintReport.Located(
-                            sourced.source(),
-                            finding,
-                            sourced.positions().locate(finding.field()).orElse(FIRST_LINE)));
-                }
-                accepted += evaluation.accepted().size();
-            } catch (RuntimeException e) {
-                throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s"
-                        .formatted(
-                                sourced.source(),
-                                sourced.ingress().getMetadata().getNamespace(),
-                                sourced.ingress().getMetadata().getName(),
-                                e));
-            }
+        for (Judged one : judged) {
+            findings.addAll(one.findings());
+            accepted += one.accepted();
+            servedByOtherFlavor += one.byOtherFlavor() ? 1 : 0;
         }
         for (LintInputs.SourcedRoute sourced : lintInputs.httpRoutes) {
             findings.addAll(checkRoute(lintInputs, sourced, settings, err));
@@ -354,6 +335,50 @@ public final class LintCommand implements Callable<Integer> {
                     controller.cliName(), servedByOtherFlavor, servedByOtherFlavor == 1 ? "" : "es");
         }
         return new LintReport.Result(findings, accepted, lintInputs.ingresses.size(), lintInputs.httpRoutes.size());
+    }
+
+    /** What one Ingress adds to the report; nothing for another controller's Ingress. */
+    private record Judged(List<LintReport.Located> findings, int accepted, boolean byOtherFlavor) {
+        static final Judged NOT_OURS = new Judged(List.of(), 0, false);
+    }
+
+    private Judged judge(
+            LintInputs.SourcedIngress sourced,
+            LintInputs lintInputs,
+            Map<ControllerFlavor, ControllerProfile> profiles,
+            RuleSettings settings,
+            WebSocketRules rules)
+            throws UnreadableInput {
+        IngressClassResolution resolution =
+                IngressClasses.resolve(sourced.ingress(), lintInputs.ingressClasses, Optional.of(controller));
+        if (!resolution.servedByNginx()) {
+            return Judged.NOT_OURS; // another controller's Ingress: not ours to judge
+        }
+        ControllerFlavor flavor = resolution.flavor().orElseThrow();
+        IngressReview review = new IngressReview(
+                sourced.ingress(),
+                lintInputs.servicesFor(sourced.ingress()),
+                lintInputs.replicasFor(sourced.ingress()),
+                profiles.get(flavor),
+                settings);
+        try {
+            WebSocketRules.Evaluation evaluation = rules.evaluateWithDetection(review);
+            List<LintReport.Located> findings = new ArrayList<>();
+            for (Finding finding : evaluation.findings()) {
+                findings.add(new LintReport.Located(
+                        sourced.source(),
+                        finding,
+                        sourced.positions().locate(finding.field()).orElse(FIRST_LINE)));
+            }
+            return new Judged(findings, evaluation.accepted().size(), flavor != controller);
+        } catch (RuntimeException e) {
+            throw new UnreadableInput("%s: Ingress %s/%s: the rules failed on it (a wsroute bug): %s"
+                    .formatted(
+                            sourced.source(),
+                            sourced.ingress().getMetadata().getNamespace(),
+                            sourced.ingress().getMetadata().getName(),
+                            e));
+        }
     }
 
     /** One HTTPRoute, judged with the Gateways, classes, policies and Services of the input. */

@@ -38,6 +38,9 @@ final class LintInputs {
     /** A ProxySettingsPolicy with where it came from, for findings on the policy (WS131). */
     record SourcedPolicy(String source, ProxySettingsPolicy policy, SourcePositions positions) {}
 
+    /** Fewer objects than this convert faster on one thread than threads start. */
+    static final int PARALLEL_MIN_OBJECTS = 256;
+
     /** Ingress versions the API server no longer serves (removed in Kubernetes 1.22): noted, not checked. */
     private static final Set<String> REMOVED_INGRESS_VERSIONS =
             Set.of("extensions/v1beta1", "networking.k8s.io/v1beta1");
@@ -55,6 +58,9 @@ final class LintInputs {
     private final Map<String, Map<String, Service>> services = new HashMap<>();
 
     private final List<JsonNode> workloads = new ArrayList<>();
+    /** Documents without apiVersion and kind, by source, for a note. */
+    private final Map<String, Integer> notKubernetes = new LinkedHashMap<>();
+
     private final String defaultNamespace;
 
     private LintInputs(String defaultNamespace) {
@@ -62,73 +68,108 @@ final class LintInputs {
     }
 
     static LintInputs of(List<Manifest> manifests, String defaultNamespace) throws UnreadableInput {
+        return of(manifests, defaultNamespace, InOrder.threads());
+    }
+
+    /** @param threads how many threads may convert the objects */
+    static LintInputs of(List<Manifest> manifests, String defaultNamespace, int threads) throws UnreadableInput {
         LintInputs inputs = new LintInputs(defaultNamespace);
-        Map<String, Integer> notKubernetes = new LinkedHashMap<>();
-        for (Manifest manifest : manifests) {
-            JsonNode object = manifest.object();
-            String apiVersion = object.path("apiVersion").asText("");
-            String kind = object.path("kind").asText("");
-            if (!object.isObject() || apiVersion.isEmpty() || kind.isEmpty()) {
-                notKubernetes.merge(manifest.source(), 1, Integer::sum);
-                continue;
-            }
-            inputs.add(manifest, apiVersion, kind);
+        // converting is most of the work and each object's own: on all cores, then placed in the input's order;
+        // objects of one document may share subtrees (aliases), so a document stays on one thread
+        List<Placement> placements = InOrder.map(
+                manifests,
+                manifest -> placement(manifest, defaultNamespace),
+                threads,
+                PARALLEL_MIN_OBJECTS,
+                (a, b) -> a.document() != b.document() || !a.source().equals(b.source()));
+        for (Placement placement : placements) {
+            placement.into(inputs);
         }
-        notKubernetes.forEach(
+        inputs.notKubernetes.forEach(
                 (source, count) -> inputs.notes.add("%s: ignored %d document%s without apiVersion and kind"
                         .formatted(source, count, count == 1 ? "" : "s")));
         return inputs;
     }
 
-    private void add(Manifest manifest, String apiVersion, String kind) throws UnreadableInput {
+    /** What one object adds to the inputs, decided (and converted) apart from the others. */
+    @FunctionalInterface
+    private interface Placement {
+        void into(LintInputs inputs);
+    }
+
+    private static Placement placement(Manifest manifest, String defaultNamespace) throws UnreadableInput {
+        JsonNode object = manifest.object();
+        String apiVersion = object.path("apiVersion").asText("");
+        String kind = object.path("kind").asText("");
+        if (!object.isObject() || apiVersion.isEmpty() || kind.isEmpty()) {
+            return inputs -> inputs.notKubernetes.merge(manifest.source(), 1, Integer::sum);
+        }
         switch (apiVersion + " " + kind) {
-            case "networking.k8s.io/v1 Ingress" ->
-                ingresses.add(new SourcedIngress(
+            case "networking.k8s.io/v1 Ingress" -> {
+                SourcedIngress ingress = new SourcedIngress(
                         manifest.source(),
-                        namespaced(TypedObjects.convert(manifest, Ingress.class)),
-                        manifest.positions()));
+                        namespaced(TypedObjects.convert(manifest, Ingress.class), defaultNamespace),
+                        manifest.positions());
+                return inputs -> inputs.ingresses.add(ingress);
+            }
             case "v1 Service" -> {
-                Service service = namespaced(TypedObjects.convert(manifest, Service.class));
-                services.computeIfAbsent(service.getMetadata().getNamespace(), namespace -> new HashMap<>())
+                Service service = namespaced(TypedObjects.convert(manifest, Service.class), defaultNamespace);
+                return inputs -> inputs.services
+                        .computeIfAbsent(service.getMetadata().getNamespace(), namespace -> new HashMap<>())
                         .put(service.getMetadata().getName(), service);
             }
-            case "networking.k8s.io/v1 IngressClass" ->
-                ingressClasses.add(TypedObjects.convert(manifest, IngressClass.class));
-            case "apps/v1 Deployment", "apps/v1 StatefulSet" -> workloads.add(manifest.object());
-            case "gateway.networking.k8s.io/v1 HTTPRoute", "gateway.networking.k8s.io/v1beta1 HTTPRoute" ->
-                httpRoutes.add(new SourcedRoute(
+            case "networking.k8s.io/v1 IngressClass" -> {
+                IngressClass ingressClass = TypedObjects.convert(manifest, IngressClass.class);
+                return inputs -> inputs.ingressClasses.add(ingressClass);
+            }
+            case "apps/v1 Deployment", "apps/v1 StatefulSet" -> {
+                return inputs -> inputs.workloads.add(manifest.object());
+            }
+            case "gateway.networking.k8s.io/v1 HTTPRoute", "gateway.networking.k8s.io/v1beta1 HTTPRoute" -> {
+                SourcedRoute route = new SourcedRoute(
                         manifest.source(),
-                        namespaced(TypedObjects.convert(manifest, HTTPRoute.class)),
-                        manifest.positions()));
+                        namespaced(TypedObjects.convert(manifest, HTTPRoute.class), defaultNamespace),
+                        manifest.positions());
+                return inputs -> inputs.httpRoutes.add(route);
+            }
             case "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1beta1 Gateway" -> {
-                Gateway gateway = namespaced(TypedObjects.convert(manifest, Gateway.class));
-                gateways.put(key(gateway), gateway);
+                Gateway gateway = namespaced(TypedObjects.convert(manifest, Gateway.class), defaultNamespace);
+                return inputs -> inputs.gateways.put(key(gateway), gateway);
             }
             case "gateway.networking.k8s.io/v1 GatewayClass", "gateway.networking.k8s.io/v1beta1 GatewayClass" -> {
                 GatewayClass gatewayClass = TypedObjects.convert(manifest, GatewayClass.class);
-                gatewayClasses.put(gatewayClass.getMetadata().getName(), gatewayClass);
+                return inputs ->
+                        inputs.gatewayClasses.put(gatewayClass.getMetadata().getName(), gatewayClass);
             }
             case "gateway.networking.k8s.io/v1 BackendTLSPolicy",
-                    "gateway.networking.k8s.io/v1alpha3 BackendTLSPolicy" ->
-                backendTlsPolicies.add(namespaced(TypedObjects.convert(manifest, BackendTLSPolicy.class)));
+                    "gateway.networking.k8s.io/v1alpha3 BackendTLSPolicy" -> {
+                BackendTLSPolicy policy =
+                        namespaced(TypedObjects.convert(manifest, BackendTLSPolicy.class), defaultNamespace);
+                return inputs -> inputs.backendTlsPolicies.add(policy);
+            }
             case NginxGatewayFabric.POLICY_GROUP + "/" + NginxGatewayFabric.POLICY_VERSION + " "
-                    + NginxGatewayFabric.PROXY_SETTINGS_POLICY_KIND ->
-                proxySettingsPolicies.add(new SourcedPolicy(
+                    + NginxGatewayFabric.PROXY_SETTINGS_POLICY_KIND -> {
+                SourcedPolicy policy = new SourcedPolicy(
                         manifest.source(),
-                        namespaced(TypedObjects.convert(manifest, ProxySettingsPolicy.class)),
-                        manifest.positions()));
+                        namespaced(TypedObjects.convert(manifest, ProxySettingsPolicy.class), defaultNamespace),
+                        manifest.positions());
+                return inputs -> inputs.proxySettingsPolicies.add(policy);
+            }
             default -> {
                 if (kind.equals("Ingress") && REMOVED_INGRESS_VERSIONS.contains(apiVersion)) {
-                    notes.add("%s: Ingress %s not checked: %s was removed in Kubernetes 1.22, use networking.k8s.io/v1"
-                            .formatted(
-                                    manifest.source(),
-                                    manifest.object()
-                                            .path("metadata")
-                                            .path("name")
-                                            .asText("(unnamed)"),
-                                    apiVersion));
+                    String note =
+                            "%s: Ingress %s not checked: %s was removed in Kubernetes 1.22, use networking.k8s.io/v1"
+                                    .formatted(
+                                            manifest.source(),
+                                            manifest.object()
+                                                    .path("metadata")
+                                                    .path("name")
+                                                    .asText("(unnamed)"),
+                                            apiVersion);
+                    return inputs -> inputs.notes.add(note);
                 }
                 // Every other object plays no part in WebSocket routing.
+                return inputs -> {};
             }
         }
     }
@@ -211,7 +252,7 @@ final class LintInputs {
         return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     }
 
-    private <T extends HasMetadata> T namespaced(T object) {
+    private static <T extends HasMetadata> T namespaced(T object, String defaultNamespace) {
         String namespace = object.getMetadata().getNamespace();
         if (namespace == null || namespace.isBlank()) {
             object.getMetadata().setNamespace(defaultNamespace);

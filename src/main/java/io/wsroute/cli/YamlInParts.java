@@ -3,10 +3,6 @@ package io.wsroute.cli;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads a large multi-document YAML text in parts ({@link DocumentChunks}) on several threads, with the result of
@@ -22,9 +18,9 @@ record YamlInParts(Limits limits, int parts, int minChars) {
     /** Below this, a manifest reads in a few tens of milliseconds. */
     static final int MIN_CHARS = 256 * 1024;
 
-    /** One part per core, as lint's other work waits for the reading. */
+    /** One part per thread ({@link InOrder#threads}), as lint's other work waits for the reading. */
     static YamlInParts forThisMachine(Limits limits) {
-        return new YamlInParts(limits, Math.min(4, Runtime.getRuntime().availableProcessors()), MIN_CHARS);
+        return new YamlInParts(limits, InOrder.threads(), MIN_CHARS);
     }
 
     /** Documents in order; an empty document is null. */
@@ -34,29 +30,13 @@ record YamlInParts(Limits limits, int parts, int minChars) {
         if (chunks.size() < 2) {
             return new YamlDocuments(limits).read(new StringReader(text));
         }
-        ExecutorService others = Executors.newFixedThreadPool(chunks.size() - 1, runnable -> {
-            Thread thread = new Thread(runnable, "wsroute-yaml-part");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
-            List<Future<List<DocumentBuilder.Document>>> rest = new ArrayList<>();
-            for (DocumentChunks.Chunk chunk : chunks.subList(1, chunks.size())) {
-                rest.add(others.submit(() -> read(chunk)));
-            }
-            List<DocumentBuilder.Document> documents = new ArrayList<>(read(chunks.get(0)));
-            for (Future<List<DocumentBuilder.Document>> part : rest) {
-                documents.addAll(part.get());
-            }
+            List<DocumentBuilder.Document> documents = new ArrayList<>();
+            InOrder.map(chunks, this::read, chunks.size(), 2, (a, b) -> true).forEach(documents::addAll);
             return documents;
-        } catch (UnreadableInput | ExecutionException e) {
+        } catch (UnreadableInput | RuntimeException e) {
             // e.g. a quoted scalar or a flow collection across a cut, or an error one reader must name first
             return new YamlDocuments(limits).read(new StringReader(text));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new YamlDocuments(limits).read(new StringReader(text));
-        } finally {
-            others.shutdownNow();
         }
     }
 
