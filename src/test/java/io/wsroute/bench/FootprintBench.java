@@ -84,7 +84,8 @@ public final class FootprintBench {
     record Sample(String how, Duration startToServing, long idleRssKib) {}
 
     private static final Pattern NMT_LINE =
-            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+            // JDK 25 adds fields after committed= on some lines (the AOT cache's "Shared class space": readonly=...)
+            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB(?:, [^)]*)?\\)", Pattern.MULTILINE);
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
 
     private FootprintBench() {}
