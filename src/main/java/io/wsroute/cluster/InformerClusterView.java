@@ -93,12 +93,35 @@ public class InformerClusterView implements ClusterView {
         // Building the client and the informers is a few hundred milliseconds of class loading and set-up that the
         // webhooks do not wait for (they serve on defaults until the caches fill), so it stays off the start-up
         // thread, which then opens the webhook port sooner (BENCHMARKS.md, start-up).
-        Thread starter = new Thread(this::startInformers, "wsroute-cluster-caches");
+        // The settings are checked here, so a bad one still stops the start with its message.
+        Map<ControllerFlavor, NamespacedName> configMapNames = new EnumMap<>(ControllerFlavor.class);
+        for (ControllerFlavor flavor : ControllerFlavor.values()) {
+            configMapNames.put(
+                    flavor,
+                    NamespacedName.parse(
+                            "wsroute.controllers.%s.config-map".formatted(flavor.cliName()),
+                            config.controllers().of(flavor).configMap()));
+        }
+        Thread starter = new Thread(() -> startInformers(configMapNames), "wsroute-cluster-caches");
         starter.setDaemon(true);
+        starter.setUncaughtExceptionHandler(
+                (thread, e) -> LOG.errorf(e, "the cluster caches could not be set up; the webhooks serve on defaults"));
         starter.start();
     }
 
-    private void startInformers() {
+    /** A ConfigMap setting's namespace and name. */
+    record NamespacedName(String namespace, String name) {
+        static NamespacedName parse(String key, String namespacedName) {
+            String[] parts = namespacedName.split("/", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException(
+                        "%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
+            }
+            return new NamespacedName(parts[0], parts[1]);
+        }
+    }
+
+    private void startInformers(Map<ControllerFlavor, NamespacedName> configMapNames) {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         SharedIndexInformer<IngressClass> ingressClasses =
                 start(notifying(client.network().v1().ingressClasses().runnableInformer(0)), starts);
@@ -116,14 +139,7 @@ public class InformerClusterView implements ClusterView {
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(serviceKey(slice))));
         SharedIndexInformer<EndpointSlice> endpointSlices = start(slices, starts);
         Map<ControllerFlavor, SharedIndexInformer<ConfigMap>> configMaps = new EnumMap<>(ControllerFlavor.class);
-        for (ControllerFlavor flavor : ControllerFlavor.values()) {
-            configMaps.put(
-                    flavor,
-                    configMapInformer(
-                            "wsroute.controllers.%s.config-map".formatted(flavor.cliName()),
-                            config.controllers().of(flavor).configMap(),
-                            starts));
-        }
+        configMapNames.forEach((flavor, name) -> configMaps.put(flavor, configMapInformer(name, starts)));
         Informers published =
                 new Informers(ingressClasses, namespaces, services, endpointSlices, ingresses, configMaps);
         if (!publish(published)) {
@@ -166,16 +182,12 @@ public class InformerClusterView implements ClusterView {
     }
 
     private SharedIndexInformer<ConfigMap> configMapInformer(
-            String key, String namespacedName, List<CompletableFuture<Void>> starts) {
-        String[] parts = namespacedName.split("/", -1);
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new IllegalArgumentException("%s must be namespace/name, got \"%s\"".formatted(key, namespacedName));
-        }
+            NamespacedName configMap, List<CompletableFuture<Void>> starts) {
         // A field selector keeps only the controller's ConfigMap in memory, not every ConfigMap of its namespace.
         return start(
                 notifying(client.configMaps()
-                        .inNamespace(parts[0])
-                        .withField("metadata.name", parts[1])
+                        .inNamespace(configMap.namespace())
+                        .withField("metadata.name", configMap.name())
                         .runnableInformer(0)),
                 starts);
     }
