@@ -14,10 +14,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.wsroute.it.ClusterSeed;
 import io.wsroute.it.RealApiServer;
 import io.wsroute.it.TestCertificates;
-import io.wsroute.route.api.RoutePath;
-import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
-import io.wsroute.route.api.WebSocketRouteSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -275,20 +272,7 @@ public final class ReconcileBench {
 
     /** Route i of the scale namespace: host ri.scale.example.com, /ws to Service chat port 8080 (ReconcileScaleIT too). */
     public static WebSocketRoute route(int i) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName("r" + i);
-        route.getMetadata().setNamespace(NS);
-        route.setSpec(new WebSocketRouteSpec(
-                "r" + i + ".scale.example.com",
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        return route;
+        return ClusterSeed.webSocketRoute(NS, "r" + i, "r" + i + ".scale.example.com", "chat", null);
     }
 
     private static void installFloorCrd(KubernetesClient client) {

@@ -8,6 +8,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wsroute.route.api.RoutePath;
+import io.wsroute.route.api.RouteService;
+import io.wsroute.route.api.WebSocketRoute;
+import io.wsroute.route.api.WebSocketRouteSpec;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -125,5 +130,27 @@ public final class ClusterSeed {
                 .endRule()
                 .endSpec()
                 .build();
+    }
+
+    /**
+     * A route for {@code host}/ws to port 8080 of {@code service}, on {@code ingressClassName} (null: the cluster's
+     * default class), with every other field left to its default.
+     */
+    public static WebSocketRoute webSocketRoute(
+            String namespace, String name, String host, String service, String ingressClassName) {
+        WebSocketRoute route = new WebSocketRoute();
+        route.getMetadata().setName(name);
+        route.getMetadata().setNamespace(namespace);
+        route.setSpec(new WebSocketRouteSpec(
+                host,
+                List.of(new RoutePath("/ws", null, new RouteService(service, new RouteService.Port(8080, null)))),
+                ingressClassName,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        return route;
     }
 }

@@ -12,10 +12,7 @@ import io.wsroute.nginx.ControllerFlavor;
 import io.wsroute.nginx.ControllerProfile;
 import io.wsroute.nginx.live.ControllerTemplate;
 import io.wsroute.nginx.live.IngressNginxTemplate;
-import io.wsroute.route.api.RoutePath;
-import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
-import io.wsroute.route.api.WebSocketRouteSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,20 +57,8 @@ class HandshakeProbeIT {
                         location / { proxy_pass http://%s; }
                     }
                 """.formatted(HOST, RealNginxResource.backend()));
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName("chat");
-        route.getMetadata().setNamespace(NS);
-        route.setSpec(new WebSocketRouteSpec(
-                HOST,
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        client.resource(route).create();
+        client.resource(ClusterSeed.webSocketRoute(NS, "chat", HOST, "chat", null))
+                .create();
 
         Condition broken = awaitCondition("False");
         assertThat(broken.getReason()).isEqualTo("UpgradeNotForwarded");

@@ -318,24 +318,7 @@ class HelmInstallIT {
 
     /** A route in namespace apps for NAME.example.com/ws to the Service, port 8080, on class nginx. */
     private static io.wsroute.route.api.WebSocketRoute rbacRoute(String name, String service) {
-        io.wsroute.route.api.WebSocketRoute route = new io.wsroute.route.api.WebSocketRoute();
-        route.getMetadata().setName(name);
-        route.getMetadata().setNamespace("apps");
-        route.setSpec(new io.wsroute.route.api.WebSocketRouteSpec(
-                name + ".example.com",
-                List.of(new io.wsroute.route.api.RoutePath(
-                        "/ws",
-                        null,
-                        new io.wsroute.route.api.RouteService(
-                                service, new io.wsroute.route.api.RouteService.Port(8080, null)))),
-                "nginx",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        return route;
+        return ClusterSeed.webSocketRoute("apps", name, name + ".example.com", service, "nginx");
     }
 
     @Test

@@ -12,10 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.wsroute.route.api.RoutePath;
-import io.wsroute.route.api.RouteService;
 import io.wsroute.route.api.WebSocketRoute;
-import io.wsroute.route.api.WebSocketRouteSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,20 +156,8 @@ class LeaderFailoverIT {
     }
 
     private static void create(String name) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName(name);
-        route.getMetadata().setNamespace("apps");
-        route.setSpec(new WebSocketRouteSpec(
-                name + ".example.com",
-                List.of(new RoutePath("/ws", null, new RouteService("chat", new RouteService.Port(8080, null)))),
-                "nginx",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-        client.resource(route).create();
+        client.resource(ClusterSeed.webSocketRoute("apps", name, name + ".example.com", "chat", "nginx"))
+                .create();
     }
 
     private static void awaitReady(String name, Duration within) {
