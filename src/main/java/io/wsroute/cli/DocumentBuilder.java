@@ -37,21 +37,23 @@ final class DocumentBuilder {
         final ContainerNode<?> node;
         final String anchor;
         final long valuesBefore;
-        /** Path for {@link SourcePositions}; null below its depth. */
-        final String path;
+        /** Its entry in {@link SourcePositions}, or NOT_RECORDED. */
+        final int entry;
         /** 1 + the height of the tallest child; an empty collection has height 1, a scalar 0. */
         int height = 1;
         /** Mapping: the key whose value comes next, or null when a key comes next. */
         String key;
+        /** Mapping: the entry of {@link #key}. */
+        int keyEntry = SourcePositions.NOT_RECORDED;
 
         boolean mergeKey;
         final List<JsonNode> merges = new ArrayList<>();
 
-        Frame(ContainerNode<?> node, String anchor, long valuesBefore, String path) {
+        Frame(ContainerNode<?> node, String anchor, long valuesBefore, int entry) {
             this.node = node;
             this.anchor = anchor;
             this.valuesBefore = valuesBefore;
-            this.path = path;
+            this.entry = entry;
         }
     }
 
@@ -84,9 +86,7 @@ final class DocumentBuilder {
         }
         top.key = key;
         top.mergeKey = merge;
-        if (!merge) {
-            positions.record(SourcePositions.child(top.path, key, open.size()), at);
-        }
+        top.keyEntry = merge ? SourcePositions.NOT_RECORDED : positions.record(top.entry, key, open.size(), at);
     }
 
     /** A key given as an alias ({@code *name: value}); it must name a scalar. */
@@ -114,33 +114,30 @@ final class DocumentBuilder {
         if (open.size() + 1 > limits.maxNesting()) {
             throw new Refused("nested deeper than %d levels".formatted(limits.maxNesting()));
         }
-        String path = valuePath(at);
-        open.push(new Frame(node, anchor, values - 1, path));
+        int entry = valueEntry(at);
+        open.push(new Frame(node, anchor, values - 1, entry));
     }
 
     /**
-     * The path of the value about to be added, recording where it starts when it is the root or a list item (a
+     * The entry of the value about to be added, recording where it starts when it is the root or a list item (a
      * mapping value's position is its key's, recorded by {@link #key}).
      */
-    private String valuePath(Position at) {
+    private int valueEntry(Position at) {
         Frame parent = open.peek();
         if (parent == null) {
-            positions.record("", at);
-            return "";
+            return positions.recordRoot(at);
         }
         if (parent.node.isArray()) {
-            String path = SourcePositions.child(parent.path, SourcePositions.index(parent.node.size()), open.size());
-            positions.record(path, at);
-            return path;
+            return positions.record(parent.entry, null, open.size(), at);
         }
-        return parent.mergeKey ? null : SourcePositions.child(parent.path, parent.key, open.size());
+        return parent.mergeKey ? SourcePositions.NOT_RECORDED : parent.keyEntry;
     }
 
-    /** {@link #valuePath} for a scalar or alias, without building the path of a mapping value (no one needs it). */
+    /** {@link #valueEntry} for a scalar or alias: only the root and list items record anything. */
     private void recordItem(Position at) {
         Frame parent = open.peek();
         if (parent == null || parent.node.isArray()) {
-            valuePath(at);
+            valueEntry(at);
         }
     }
 
@@ -179,7 +176,7 @@ final class DocumentBuilder {
 
     /** The document's root (null for an empty document) and its positions. */
     Document result() {
-        return new Document(root, positions);
+        return new Document(root, positions.done());
     }
 
     private Anchored anchored(String anchor) throws Refused {

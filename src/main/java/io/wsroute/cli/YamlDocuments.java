@@ -47,6 +47,7 @@ final class YamlDocuments {
     private final LoaderOptions options = new LoaderOptions();
     private final Resolver resolver = new Resolver();
     private final Map<String, Tag> remembered = new HashMap<>();
+    private final Map<String, String> shared = new HashMap<>();
     private final Scalars scalars;
     /** Lines of the whole text before the part being read; an instance reads one text at a time. */
     private int firstLine;
@@ -112,7 +113,7 @@ final class YamlDocuments {
     private void scalar(DocumentBuilder document, ScalarEvent event) throws DocumentBuilder.Refused {
         Tag tag = tag(event);
         if (document.expectsKey()) {
-            document.key(event.getValue(), tag.equals(Tag.MERGE), position(event));
+            document.key(shared(event.getValue()), tag.equals(Tag.MERGE), position(event));
         } else {
             document.scalar(value(tag, event.getValue()), event.getAnchor(), position(event));
         }
@@ -176,7 +177,26 @@ final class YamlDocuments {
         } catch (RuntimeException e) {
             throw new DocumentBuilder.Refused("\"%s\" is not a valid %s".formatted(text, tag));
         }
-        return TextNode.valueOf(text);
+        return TextNode.valueOf(shared(text));
+    }
+
+    /**
+     * One instance of a short text that repeats: keys (metadata, name, annotations) and values (Prefix, 3600) of
+     * every document would otherwise each be a String of their own, which the converted objects and the positions
+     * keep until the findings are written.
+     */
+    private String shared(String text) {
+        if (text.length() > MAX_REMEMBERED_LENGTH) {
+            return text;
+        }
+        String known = shared.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < MAX_REMEMBERED) {
+            shared.put(text, text);
+        }
+        return text;
     }
 
     /** SnakeYAML's marks count from 0 over the whole stream, so lines stay right across documents. */
