@@ -65,6 +65,31 @@ final class Machine {
         return sum;
     }
 
+    /**
+     * CPU seconds the whole machine has spent busy (every core, every process: /proc/stat's first line without idle
+     * and iowait) and the seconds of CPU it had in all, since boot: two readings tell how busy the cores were between
+     * them, so a benchmark can tell "the cores were full" (CPU-bound) from "they waited" (latency-bound).
+     */
+    static double[] busyAndTotalSeconds() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/stat"))
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split("\\s+");
+        long busy = 0;
+        long total = 0;
+        // user nice system idle iowait irq softirq steal (guest time is already in user)
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            long ticks = Long.parseLong(fields[i]);
+            total += ticks;
+            if (i != 4 && i != 5) {
+                busy += ticks;
+            }
+        }
+        return new double[] {busy / 100.0, total / 100.0};
+    }
+
     static String describe() {
         return "%d cores, %d MiB max heap of this JVM, java %s (%s), load %s"
                 .formatted(

@@ -38,9 +38,10 @@ import java.util.regex.Pattern;
 /**
  * Reconcile cost with wsroute as its own process (the packaged jar, as deployed) against a real kube-apiserver and
  * etcd: N WebSocketRoutes created by 16 client threads, time until every one is Ready, and per route the reconciles
- * (wsroute's own {@code wsroute_route_reconciles_total}) and the CPU of wsroute, the API server and etcd (from
- * /proc). In the same run, before wsroute starts, the floor: the same API server storing N objects of a bare custom
- * resource from 16 threads. Run: {@code bash hack/bench.sh reconcile [N]} ({@code -Dbench.jfr=true} records a JFR
+ * (wsroute's own {@code wsroute_route_reconciles_total}), the CPU of wsroute, the API server, etcd and this load
+ * client (from /proc), how busy the machine's cores were, and what wsroute's reconcile threads wait for a third of the
+ * way (a thread dump). In the same run, before wsroute starts and after a warm-up of the load client, the floor: the
+ * same API server storing N objects of a bare custom resource from 16 threads and from 64. Run: {@code bash hack/bench.sh reconcile [N]} ({@code -Dbench.jfr=true} records a JFR
  * profile of wsroute over the creates; {@code -Dbench.baseline=JAR} runs another build first, against the same API
  * server, for a before/after in one run). Java 25 with the image's options, without the AOT cache (the same for both
  * builds; what a route costs is measured once the JIT has warmed up anyway).
@@ -53,15 +54,40 @@ public final class ReconcileBench {
     private static final Pattern RECONCILES =
             Pattern.compile("^wsroute_route_reconciles_total\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE);
 
-    /** The CPU seconds of the three processes at one moment. */
-    record Cpu(double wsroute, double apiServer, double etcd) {
+    /** The CPU seconds of the four processes at one moment: wsroute, the API server, etcd and this load client. */
+    record Cpu(double wsroute, double apiServer, double etcd, double client) {
+        static Cpu now(long wsroutePid, Pids pids) throws java.io.IOException {
+            return new Cpu(
+                    wsroutePid == 0 ? 0 : Machine.cpuSeconds(wsroutePid),
+                    Machine.cpuSeconds(pids.apiServer()),
+                    Machine.cpuSeconds(pids.etcd()),
+                    Machine.cpuSeconds(ProcessHandle.current().pid()));
+        }
+
         Cpu minus(Cpu earlier) {
-            return new Cpu(wsroute - earlier.wsroute, apiServer - earlier.apiServer, etcd - earlier.etcd);
+            return new Cpu(
+                    wsroute - earlier.wsroute,
+                    apiServer - earlier.apiServer,
+                    etcd - earlier.etcd,
+                    client - earlier.client);
+        }
+
+        double total() {
+            return wsroute + apiServer + etcd + client;
         }
 
         String perItem(int n) {
-            return "wsroute %.2f ms, API server %.2f ms, etcd %.2f ms"
-                    .formatted(wsroute * 1000 / n, apiServer * 1000 / n, etcd * 1000 / n);
+            return "wsroute %.2f ms, API server %.2f ms, etcd %.2f ms, load client %.2f ms"
+                    .formatted(wsroute * 1000 / n, apiServer * 1000 / n, etcd * 1000 / n, client * 1000 / n);
+        }
+
+        /**
+         * The four processes share the machine's cores: their CPU over the cores is the least wall time the work
+         * could take here, whatever the concurrency.
+         */
+        String bound(int cores, double seconds) {
+            return "%.1f s of CPU on %d cores: at least %.1f s of wall time; took %.1f s (%.0f %% of the cores)"
+                    .formatted(total(), cores, total() / cores, seconds, 100 * total() / cores / seconds);
         }
     }
 
@@ -101,37 +127,38 @@ public final class ReconcileBench {
     }
 
     private static void run(String kubeconfig, int routes) throws Exception {
-        long apiServerPid = childPid("kube-apiserver");
-        long etcdPid = childPid("etcd");
+        Pids pids = new Pids(childPid("kube-apiserver"), childPid("etcd"));
         Config config = Config.fromKubeconfig(kubeconfig);
-        // the benchmark's own client must not be what limits creation
-        config.setMaxConcurrentRequests(128);
-        config.setMaxConcurrentRequestsPerHost(64);
+        // fabric8's maxConcurrentRequests(PerHost) do not apply to its Vert.x client (it pools up to 8,192
+        // connections per host): the creating threads are the only bound on the benchmark's requests in flight
         // deleting a thousand routes in one request outlasts the default 10 s on a loaded machine
         config.setRequestTimeout(120_000);
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
             RealApiServer.installCrd(client);
             ClusterSeed.routeNamespace(client, NS);
-
-            // the floor: the API server and etcd alone, the same number of custom resources from as many threads
             installFloorCrd(client);
-            ClusterSeed.routeNamespace(client, "floor");
-            Cpu floorBefore = new Cpu(0, Machine.cpuSeconds(apiServerPid), Machine.cpuSeconds(etcdPid));
-            double floorSeconds =
-                    createAll(routes, i -> client.resource(floorObject(i)).create());
-            Cpu floor = new Cpu(0, Machine.cpuSeconds(apiServerPid), Machine.cpuSeconds(etcdPid)).minus(floorBefore);
-            System.out.printf(
-                    "floor: %d bare custom resources created in %.2f s = %.0f/s; per object API server %.2f ms, etcd %.2f ms (load %s)%n",
-                    routes,
-                    floorSeconds,
-                    routes / floorSeconds,
-                    floor.apiServer() * 1000 / routes,
-                    floor.etcd() * 1000 / routes,
-                    Machine.load());
+
+            // the load client is a JVM too: its first thousand requests are compiled as they run, which the floor
+            // would charge to the API server's rate
+            ClusterSeed.routeNamespace(client, "warm-up");
+            createAll(
+                    Math.min(routes, 500),
+                    THREADS,
+                    i -> client.resource(floorObject("warm-up", i)).create());
+            // the floor: the API server and etcd alone, the same number of custom resources, from as many threads
+            // as the routes are created with and from four times as many
+            Cpu floor = floor(client, routes, THREADS, pids);
+            floor(client, routes, 4 * THREADS, pids);
 
             // priced on at most a thousand of each: enough for a per-write figure, minutes less at 10,000 routes
-            new WriteCosts(client, Math.min(routes, 1000), apiServerPid, etcdPid, ReconcileBench::createAll).measure();
+            new WriteCosts(
+                            client,
+                            Math.min(routes, 1000),
+                            pids.apiServer(),
+                            pids.etcd(),
+                            (n, write) -> createAll(n, THREADS, write))
+                    .measure();
 
             List<Path> jars = new ArrayList<>();
             String baseline = System.getProperty("bench.baseline", "");
@@ -140,9 +167,46 @@ public final class ReconcileBench {
             }
             jars.add(WsrouteProcess.packagedJar());
             for (Path jar : jars) {
-                phase(client, kubeconfig, jar, routes, new Pids(apiServerPid, etcdPid), floor);
+                phase(client, kubeconfig, jar, routes, pids, floor);
             }
         }
+    }
+
+    /** N bare custom resources from this many threads: the rate and what each cost the API server and etcd. */
+    private static Cpu floor(KubernetesClient client, int n, int threads, Pids pids) throws Exception {
+        String namespace = "floor-" + threads;
+        ClusterSeed.routeNamespace(client, namespace);
+        Cpu before = Cpu.now(0, pids);
+        double[] machineBefore = Machine.busyAndTotalSeconds();
+        double seconds = createAll(
+                n, threads, i -> client.resource(floorObject(namespace, i)).create());
+        Cpu cost = Cpu.now(0, pids).minus(before);
+        System.out.printf(
+                "floor, %d threads: %d bare custom resources created in %.2f s = %.0f/s; per object API server %.2f ms, etcd %.2f ms, load client %.2f ms; %s (load %s)%n",
+                threads,
+                n,
+                seconds,
+                n / seconds,
+                cost.apiServer() * 1000 / n,
+                cost.etcd() * 1000 / n,
+                cost.client() * 1000 / n,
+                busy(machineBefore, cost, seconds),
+                Machine.load());
+        return cost;
+    }
+
+    /**
+     * How busy the machine's cores were over an interval, and how much of that was the benchmark's processes: a
+     * saturated machine is CPU-bound (more concurrency cannot help), an idle share says something waited.
+     */
+    private static String busy(double[] machineBefore, Cpu cost, double seconds) throws java.io.IOException {
+        double[] after = Machine.busyAndTotalSeconds();
+        double total = after[1] - machineBefore[1];
+        return "cores busy %.0f %% (the benchmark's processes %.0f %%, the rest of the machine %.0f %%)"
+                .formatted(
+                        100 * (after[0] - machineBefore[0]) / total,
+                        100 * cost.total() / total,
+                        100 * ((after[0] - machineBefore[0]) - cost.total()) / total);
     }
 
     record Pids(long apiServer, long etcd) {}
@@ -172,26 +236,28 @@ public final class ReconcileBench {
         wsroute.startJfr();
         double jitBefore = Machine.threadCpuSeconds(wsroute.pid(), JIT_THREADS);
         double gcBefore = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS);
-        Cpu before = new Cpu(
-                Machine.cpuSeconds(wsroute.pid()),
-                Machine.cpuSeconds(pids.apiServer()),
-                Machine.cpuSeconds(pids.etcd()));
+        Cpu before = Cpu.now(wsroute.pid(), pids);
+        double[] machineBefore = Machine.busyAndTotalSeconds();
         Set<String> ready = ConcurrentHashMap.newKeySet();
         CountDownLatch allReady = new CountDownLatch(routes);
+        CountDownLatch thirdReady = new CountDownLatch(Math.max(1, routes / 3));
         long start = System.nanoTime();
         double created;
+        // a thread dump of wsroute once a third of the routes are Ready: what its reconcile threads wait for
+        CensusLater census = new CensusLater(wsroute, thirdReady);
         try (var watch = client.resources(WebSocketRoute.class).inNamespace(NS).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, WebSocketRoute route) {
                 if (isReady(route) && ready.add(route.getMetadata().getName())) {
                     allReady.countDown();
+                    thirdReady.countDown();
                 }
             }
 
             @Override
             public void onClose(WatcherException cause) {}
         })) {
-            created = createAll(routes, i -> client.resource(route(i)).create());
+            created = createAll(routes, THREADS, i -> client.resource(route(i)).create());
             if (!allReady.await(Math.max(120, routes / 10), TimeUnit.SECONDS)) {
                 throw new IllegalStateException("only " + ready.size() + " of " + routes + " routes became Ready");
             }
@@ -199,11 +265,8 @@ public final class ReconcileBench {
         double allReadySeconds = (System.nanoTime() - start) / 1e9;
         // whatever wsroute still does for these routes right after the last Ready counts too
         Thread.sleep(2000);
-        Cpu cost = new Cpu(
-                        Machine.cpuSeconds(wsroute.pid()),
-                        Machine.cpuSeconds(pids.apiServer()),
-                        Machine.cpuSeconds(pids.etcd()))
-                .minus(before);
+        Cpu cost = Cpu.now(wsroute.pid(), pids).minus(before);
+        String machine = busy(machineBefore, cost, allReadySeconds + 2);
         double jit = Machine.threadCpuSeconds(wsroute.pid(), JIT_THREADS) - jitBefore;
         double gc = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS) - gcBefore;
         wsroute.stopJfr(round);
@@ -220,6 +283,32 @@ public final class ReconcileBench {
         System.out.printf(
                 "%s: the API server's CPU per route is %.1f× its bare custom-resource write%n",
                 round, cost.apiServer() / floor.apiServer());
+        System.out.printf(
+                "%s: the four processes spent %s; %s%n",
+                round, cost.bound(Runtime.getRuntime().availableProcessors(), allReadySeconds + 2), machine);
+        System.out.printf("%s: wsroute a third of the way: %s%n", round, census.result());
+    }
+
+    /** Takes wsroute's thread census on its own thread once the latch opens (or says why there is none). */
+    private static final class CensusLater {
+        private final java.util.concurrent.CompletableFuture<String> result;
+
+        CensusLater(Wsroute wsroute, CountDownLatch when) {
+            result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    if (!when.await(10, TimeUnit.MINUTES)) {
+                        return "no census (too few routes Ready)";
+                    }
+                    return ThreadCensus.of(wsroute.threadDump()).describe();
+                } catch (Exception e) {
+                    return "no census (" + e + ")";
+                }
+            });
+        }
+
+        String result() throws Exception {
+            return result.get(2, TimeUnit.MINUTES);
+        }
     }
 
     /**
@@ -247,10 +336,10 @@ public final class ReconcileBench {
                         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    /** Runs create(0..n-1) on 16 threads; the seconds it took. */
-    private static double createAll(int n, IntConsumer create) throws InterruptedException {
+    /** Runs create(0..n-1) on this many threads; the seconds it took. */
+    private static double createAll(int n, int threads, IntConsumer create) throws InterruptedException {
         long start = System.nanoTime();
-        ExecutorService creators = Executors.newFixedThreadPool(THREADS);
+        ExecutorService creators = Executors.newFixedThreadPool(threads);
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int item = i;
@@ -308,13 +397,13 @@ public final class ReconcileBench {
     }
 
     /** A bare custom resource with a spec the size of a route's. */
-    private static GenericKubernetesResource floorObject(int i) {
+    private static GenericKubernetesResource floorObject(String namespace, int i) {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion("bench.wsroute.io/v1")
                 .withKind("Floor")
                 .withNewMetadata()
                 .withName("f" + i)
-                .withNamespace("floor")
+                .withNamespace(namespace)
                 .endMetadata()
                 .withAdditionalProperties(Map.of(
                         "spec",
@@ -382,6 +471,12 @@ public final class ReconcileBench {
                 }
             });
             command.add("-Dquarkus.kubernetes-client.token=" + TOKEN);
+            // e.g. another reconcile pool size, to see whether it bounds the reconciles in flight
+            for (String option : System.getProperty("bench.wsrouteOptions", "").split(" ")) {
+                if (!option.isBlank()) {
+                    command.add(option);
+                }
+            }
             command.addAll(List.of(
                     "-Dquarkus.http.port=" + httpPort,
                     "-Dquarkus.http.ssl-port=" + httpsPort,
@@ -455,7 +550,11 @@ public final class ReconcileBench {
             }
         }
 
-        private void jcmd(String... arguments) throws Exception {
+        String threadDump() throws Exception {
+            return jcmd("Thread.print");
+        }
+
+        private String jcmd(String... arguments) throws Exception {
             List<String> command =
                     new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid())));
             command.addAll(List.of(arguments));
@@ -464,6 +563,7 @@ public final class ReconcileBench {
             if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 throw new IllegalStateException("jcmd " + String.join(" ", arguments) + ": " + output);
             }
+            return output;
         }
 
         @Override
