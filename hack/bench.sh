@@ -14,7 +14,8 @@
 # quarkus-run.jar in the same run; reconcile measures it first against the same API server; footprint trains its own
 # cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and BENCH_BASELINE_JVM="...", e.g. the
 # ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE), BENCH_RUNS (footprint, default 3),
-# BENCH_WSROUTE_OPTIONS="-D... -XX:..." (reconcile: more options for every wsroute it starts).
+# BENCH_WSROUTE_OPTIONS="-D... -XX:..." (reconcile: more options for every wsroute it starts), BENCH_AOT=true
+# (reconcile: then the same build again as the image runs it, with the AOT cache hack/aot-train.sh trains).
 # The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,7 @@ case "$what" in
   reconcile) bash hack/kube-binaries.sh >/dev/null
              exec "${lock[@]}" java -cp "$cp" -Dbench.routes="${2:-1000}" -Dbench.jfr="${BENCH_JFR:-false}" \
                -Dbench.baseline="${BENCH_BASELINE:-}" -Dbench.wsrouteOptions="${BENCH_WSROUTE_OPTIONS:-}" \
+               -Dbench.aot="${BENCH_AOT:-false}" \
                io.wsroute.bench.ReconcileBench ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * same API server storing N objects of a bare custom resource from 16 threads and from 64. Run: {@code bash hack/bench.sh reconcile [N]} ({@code -Dbench.jfr=true} records a JFR
  * profile of wsroute over the creates; {@code -Dbench.baseline=JAR} runs another build first, against the same API
  * server, for a before/after in one run). Java 25 with the image's options, without the AOT cache (the same for both
- * builds; what a route costs is measured once the JIT has warmed up anyway).
+ * builds); {@code -Dbench.aot=true} then runs this build once more as the image does, with the cache its training
+ * script writes (which trains on admissions, not on reconciles: the image is built without a cluster).
  */
 public final class ReconcileBench {
 
@@ -151,14 +152,7 @@ public final class ReconcileBench {
             Cpu floor = floor(client, routes, THREADS, pids);
             floor(client, routes, 4 * THREADS, pids);
 
-            // priced on at most a thousand of each: enough for a per-write figure, minutes less at 10,000 routes
-            new WriteCosts(
-                            client,
-                            Math.min(routes, 1000),
-                            pids.apiServer(),
-                            pids.etcd(),
-                            (n, write) -> createAll(n, THREADS, write))
-                    .measure();
+            writeCosts(client, routes, pids).measure();
 
             List<Path> jars = new ArrayList<>();
             String baseline = System.getProperty("bench.baseline", "");
@@ -167,9 +161,23 @@ public final class ReconcileBench {
             }
             jars.add(WsrouteProcess.packagedJar());
             for (Path jar : jars) {
-                phase(client, kubeconfig, jar, routes, pids, floor);
+                phase(client, kubeconfig, jar, false, routes, pids, floor);
+            }
+            if (Boolean.getBoolean("bench.aot")) {
+                // as the image runs it: the same build again with the AOT cache its training script writes
+                phase(client, kubeconfig, WsrouteProcess.packagedJar(), true, routes, pids, floor);
             }
         }
+    }
+
+    /** Priced on at most a thousand of each: enough for a per-write figure, minutes less at 10,000 routes. */
+    private static WriteCosts writeCosts(KubernetesClient client, int routes, Pids pids) {
+        return new WriteCosts(
+                client,
+                Math.min(routes, 1000),
+                pids.apiServer(),
+                pids.etcd(),
+                (n, write) -> createAll(n, THREADS, write));
     }
 
     /** N bare custom resources from this many threads: the rate and what each cost the API server and etcd. */
@@ -212,9 +220,10 @@ public final class ReconcileBench {
     record Pids(long apiServer, long etcd) {}
 
     /** wsroute from this jar started, N routes created, all Ready: what it cost. */
-    private static void phase(KubernetesClient client, String kubeconfig, Path jar, int routes, Pids pids, Cpu floor)
+    private static void phase(
+            KubernetesClient client, String kubeconfig, Path jar, boolean aotCache, int routes, Pids pids, Cpu floor)
             throws Exception {
-        try (Wsroute wsroute = Wsroute.start(kubeconfig, jar)) {
+        try (Wsroute wsroute = Wsroute.start(kubeconfig, jar, aotCache)) {
             RealApiServer.registerWebhooks(
                     client, "https://127.0.0.1:" + wsroute.httpsPort, wsroute.caBundle, "wsroute");
             System.out.printf("%nwsroute %s: %s%n", jar, wsroute.describe());
@@ -223,6 +232,7 @@ public final class ReconcileBench {
                 round(client, wsroute, round, routes, pids, floor);
                 deleteRoutes(client, NS);
             }
+            writeCosts(client, routes, pids).measureThroughWebhooks(wsroute.pid());
         }
     }
 
@@ -452,7 +462,7 @@ public final class ReconcileBench {
             this.dir = dir;
         }
 
-        static Wsroute start(String kubeconfig, Path jar) throws Exception {
+        static Wsroute start(String kubeconfig, Path jar, boolean aotCache) throws Exception {
             Path dir = Files.createTempDirectory("wsroute-reconcile-bench");
             TestCertificates certificates = TestCertificates.create(dir);
             int httpPort = WsrouteProcess.freePort();
@@ -462,6 +472,15 @@ public final class ReconcileBench {
             Path java = java25.orElse(Jdks.current());
             if (java25.isPresent()) {
                 options.addAll(FootprintBench.JAVA25);
+            }
+            if (aotCache) {
+                Path cache = FootprintBench.trainAotCaches(
+                                java25.orElseThrow(() -> new IllegalStateException("an AOT cache needs a JDK 25")),
+                                jar,
+                                options,
+                                200)
+                        .resolve("wsroute.aot");
+                options.add("-XX:AOTCache=" + cache);
             }
             List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(options);

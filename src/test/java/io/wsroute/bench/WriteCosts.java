@@ -64,6 +64,25 @@ final class WriteCosts {
         ReconcileBench.deleteRoutes(client, NS);
     }
 
+    /**
+     * The Ingress apply again, now that wsroute's two webhooks are registered: what the API server's calls to them
+     * add to a route's Ingress write, and what answering them costs wsroute (no route owns these Ingresses, so none
+     * is reconciled; wsroute's informers still see each one).
+     */
+    void measureThroughWebhooks(long wsroutePid) throws Exception {
+        double wsroute = Machine.cpuSeconds(wsroutePid);
+        price(
+                "Ingress server-side apply (new) through wsroute's two webhooks",
+                i -> client.resource(ingress("w" + i))
+                        .fieldManager("wsroute")
+                        .forceConflicts()
+                        .serverSideApply());
+        System.out.printf(
+                "write cost: wsroute's CPU per Ingress apply through its webhooks %.2f ms%n",
+                (Machine.cpuSeconds(wsroutePid) - wsroute) * 1000 / n);
+        client.network().v1().ingresses().inNamespace(NS).delete();
+    }
+
     private void price(String what, IntConsumer write) throws Exception {
         double api = Machine.cpuSeconds(apiServerPid);
         double etcd = Machine.cpuSeconds(etcdPid);
