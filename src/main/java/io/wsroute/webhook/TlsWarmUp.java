@@ -6,10 +6,7 @@ import org.jboss.logging.Logger;
  * Initialises the TLS stack of the webhook server on a thread of its own while the application starts, instead of
  * on the event loop that accepts the first HTTPS connection. The first connection otherwise pays for Netty's
  * one-off probe of the JDK's TLS (its JDK server context's static initialiser builds a key store, key and trust
- * manager factories, and an SSL context) and, because Bouncy Castle is on the class path for the self-managed
- * certificates ({@link CertificateIssuer}), for constructing Bouncy Castle's security provider, which Netty tries
- * first to read PEM keys. On two cores that was the largest single delay between "started" and the first admitted
- * review (BENCHMARKS.md, start-up).
+ * manager factories, and an SSL context; {@link NettyBouncyCastleProbe} keeps Bouncy Castle out of it).
  */
 public final class TlsWarmUp {
 
