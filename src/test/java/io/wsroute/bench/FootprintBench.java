@@ -40,7 +40,8 @@ public final class FootprintBench {
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-XX:MaxRAMPercentage=75",
             "-XX:MinHeapFreeRatio=40",
-            "-XX:MaxHeapFreeRatio=70");
+            "-XX:MaxHeapFreeRatio=70",
+            "-XX:TrimNativeHeapInterval=5000");
 
     /**
      * As deployed before SerialGC (the image's ParallelGC, the chart's sizing for it then), for

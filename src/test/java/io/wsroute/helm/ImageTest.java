@@ -32,6 +32,16 @@ class ImageTest {
                 .contains("runtimeOptions: \"-XX:+UseCompactObjectHeaders -XX:AOTCache=/deployments/aot/wsroute.aot\"");
     }
 
+    /** The image run alone and the chart both give back what the C library keeps of start-up's native memory. */
+    @Test
+    void theImageAndTheChartTrimTheNativeHeap() throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+        String values = Files.readString(Path.of("helm/wsroute/values.yaml"));
+
+        assertThat(match(dockerfile, "ENV JAVA_OPTS_APPEND=\"([^\"]*)\"")).contains("-XX:TrimNativeHeapInterval=5000");
+        assertThat(match(values, "\n  gcOptions: \"([^\"]*)\"")).contains("-XX:TrimNativeHeapInterval=5000");
+    }
+
     /** The image run alone (docker run) and the chart select the same collector in run-java.sh. */
     @Test
     void theImageAndTheChartSelectTheSameCollector() throws Exception {
