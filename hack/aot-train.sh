@@ -2,7 +2,10 @@
 # Trains wsroute's AOT caches (JDK 25: JEP 483 class loading and linking, JEP 514 one-step creation, JEP 515 method
 # profiles) on real work, so a later start maps what this one loaded, linked and profiled:
 #   OUT/wsroute.aot  the server: start-up, the informers (and their sync when KUBECONFIG names a cluster), a few
-#                    hundred admissions of each kind on both Ingress endpoints and the ConfigMap endpoint
+#                    hundred admissions of each kind on both Ingress endpoints and the ConfigMap endpoint; classes
+#                    loaded and linked, without JEP 515's method profiles unless SERVER_PROFILES=true: the whole
+#                    cache stays resident, and the profiles cost about 9 MiB of idle RSS for no start-up gain
+#                    measured (BENCHMARKS.md)
 #   OUT/lint.aot     lint over the examples, repeated so its hot paths get profiled
 # The same script trains the container image's caches (src/main/docker/Dockerfile.jvm), hack/run-local.sh's and the
 # footprint benchmark's. A cache only serves a JVM of the same build, the same jar and the same object layout, so
@@ -15,6 +18,7 @@
 #        JAVA_OPTIONS  JVM options of the runtime (default: -XX:+UseCompactObjectHeaders)
 #        ROUNDS        admissions per review body and endpoint (default: 200)
 #        KUBECONFIG    when set, the server trains against that cluster (informer sync); otherwise against none
+#        SERVER_PROFILES  true: keep JEP 515's method profiles in the server cache too (default false)
 set -euo pipefail
 
 out="${1:?usage: hack/aot-train.sh OUT_DIR}"
@@ -64,7 +68,9 @@ fi
 
 say "training the server cache with $("$java" -version 2>&1 | head -1), admissions over $scheme"
 rm -f "$out/wsroute.aot"
-"$java" "${options[@]}" -XX:AOTCacheOutput="$out/wsroute.aot" -Dquarkus.http.host=127.0.0.1 \
+profiles=()
+[ "${SERVER_PROFILES:-false}" = true ] || profiles=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
+"$java" "${options[@]}" "${profiles[@]}" -XX:AOTCacheOutput="$out/wsroute.aot" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.http.port="$port" -Dwsroute.probe.mode=off "${tls[@]}" "${cluster[@]}" -jar "$app/quarkus-run.jar" \
   > "$work/server.log" 2>&1 &
 server=$!

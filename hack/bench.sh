@@ -13,8 +13,9 @@
 # profile of wsroute over the creates), BENCH_BASELINE=JAR (lint, footprint and reconcile: another build's
 # quarkus-run.jar in the same run; reconcile measures it first against the same API server; footprint trains its own
 # cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and BENCH_BASELINE_JVM="...", e.g. the
-# ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE), BENCH_RUNS (footprint, default 3),
-# BENCH_WSROUTE_OPTIONS="-D... -XX:..." (reconcile: more options for every wsroute it starts), BENCH_AOT=true
+# ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE; BENCH_BASELINE_PROFILES=true trains its
+# server cache with JEP 515's method profiles, as before hack/aot-train.sh left them out), BENCH_RUNS (footprint,
+# default 3), BENCH_WSROUTE_OPTIONS="-D... -XX:..." (reconcile: more options for every wsroute it starts), BENCH_AOT=true
 # (reconcile: then the same build again as the image runs it, with the AOT cache hack/aot-train.sh trains).
 # The machine is shared: runs take /tmp/wsroute-heavy.lock (as the team's heavy runs do) unless BENCH_NO_LOCK=1.
 set -euo pipefail
@@ -37,6 +38,7 @@ case "$what" in
                io.wsroute.bench.AdmissionBench ;;
   footprint) exec "${lock[@]}" java -cp "$cp" -Dbench.runs="${BENCH_RUNS:-3}" -Dbench.baseline="${BENCH_BASELINE:-}" \
                -Dbench.baselineGc="${BENCH_BASELINE_GC:-}" -Dbench.baselineJvm="${BENCH_BASELINE_JVM:-}" \
+               -Dbench.baselineProfiles="${BENCH_BASELINE_PROFILES:-false}" \
                io.wsroute.bench.FootprintBench ;;
   lint) exec "${lock[@]}" java -cp "$cp" -Dbench.ingresses="${2:-10000}" -Dbench.baseline="${BENCH_BASELINE:-}" \
           io.wsroute.bench.LintBench ;;

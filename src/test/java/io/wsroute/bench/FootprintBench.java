@@ -142,7 +142,9 @@ public final class FootprintBench {
     /**
      * {@code -Dbench.baseline=.../quarkus-app/quarkus-run.jar}: another build (e.g. the previous commit's), as
      * deployed on Java 25 with a cache trained for it, for a before/after in one run. Its deployment as it was:
-     * {@code -Dbench.baselineGc=parallel|serial} and {@code -Dbench.baselineJvm="..."} (appended, so they win).
+     * {@code -Dbench.baselineGc=parallel|serial} and {@code -Dbench.baselineJvm="..."} (appended, so they win), and
+     * {@code -Dbench.baselineProfiles=true} for a server cache with JEP 515's method profiles, as caches were trained
+     * before {@code hack/aot-train.sh} left them out.
      */
     static Optional<Variant> baseline(Path java25, List<String> options25) throws Exception {
         String jar = System.getProperty("bench.baseline", "");
@@ -153,16 +155,23 @@ public final class FootprintBench {
         Stream.of(System.getProperty("bench.baselineJvm", "").split(" +"))
                 .filter(option -> !option.isBlank())
                 .forEach(options::add);
-        Path caches = trainAotCaches(java25, Path.of(jar), options, 200);
+        Path caches = trainAotCaches(java25, Path.of(jar), options, 200, Boolean.getBoolean("bench.baselineProfiles"));
         options.add("-XX:AOTCache=" + caches.resolve("wsroute.aot"));
         return Optional.of(new Variant("baseline java 25 + AOT cache", java25, options, Optional.of(Path.of(jar))));
     }
 
+    /** The caches as the image builds them, the server's without method profiles (the script's default). */
+    static Path trainAotCaches(Path java, Path jar, List<String> options, int rounds) throws Exception {
+        return trainAotCaches(java, jar, options, rounds, false);
+    }
+
     /**
      * The caches as the image builds them: {@code hack/aot-train.sh} with the runtime's JVM options (a cache
-     * trained with other object-layout options is refused at start).
+     * trained with other object-layout options is refused at start); {@code serverProfiles} keeps JEP 515's method
+     * profiles in the server cache (the script's SERVER_PROFILES).
      */
-    static Path trainAotCaches(Path java, Path jar, List<String> options, int rounds) throws Exception {
+    static Path trainAotCaches(Path java, Path jar, List<String> options, int rounds, boolean serverProfiles)
+            throws Exception {
         Path app = jar.getParent();
         // the training script of this checkout, also for a baseline build elsewhere
         Path repository = WsrouteProcess.packagedJar().getParent().getParent().getParent();
@@ -176,6 +185,7 @@ public final class FootprintBench {
         training.environment().put("APP", app.toString());
         training.environment().put("JAVA_OPTIONS", String.join(" ", options));
         training.environment().put("ROUNDS", Integer.toString(rounds));
+        training.environment().put("SERVER_PROFILES", Boolean.toString(serverProfiles));
         training.environment().remove("KUBECONFIG");
         Process process = training.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
