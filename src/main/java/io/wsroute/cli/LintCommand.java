@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -208,10 +209,15 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /**
-     * As {@link #run}, in a JVM that does nothing else and ends with it: lint may then set that JVM up for a short
-     * run ({@link ShortRunJit}), which a test or a server calling {@link #run} must not have done to it.
+     * As {@link #run}, in a JVM that does nothing else and ends with it: lint may then run in a JVM started for a
+     * short run ({@link ShortRunLauncher}) or set this one up for it ({@link ShortRunJit}), which a test or a server
+     * calling {@link #run} must not have done to it.
      */
     public static int runAsProcess(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        OptionalInt shortRun = ShortRunLauncher.run(args, stdin);
+        if (shortRun.isPresent()) {
+            return shortRun.getAsInt();
+        }
         LintCommand command = new LintCommand(stdin);
         command.ownsJvm = true;
         return CommandRunner.run("lint", command, args, out, err);
@@ -235,7 +241,7 @@ public final class LintCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "stdin (-) can be the manifests or the --controller-configmap, not both");
         }
-        if (ownsJvm) {
+        if (ownsJvm && !ShortRunLauncher.isShortRunJvm()) {
             ShortRunJit.requestFor(ShortRunJit.inputBytes(inputs, stdin));
         }
         LintReport.Result result;

@@ -183,6 +183,127 @@ class LintJarIT {
         assertThat(((java.util.Map<?, ?>) hooks.get(0)).get("entry")).isEqualTo("hack/pre-commit-lint.sh");
     }
 
+    /** Ingresses enough for lint to start a short-run JVM (ShortRunLauncher), a quarter with a finding. */
+    private static Path largeManifest(Path dir) throws IOException {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; yaml.length() <= ShortRunJit.LARGE_INPUT_BYTES; i++) {
+            yaml.append("---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-")
+                    .append(i)
+                    .append("\n  namespace: ns-")
+                    .append(i % 7)
+                    .append("\n  annotations:\n    wsroute.io/websocket: \"true\"\n")
+                    .append("    nginx.ingress.kubernetes.io/proxy-read-timeout: \"")
+                    .append(i % 4 == 0 ? "60" : "3600")
+                    .append("\"\n    nginx.ingress.kubernetes.io/proxy-send-timeout: \"3600\"\n")
+                    .append("spec:\n  ingressClassName: nginx\n  rules:\n  - host: app-")
+                    .append(i)
+                    .append(".example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n")
+                    .append("        backend:\n          service:\n            name: app\n")
+                    .append("            port:\n              number: 80\n");
+        }
+        return Files.writeString(dir.resolve("large.yaml"), yaml.toString());
+    }
+
+    /** Starts a command and returns the short-run JVM it starts, or empty if it ends first. */
+    private static java.util.Optional<ProcessHandle> shortRunChild(Process process) throws InterruptedException {
+        while (process.isAlive()) {
+            java.util.Optional<ProcessHandle> child = process.toHandle()
+                    .children()
+                    .filter(c -> c.info()
+                            .arguments()
+                            .map(a -> List.of(a).containsAll(ShortRunLauncher.JVM_OPTIONS))
+                            .orElse(false))
+                    .findFirst();
+            if (child.isPresent()) {
+                return child;
+            }
+            Thread.sleep(5);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Result finish(Process process, Path out, Path err, long start) throws Exception {
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out),
+                Files.readString(err),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * README's command on a large input runs lint in a JVM started with the short-run flags, and the user sees
+     * exactly what lint prints in this one: the same output, messages and exit code, from a file and from stdin.
+     */
+    @Test
+    void aLargeInputIsLintedInAShortRunJvmWithTheSameOutputAndExitCode(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path large = largeManifest(dir);
+        Path empty = Files.writeString(dir.resolve("empty"), "");
+        for (List<String> lint :
+                List.of(List.of("lint", "-o", "json", large.toString()), List.of("lint", "--fail-on", "never", "-"))) {
+            Path stdin = lint.contains("-") ? large : empty;
+            List<String> readme = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+            readme.addAll(lint);
+            Path out = dir.resolve("out");
+            Path err = dir.resolve("err");
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(readme)
+                    .redirectInput(stdin.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            assertThat(shortRunChild(process)).as("short-run JVM of %s", lint).isPresent();
+            Result relaunched = finish(process, out, err, start);
+
+            // a JVM option of the user's: lint runs in the JVM it was started in
+            List<String> inProcess = new ArrayList<>(List.of(javaExecutable(), "-Xss1m", "-jar", JAR.toString()));
+            inProcess.addAll(lint);
+            Result here = run(Path.of("."), stdin, inProcess);
+
+            assertThat(relaunched.exit()).as(relaunched.toString()).isEqualTo(here.exit());
+            assertThat(relaunched.out()).isEqualTo(here.out()).contains("WS103");
+            assertThat(relaunched.err()).isEqualTo(here.err());
+            System.out.printf(
+                    "lint %s of %d KiB: %d ms in a short-run JVM, %d ms in one started with an option%n",
+                    lint.subList(1, lint.size()),
+                    Files.size(large) / 1024,
+                    relaunched.took().toMillis(),
+                    here.took().toMillis());
+        }
+    }
+
+    /** A lint stopped while its short-run JVM runs (SIGTERM) stops that JVM too and exits as a stopped JVM does. */
+    @Test
+    @Timeout(120)
+    void stoppingLintStopsItsShortRunJvm(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path large = largeManifest(dir);
+        // the ConfigMap from stdin, a pipe this test keeps open: the short-run JVM waits there until stopped
+        Process process = new ProcessBuilder(
+                        javaExecutable(),
+                        "-jar",
+                        JAR.toString(),
+                        "lint",
+                        "--controller-configmap",
+                        "-",
+                        large.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            ProcessHandle child = shortRunChild(process).orElseThrow();
+            Thread.sleep(500);
+            assertThat(child.isAlive()).as("waiting for stdin").isTrue();
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
+            assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            process.getOutputStream().close();
+            process.destroyForcibly();
+        }
+    }
+
     @Test
     void theJarAnswersHelpVersionAndUnknownCommandsWithoutStartingTheServer() throws Exception {
         Result help = java("--help");
