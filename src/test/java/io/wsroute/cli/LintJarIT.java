@@ -107,13 +107,7 @@ class LintJarIT {
                 .redirectError(err.toFile());
         builder.environment().keySet().retainAll(List.of("PATH", "HOME"));
         long start = System.nanoTime();
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Result(
-                process.exitValue(),
-                Files.readString(out),
-                Files.readString(err),
-                Duration.ofNanos(System.nanoTime() - start));
+        return finish(builder.start(), out, err, start);
     }
 
     /** deploy/examples as one stream, as `helm template` would print it. */
