@@ -6,6 +6,7 @@ import io.wsroute.cli.LintCommand;
 import io.wsroute.cli.MigrateCommand;
 import io.wsroute.cli.TopLevel;
 import io.wsroute.cli.TopLevel.Subcommand;
+import io.wsroute.webhook.InMemoryKeyStores;
 import io.wsroute.webhook.NettyBouncyCastleProbe;
 import io.wsroute.webhook.TlsBootstrap;
 import io.wsroute.webhook.TlsWarmUp;
@@ -60,6 +61,7 @@ public final class WsrouteMain {
                     + "--help); the server runs from target/quarkus-app/quarkus-run.jar or the container image");
             System.exit(2);
         }
+        InMemoryKeyStores.useSingleIterations();
         NettyBouncyCastleProbe.answerUnavailable();
         TlsWarmUp.start();
         Quarkus.run();
