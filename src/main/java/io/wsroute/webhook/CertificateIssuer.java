@@ -269,7 +269,8 @@ public final class CertificateIssuer {
         }
     }
 
-    private static PrivateKey privateKey(String field, String pem) {
+    /** The PKCS#8 private key of a PEM text; {@code field} names it in the error. */
+    static PrivateKey privateKey(String field, String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
             if (object instanceof PrivateKeyInfo info) {

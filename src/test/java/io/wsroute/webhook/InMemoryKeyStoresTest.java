@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +91,7 @@ class InMemoryKeyStoresTest {
         CertificateBundle bundle = new CertificateIssuer(
                         new CertificateIssuer.Lifetimes(Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(1)))
                 .renew(Optional.empty(), List.of("wsroute.wsroute.svc"), Instant.now());
-        String base64 = bundle.key().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        PrivateKey key = CertificateIssuer.privateKey("key", bundle.key());
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "password".toCharArray();
