@@ -13,7 +13,9 @@
 #
 # usage: hack/aot-train.sh OUT_DIR
 # env:   JAVA          a JDK 25+ java (default: java on PATH)
-#        APP           the fast-jar directory (default: target/quarkus-app)
+#        APP           the application directory (default: target/quarkus-aot-app, the image's aot-jar build: with
+#                      every jar on the JVM's class path the cache holds the application's classes too; Quarkus's
+#                      fast-jar class loader, target/quarkus-app, is one the cache cannot serve)
 #        TRAINING      a directory holding src/test/resources/admission/*.json and deploy/examples/ (default: the repository)
 #        JAVA_OPTIONS  JVM options of the runtime (default: -XX:+UseCompactObjectHeaders)
 #        ROUNDS        admissions per review body and endpoint (default: 200)
@@ -24,7 +26,7 @@ set -euo pipefail
 out="${1:?usage: hack/aot-train.sh OUT_DIR}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 java="${JAVA:-java}"
-app="${APP:-$here/target/quarkus-app}"
+app="${APP:-$here/target/quarkus-aot-app}"
 training="${TRAINING:-$here}"
 rounds="${ROUNDS:-200}"
 read -r -a options <<< "${JAVA_OPTIONS:--XX:+UseCompactObjectHeaders}"

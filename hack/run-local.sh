@@ -14,7 +14,9 @@ say() { echo "run-local: $*"; }
 bash hack/kube-binaries.sh
 BIN="${KUBE_BINARIES_DIR:-$HOME/.kubeapitest/k8s/1.20.2-linux-amd64}"
 JAR=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ]; then
+# the image's packaging (aot-jar), which a JDK 25 runs with the AOT cache below
+AOT_APP=target/quarkus-aot-app
+if [ ! -f "$JAR" ] || [ ! -f "$AOT_APP/quarkus-run.jar" ]; then
   say "building wsroute"
   ./mvnw -B -q package -DskipTests
 fi
@@ -87,11 +89,12 @@ JVM_OPTIONS=()
 JAVA25=$(bash hack/jdk25.sh)
 if [ -n "$JAVA25" ]; then
   JAVA="$JAVA25"
+  JAR="$AOT_APP/quarkus-run.jar"
   JVM_OPTIONS=(-XX:+UseCompactObjectHeaders)
   CACHE=target/aot/wsroute.aot
   if [ ! -s "$CACHE" ] || [ "$JAR" -nt "$CACHE" ]; then
     say "training the AOT cache (once per build; hack/aot-train.sh)"
-    JAVA="$JAVA25" JAVA_OPTIONS="${JVM_OPTIONS[*]}" ROUNDS=100 bash hack/aot-train.sh target/aot | sed 's/^/  /'
+    JAVA="$JAVA25" APP="$AOT_APP" JAVA_OPTIONS="${JVM_OPTIONS[*]}" ROUNDS=100 bash hack/aot-train.sh target/aot | sed 's/^/  /'
   fi
   JVM_OPTIONS+=(-XX:AOTCache="$CACHE")
   say "JVM: $("$JAVA" -version 2>&1 | head -1) with the AOT cache $CACHE"

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -66,14 +67,20 @@ class BenchSmokeIT {
 
     @Test
     void theFootprintBenchmarkTrainsAnAotCacheAndStartsWithIt() throws Exception {
-        Prerequisites.require(Files.exists(JAR), "no packaged jar (run verify)");
+        // the image's packaging (aot-jar: Quarkus's entry point for a flat class path), as the image ships it
+        Path imageJar = WsrouteProcess.packagedImageJar();
+        Prerequisites.require(Files.exists(imageJar), "no packaged aot-jar build (run verify)");
+        try (JarFile jar = new JarFile(imageJar.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("io.quarkus.bootstrap.runner.AotQuarkusEntryPoint");
+        }
         Optional<Path> java25 = Jdks.jdk25();
         Prerequisites.require(
                 java25.isPresent(),
                 "no JDK 25 on this machine (WSROUTE_JDK25 or /usr/lib/jvm): the AOT cache cannot be proven");
         List<String> options = Stream.concat(FootprintBench.AS_DEPLOYED.stream(), FootprintBench.JAVA25.stream())
                 .toList();
-        Path caches = FootprintBench.trainAotCaches(java25.get(), JAR, options, 2);
+        Path caches = FootprintBench.trainAotCaches(java25.get(), imageJar, options, 2);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // -XX:AOTMode=on: the JVM refuses to start rather than silently ignore a cache it cannot use
@@ -85,7 +92,7 @@ class BenchSmokeIT {
                                         options.stream(),
                                         Stream.of("-XX:AOTMode=on", "-XX:AOTCache=" + caches.resolve("wsroute.aot")))
                                 .toList()),
-                JAR,
+                imageJar,
                 Duration.ofMillis(100),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Start-up to serving webhooks (process start to the first admitted review over HTTPS) and idle RSS, as deployed:
- * Java 17 (the image before), Java 25, and Java 25 with the AOT cache that {@code hack/aot-train.sh} trains (the
- * image now), interleaved in one run, medians of three; then where each one's memory goes (NMT summary). No cluster
+ * Java 17 (the image before) and Java 25 on the fast-jar, and Java 25 with the AOT cache that {@code
+ * hack/aot-train.sh} trains on the aot-jar packaging (the image now), interleaved in one run, medians of three; then where each one's memory goes (NMT summary). No cluster
  * is reachable: wsroute serves from defaults. Run: {@code bash hack/bench.sh footprint}.
  */
 public final class FootprintBench {
@@ -129,12 +129,15 @@ public final class FootprintBench {
         List<String> options25 =
                 Stream.concat(AS_DEPLOYED.stream(), JAVA25.stream()).toList();
         variants.add(new Variant("java 25, as deployed", java25.get(), options25));
-        Path caches = trainAotCaches(java25.get(), jar, options25, 200);
+        // the image ships the aot-jar packaging of the same build, whose classes the cache can hold (pom.xml)
+        Path imageJar = WsrouteProcess.packagedImageJar();
+        Path caches = trainAotCaches(java25.get(), imageJar, options25, 200);
         variants.add(new Variant(
                 "java 25 + AOT cache, as deployed",
                 java25.get(),
                 Stream.concat(options25.stream(), Stream.of("-XX:AOTCache=" + caches.resolve("wsroute.aot")))
-                        .toList()));
+                        .toList(),
+                Optional.of(imageJar)));
         baseline(java25.get(), options25).ifPresent(variants::add);
         return variants;
     }

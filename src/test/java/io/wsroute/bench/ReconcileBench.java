@@ -164,8 +164,8 @@ public final class ReconcileBench {
                 phase(client, kubeconfig, jar, false, routes, pids, floor);
             }
             if (Boolean.getBoolean("bench.aot")) {
-                // as the image runs it: the same build again with the AOT cache its training script writes
-                phase(client, kubeconfig, WsrouteProcess.packagedJar(), true, routes, pids, floor);
+                // as the image runs it: the same build in the image's packaging, with the cache its training writes
+                phase(client, kubeconfig, WsrouteProcess.packagedImageJar(), true, routes, pids, floor);
             }
         }
     }

@@ -184,13 +184,22 @@ final class WsrouteProcess implements AutoCloseable {
     }
 
     static Path packagedJar() {
+        return buildDirectory().resolve("quarkus-app/quarkus-run.jar");
+    }
+
+    /** The same build packaged as the image ships it (aot-jar: every jar on the JVM's class path; pom.xml). */
+    static Path packagedImageJar() {
+        return buildDirectory().resolve("quarkus-aot-app/quarkus-run.jar");
+    }
+
+    private static Path buildDirectory() {
         try {
             Path testClasses = Path.of(WsrouteProcess.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            return testClasses.getParent().resolve("quarkus-app/quarkus-run.jar");
+            return testClasses.getParent();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,28 @@ class ImageTest {
                 .contains("-XX:+UseCompactObjectHeaders", "-XX:AOTCache=/deployments/aot/wsroute.aot");
         assertThat(Files.readString(Path.of("helm/wsroute/values.yaml")))
                 .contains("runtimeOptions: \"-XX:+UseCompactObjectHeaders -XX:AOTCache=/deployments/aot/wsroute.aot\"");
+    }
+
+    /**
+     * The image ships, and trains its cache on, the build's aot-jar packaging: with every jar on the JVM's class path
+     * the cache holds the application's classes loaded and linked (Quarkus's fast-jar loader is one it cannot serve).
+     */
+    @Test
+    void theImageShipsTheAotJarPackagingThatTheBuildWrites() throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+        String pom = Files.readString(Path.of("pom.xml"));
+
+        List<String> copied = Pattern.compile("COPY --chown=185 (target/\\S+)")
+                .matcher(dockerfile)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(copied).hasSize(5).allMatch(source -> source.startsWith("target/quarkus-aot-app/"));
+        String image = match(pom, "(?s)<id>image</id>(.*?)</execution>");
+        assertThat(match(image, "<quarkus.package.jar.type>([^<]*)<")).isEqualTo("aot-jar");
+        assertThat(match(image, "<quarkus.package.output-directory>([^<]*)<")).isEqualTo("quarkus-aot-app");
+        assertThat(Files.readString(Path.of("hack/aot-train.sh")))
+                .contains("app=\"${APP:-$here/target/quarkus-aot-app}\"");
     }
 
     /** The image run alone and the chart both give back what the C library keeps of start-up's native memory. */
