@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * lint on a large input finishes sooner in a JVM set up for a short run: C1 only ({@code -XX:TieredStopAtLevel=1})
@@ -60,9 +61,18 @@ final class ShortRunLauncher {
     /**
      * The command that runs {@code lint lintArgs} in a short-run JVM, or empty to run it in this one: a small
      * input, a JVM started with options, a JVM that is not HotSpot's server VM, or a command line the OS does not
-     * show as {@code java -jar JAR lint lintArgs}.
+     * show as {@code java -jar JAR lint lintArgs}. A fast-jar's runner is replaced by its class path
+     * ({@link ShortRunClassPath}); another jar runs as it is.
      */
     static Optional<List<String>> command(ThisJvm jvm, List<String> lintArgs, long inputBytes) {
+        return command(jvm, lintArgs, inputBytes, ShortRunClassPath::of);
+    }
+
+    static Optional<List<String>> command(
+            ThisJvm jvm,
+            List<String> lintArgs,
+            long inputBytes,
+            Function<String, Optional<ShortRunClassPath>> classPathOf) {
         if (!ShortRunJit.worthIt(inputBytes)
                 || jvm.env().containsKey(STARTED)
                 || OPTION_VARIABLES.stream().anyMatch(name -> jvm.env().containsKey(name))
@@ -82,7 +92,13 @@ final class ShortRunLauncher {
         List<String> command = new ArrayList<>();
         command.add(jvm.java().get());
         command.addAll(JVM_OPTIONS);
-        command.addAll(arguments);
+        Optional<ShortRunClassPath> classPath = classPathOf.apply(arguments.get(1));
+        if (classPath.isPresent()) {
+            command.addAll(classPath.get().jvmArguments());
+            command.addAll(expected);
+        } else {
+            command.addAll(arguments);
+        }
         return Optional.of(command);
     }
 

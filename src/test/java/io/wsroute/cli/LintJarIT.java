@@ -203,10 +203,7 @@ class LintJarIT {
         while (process.isAlive()) {
             java.util.Optional<ProcessHandle> child = process.toHandle()
                     .children()
-                    .filter(c -> c.info()
-                            .arguments()
-                            .map(a -> List.of(a).containsAll(ShortRunLauncher.JVM_OPTIONS))
-                            .orElse(false))
+                    .filter(c -> commandLine(c).containsAll(ShortRunLauncher.JVM_OPTIONS))
                     .findFirst();
             if (child.isPresent()) {
                 return child;
@@ -214,6 +211,19 @@ class LintJarIT {
             Thread.sleep(5);
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A process's command line from /proc: ProcessHandle.Info has no arguments for one as long as the short-run
+     * JVM's (its class path).
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            return List.of(Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .split("\0"));
+        } catch (IOException e) {
+            return List.of(); // it ended
+        }
     }
 
     private static Result finish(Process process, Path out, Path err, long start) throws Exception {
@@ -288,6 +298,13 @@ class LintJarIT {
             ProcessHandle child = shortRunChild(process).orElseThrow();
             Thread.sleep(500);
             assertThat(child.isAlive()).as("waiting for stdin").isTrue();
+            // the build's class-data archive, given to the short-run JVM and mapped by it
+            Path archive = JAR.toRealPath().resolveSibling(ShortRunClassPath.ARCHIVE);
+            assertThat(archive).as("written by the build").isRegularFile();
+            assertThat(commandLine(child))
+                    .contains("-XX:SharedArchiveFile=" + archive, "-cp", ShortRunClassPath.MAIN_CLASS);
+            assertThat(Files.readString(Path.of("/proc", Long.toString(child.pid()), "maps")))
+                    .contains(archive.toString());
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(143);

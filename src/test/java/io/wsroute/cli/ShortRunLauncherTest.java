@@ -3,6 +3,9 @@ package io.wsroute.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsroute.cli.ShortRunLauncher.ThisJvm;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +27,46 @@ class ShortRunLauncherTest {
         return new ThisJvm(Optional.of(JAVA), Optional.of(arguments), HOTSPOT, Map.of("PATH", "/usr/bin"));
     }
 
+    private static final ShortRunClassPath FAST_JAR = new ShortRunClassPath(
+            List.of(Path.of("/app/quarkus-app/app/wsroute.jar"), Path.of("/app/quarkus-app/lib/main/a.jar")),
+            Optional.of(Path.of("/app/quarkus-app/lint-short-run.jsa")));
+
     @Test
-    void readmesCommandOnALargeInputRunsAgainWithTheShortRunFlagsBeforeItsOwnArguments() {
-        assertThat(ShortRunLauncher.command(readmeCommand(), LINT_ARGS, LARGE))
+    void readmesCommandOnALargeInputRunsAgainWithTheShortRunFlagsFromTheFastJarsClassPathAndArchive() {
+        List<String> seen = new ArrayList<>();
+        assertThat(ShortRunLauncher.command(readmeCommand(), LINT_ARGS, LARGE, jar -> {
+                    seen.add(jar);
+                    return Optional.of(FAST_JAR);
+                }))
+                .contains(List.of(
+                        JAVA,
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-XX:SharedArchiveFile=/app/quarkus-app/lint-short-run.jsa",
+                        "-Xshare:auto",
+                        "-Xlog:cds*=off",
+                        "-cp",
+                        "/app/quarkus-app/app/wsroute.jar" + File.pathSeparator + "/app/quarkus-app/lib/main/a.jar",
+                        "io.wsroute.WsrouteMain",
+                        "lint",
+                        "-o",
+                        "sarif",
+                        "big.yaml"));
+        assertThat(seen).containsExactly("target/quarkus-app/quarkus-run.jar");
+        // no archive (not built, or deleted): the class path alone
+        assertThat(ShortRunLauncher.command(
+                        readmeCommand(),
+                        LINT_ARGS,
+                        LARGE,
+                        jar -> Optional.of(new ShortRunClassPath(FAST_JAR.jars(), Optional.empty()))))
+                .hasValueSatisfying(command -> assertThat(command)
+                        .noneMatch(argument -> argument.contains("SharedArchiveFile"))
+                        .containsSequence("-XX:+UseSerialGC", "-cp"));
+    }
+
+    @Test
+    void anotherJarRunsAsItIs() {
+        assertThat(ShortRunLauncher.command(readmeCommand(), LINT_ARGS, LARGE, jar -> Optional.empty()))
                 .contains(List.of(
                         JAVA,
                         "-XX:TieredStopAtLevel=1",
@@ -37,7 +77,11 @@ class ShortRunLauncherTest {
                         "-o",
                         "sarif",
                         "big.yaml"));
-        assertThat(ShortRunLauncher.command(jvm(List.of("-jar", "wsroute-cli.jar", "lint", "-")), List.of("-"), LARGE))
+        assertThat(ShortRunLauncher.command(
+                        jvm(List.of("-jar", "wsroute-cli.jar", "lint", "-")),
+                        List.of("-"),
+                        LARGE,
+                        ShortRunClassPath::of))
                 .hasValueSatisfying(command -> assertThat(command).endsWith("-jar", "wsroute-cli.jar", "lint", "-"));
     }
 
