@@ -38,7 +38,7 @@ public final class FootprintBench {
             "-XX:AdaptiveSizePolicyWeight=90",
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-            "-XX:MaxRAMPercentage=75",
+            "-XX:MaxRAMPercentage=50",
             "-XX:MinHeapFreeRatio=40",
             "-XX:MaxHeapFreeRatio=70",
             "-XX:TrimNativeHeapInterval=5000");
