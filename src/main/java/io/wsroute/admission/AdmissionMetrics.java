@@ -22,6 +22,8 @@ public class AdmissionMetrics {
     public static final String ALLOWED = "allowed";
     public static final String DENIED = "denied";
     public static final String WARNED = "warned";
+    /** Allowed without judging again: the route reconciler's own write of an object it judged (ReconcilerWrites). */
+    public static final String OWN_WRITE = "own-write";
     /** Not decided on the object: bad request, internal error, or deadline missed (the latter two admit). */
     public static final String ERROR = "error";
 

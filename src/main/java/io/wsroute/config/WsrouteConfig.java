@@ -36,6 +36,17 @@ public interface WsrouteConfig {
     /** Gateway API (NGINX Gateway Fabric): whether wsroute watches HTTPRoutes, Gateways and their policies. */
     GatewayApi gatewayApi();
 
+    /** The pod wsroute runs in, as the chart passes it through the downward API; unset outside a cluster. */
+    Pod pod();
+
+    interface Pod {
+        /** metadata.namespace of the pod. */
+        Optional<String> namespace();
+
+        /** spec.serviceAccountName of the pod: with the namespace, who wsroute's own API requests come from. */
+        Optional<String> serviceAccount();
+    }
+
     interface GatewayApi {
         /**
          * Off by default: the chart grants read access to the Gateway API objects only when its webhooks are on, and

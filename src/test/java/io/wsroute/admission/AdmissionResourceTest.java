@@ -136,6 +136,29 @@ class AdmissionResourceTest {
     }
 
     @Test
+    void wsroutesOwnWriteOfItsRoutesIngressIsAllowedAndAUsersIsStillJudged() {
+        String own = ReconcilerWritesTest.ownApply(review -> {});
+        given().body(own)
+                .post(VALIDATE)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("response.uid", equalTo("705ab4f5-6393-11e8-b7cc-42010a800002"))
+                .body("response.allowed", equalTo(true));
+        given().body(own).post(MUTATE).then().statusCode(200).body("response.allowed", equalTo(true));
+        // the same owned, broken Ingress written by a user: denied
+        String users =
+                own.replace("\"username\":\"system:serviceaccount:wsroute-system:wsroute\"", "\"username\":\"alice\"");
+        assertThat(users).isNotEqualTo(own);
+        given().body(users)
+                .post(VALIDATE)
+                .then()
+                .statusCode(200)
+                .body("response.allowed", equalTo(false))
+                .body("response.status.message", containsString("WS101"));
+    }
+
+    @Test
     void warnNamespaceAdmitsWithWarnings() {
         JsonNode response = post(
                 VALIDATE,

@@ -74,6 +74,18 @@ final class AdmissionReviews {
         return resource(cluster, FixedGatewayApiView.absent(), config, mapper, registry);
     }
 
+    /** The resource with the given short path for wsroute's own writes. */
+    static AdmissionResource resource(
+            ClusterView cluster, WsrouteConfig config, ObjectMapper mapper, ReconcilerWrites reconcilerWrites) {
+        return resource(
+                cluster,
+                FixedGatewayApiView.absent(),
+                config,
+                mapper,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                reconcilerWrites);
+    }
+
     /** The resource on given cluster and Gateway API views. */
     static AdmissionResource resource(
             ClusterView cluster,
@@ -81,6 +93,16 @@ final class AdmissionReviews {
             WsrouteConfig config,
             ObjectMapper mapper,
             io.micrometer.core.instrument.MeterRegistry registry) {
+        return resource(cluster, gatewayApi, config, mapper, registry, new ReconcilerWrites(() -> OWN_IDENTITY));
+    }
+
+    private static AdmissionResource resource(
+            ClusterView cluster,
+            io.wsroute.cluster.GatewayApiView gatewayApi,
+            WsrouteConfig config,
+            ObjectMapper mapper,
+            io.micrometer.core.instrument.MeterRegistry registry,
+            ReconcilerWrites reconcilerWrites) {
         LiveControllers controllers = new LiveControllers(cluster, config);
         ReviewContextFactory contexts = new ReviewContextFactory(cluster, controllers, config);
         GatewaySources sources = new GatewaySources(cluster, gatewayApi, controllers);
@@ -91,8 +113,13 @@ final class AdmissionReviews {
                 new ProxySettingsPolicyAdmission(sources, contexts, mapper),
                 mapper,
                 new DecisionDeadline(config.admission().deadline(), DECISIONS),
-                new AdmissionMetrics(registry));
+                new AdmissionMetrics(registry),
+                reconcilerWrites);
     }
+
+    /** The user wsroute runs as in the unit tests of the resource. */
+    static final OwnIdentity OWN_IDENTITY = new OwnIdentity(
+            java.util.Optional.of("system:serviceaccount:wsroute-system:wsroute"), "fixed for the tests");
 
     /** The HTTP answer an endpoint gives, waited for as the framework would (bounded: a hang fails the test). */
     static jakarta.ws.rs.core.Response answer(CompletionStage<jakarta.ws.rs.core.Response> answer) {

@@ -52,8 +52,17 @@ public final class ReconcileBench {
     private static final String NS = "scale";
     private static final int THREADS = 16;
     private static final String TOKEN = "wsroute-bench-" + java.util.UUID.randomUUID();
+    private static final String WSROUTE_NAMESPACE = "wsroute-bench";
+    private static final String WSROUTE_SERVICE_ACCOUNT = "wsroute";
+    private static final String SERVICE_ACCOUNT_USER =
+            "system:serviceaccount:" + WSROUTE_NAMESPACE + ":" + WSROUTE_SERVICE_ACCOUNT;
     private static final Pattern RECONCILES =
             Pattern.compile("^wsroute_route_reconciles_total\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern INGRESS_REVIEWS = Pattern.compile(
+            "^wsroute_admission_requests_total\\{endpoint=\"ingress/[a-z]+\",[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern OWN_WRITE_REVIEWS = Pattern.compile(
+            "^wsroute_admission_requests_total\\{endpoint=\"ingress/[a-z]+\",verdict=\"own-write\",\\} (\\S+)$",
+            Pattern.MULTILINE);
 
     /** The CPU seconds of the four processes at one moment: wsroute, the API server, etcd and this load client. */
     record Cpu(double wsroute, double apiServer, double etcd, double client) {
@@ -105,7 +114,11 @@ public final class ReconcileBench {
         // wsroute authenticates with a bearer token, as a pod does with its ServiceAccount token: with a client
         // certificate, fabric8's token refresh re-reads the whole client configuration before every request
         Path tokens = Files.createTempFile("wsroute-bench-tokens", ".csv");
-        Files.writeString(tokens, TOKEN + ",wsroute-bench,wsroute-bench,\"system:masters\"\n");
+        // named as the chart's ServiceAccount would be, so the webhooks know wsroute's own writes (README "Admission
+        // webhooks"); the wsroute process learns the same name as a pod does, from WSROUTE_POD_* (downward API)
+        Files.writeString(
+                tokens,
+                TOKEN + "," + SERVICE_ACCOUNT_USER + ",wsroute-bench,\"system:masters,system:serviceaccounts\"\n");
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withOfflineMode(true)
                 .withApiServerVersion(RealApiServer.KUBE_VERSION)
@@ -243,6 +256,8 @@ public final class ReconcileBench {
         Thread.sleep(3000);
         double idlePerSecond = (Machine.cpuSeconds(wsroute.pid()) - idleBefore) / 3;
         double reconcilesBefore = wsroute.reconciles();
+        double reviewsBefore = wsroute.sum(INGRESS_REVIEWS);
+        double ownWritesBefore = wsroute.sum(OWN_WRITE_REVIEWS);
         wsroute.startJfr();
         double jitBefore = Machine.threadCpuSeconds(wsroute.pid(), JIT_THREADS);
         double gcBefore = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS);
@@ -281,12 +296,17 @@ public final class ReconcileBench {
         double gc = Machine.threadCpuSeconds(wsroute.pid(), GC_THREADS) - gcBefore;
         wsroute.stopJfr(round);
         double reconciles = wsroute.reconciles() - reconcilesBefore;
+        double reviews = wsroute.sum(INGRESS_REVIEWS) - reviewsBefore;
+        double ownWrites = wsroute.sum(OWN_WRITE_REVIEWS) - ownWritesBefore;
         System.out.printf(
                 "%s: %d routes created in %.2f s, all Ready %.2f s after the first create (load %s)%n",
                 round, routes, created, allReadySeconds, Machine.load());
         System.out.printf(
                 "%s: %.0f reconciles = %.2f per route; CPU per route: %s (wsroute idle before: %.1f ms/s)%n",
                 round, reconciles, reconciles / routes, cost.perItem(routes), idlePerSecond * 1000);
+        System.out.printf(
+                "%s: Ingress reviews per route %.2f, of them answered as wsroute's own writes %.2f%n",
+                round, reviews / routes, ownWrites / routes);
         System.out.printf(
                 "%s: of wsroute's CPU per route, JIT compilation %.2f ms, GC and VM thread %.2f ms, the rest (its own work) %.2f ms%n",
                 round, jit * 1000 / routes, gc * 1000 / routes, (cost.wsroute() - jit - gc) * 1000 / routes);
@@ -506,8 +526,10 @@ public final class ReconcileBench {
                     "-Dwsroute.probe.mode=off",
                     "-jar",
                     jar.toString()));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("WSROUTE_POD_NAMESPACE", WSROUTE_NAMESPACE);
+            builder.environment().put("WSROUTE_POD_SERVICE_ACCOUNT", WSROUTE_SERVICE_ACCOUNT);
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(dir.resolve("wsroute.log").toFile())
                     .start();
             Wsroute wsroute =
@@ -541,6 +563,11 @@ public final class ReconcileBench {
 
         /** Sum of wsroute_route_reconciles_total over its outcomes. */
         double reconciles() throws Exception {
+            return sum(RECONCILES);
+        }
+
+        /** Sum of the metric lines the pattern's group 1 matches. */
+        double sum(Pattern lines) throws Exception {
             String metrics = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
@@ -548,7 +575,7 @@ public final class ReconcileBench {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
             double sum = 0;
-            Matcher m = RECONCILES.matcher(metrics);
+            Matcher m = lines.matcher(metrics);
             while (m.find()) {
                 sum += Double.parseDouble(m.group(1));
             }

@@ -28,9 +28,14 @@ public final class RouteOwnership {
 
     /** An owner reference of kind WebSocketRoute in the wsroute.io group (any version). */
     public static boolean isRouteOwner(OwnerReference owner) {
-        return WebSocketRoute.KIND.equals(owner.getKind())
-                && owner.getApiVersion() != null
-                && owner.getApiVersion().startsWith(WebSocketRoute.GROUP + "/");
+        return isRouteOwner(owner.getApiVersion(), owner.getKind());
+    }
+
+    /** The same test on an owner reference's apiVersion and kind (null when absent). */
+    public static boolean isRouteOwner(String apiVersion, String kind) {
+        return WebSocketRoute.KIND.equals(kind)
+                && apiVersion != null
+                && apiVersion.startsWith(WebSocketRoute.GROUP + "/");
     }
 
     /** Owned by some WebSocketRoute. */
