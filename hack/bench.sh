@@ -10,7 +10,7 @@
 #                                       requests per route, heap per route)
 # Knobs: BENCH_SECONDS (per admission run, default 15), BENCH_RATE (fixed rate, default 1000),
 # BENCH_AS_DEPLOYED=true (server JVM with the image's and chart's settings), BENCH_JFR=true (reconcile: a JFR
-# profile of wsroute over the creates), BENCH_BASELINE=JAR (lint, footprint and reconcile: another build's
+# profile of wsroute over the creates), BENCH_BASELINE=JAR (admission, lint, footprint and reconcile: another build's
 # quarkus-run.jar in the same run; reconcile measures it first against the same API server; footprint trains its own
 # cache for it and deploys it with BENCH_BASELINE_GC=parallel|serial and BENCH_BASELINE_JVM="...", e.g. the
 # ParallelGC sizing before SerialGC: FootprintBench.PARALLEL_SIZING_BEFORE; BENCH_BASELINE_PROFILES=true trains its
@@ -35,6 +35,7 @@ fi
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 case "$what" in
   admission) exec "${lock[@]}" java -cp "$cp" -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.rate="${BENCH_RATE:-1000}" -Dbench.asDeployed="${BENCH_AS_DEPLOYED:-false}" \
+               -Dbench.baseline="${BENCH_BASELINE:-}" \
                io.wsroute.bench.AdmissionBench ;;
   footprint) exec "${lock[@]}" java -cp "$cp" -Dbench.runs="${BENCH_RUNS:-3}" -Dbench.baseline="${BENCH_BASELINE:-}" \
                -Dbench.baselineGc="${BENCH_BASELINE_GC:-}" -Dbench.baselineJvm="${BENCH_BASELINE_JVM:-}" \

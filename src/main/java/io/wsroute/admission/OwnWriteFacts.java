@@ -41,9 +41,13 @@ record OwnWriteFacts(
         fieldOwners = List.copyOf(fieldOwners);
     }
 
-    static Optional<OwnWriteFacts> read(JsonFactory json, byte[] body) {
+    /**
+     * The facts of a review, or empty. Reading stops at a {@code userInfo.username} other than {@code self}: the API
+     * server writes userInfo before the object, so a user's review costs only its first few fields.
+     */
+    static Optional<OwnWriteFacts> read(JsonFactory json, String self, byte[] body) {
         try (JsonParser parser = json.createParser(body)) {
-            Reading reading = new Reading(parser);
+            Reading reading = new Reading(parser, self);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
@@ -57,7 +61,7 @@ record OwnWriteFacts(
         }
     }
 
-    /** A field of a type no API server sends: the review is left to the full path. */
+    /** A field of a type no API server sends, or another user: the review is left to the full path. */
     private static final class NotAFact extends RuntimeException {
         NotAFact() {
             super(null, null, false, false);
@@ -67,6 +71,7 @@ record OwnWriteFacts(
     /** One pass over the body; each method starts after the START_OBJECT of its object and ends on its END_OBJECT. */
     private static final class Reading {
         private final JsonParser parser;
+        private final String self;
         private String reviewApiVersion;
         private String reviewKind;
         private String uid;
@@ -78,8 +83,9 @@ record OwnWriteFacts(
         private boolean routeController;
         private final List<FieldOwner> fieldOwners = new ArrayList<>();
 
-        Reading(JsonParser parser) {
+        Reading(JsonParser parser, String self) {
             this.parser = parser;
+            this.self = self;
         }
 
         OwnWriteFacts facts() {
@@ -116,6 +122,9 @@ record OwnWriteFacts(
                     object(name -> {
                         if (name.equals("username")) {
                             username = text();
+                            if (!self.equals(username)) {
+                                throw new NotAFact(); // someone else's write: no need to read on
+                            }
                         } else {
                             parser.skipChildren();
                         }

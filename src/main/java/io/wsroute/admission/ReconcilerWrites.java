@@ -60,8 +60,16 @@ public class ReconcilerWrites {
         if (self.isEmpty()) {
             return Optional.empty();
         }
-        return OwnWriteFacts.read(json, body)
-                .filter(facts -> isOwnWrite(facts, self.get(), objectType))
+        return OwnWriteFacts.read(json, self.get(), body)
+                .filter(facts -> {
+                    boolean own = isOwnWrite(facts, self.get(), objectType);
+                    if (!own) {
+                        LOG.debugf("a review of wsroute's own write judged in full: %s", facts);
+                    }
+                    return own;
+                })
+                // strictly UTF-8, as the full path demands (it says what is wrong with a body that is not)
+                .filter(facts -> StrictUtf8.firstInvalid(body) < 0)
                 .map(facts -> allowed(facts.uid()));
     }
 

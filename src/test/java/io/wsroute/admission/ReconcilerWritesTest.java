@@ -182,15 +182,18 @@ class ReconcilerWritesTest {
     void factsOfAFieldOfAnUnexpectedTypeAreNotRead() {
         JsonFactory json = new JsonFactory();
         assertThat(OwnWriteFacts.read(
-                        json, bytes(ownApply(review -> request(review).put("dryRun", "false")))))
+                        json, SELF, bytes(ownApply(review -> request(review).put("dryRun", "false")))))
                 .isEmpty();
         assertThat(OwnWriteFacts.read(
-                        json, bytes(ownApply(review -> userInfo(review).put("username", 7)))))
+                        json, SELF, bytes(ownApply(review -> userInfo(review).put("username", 7)))))
                 .isEmpty();
         String own = ownApply(review -> {});
-        assertThat(OwnWriteFacts.read(json, bytes(own.substring(0, own.length() / 2))))
+        assertThat(OwnWriteFacts.read(json, SELF, bytes(own.substring(0, own.length() / 2))))
                 .isEmpty();
-        OwnWriteFacts facts = OwnWriteFacts.read(json, bytes(own)).orElseThrow();
+        // another user's review is not read past its username
+        assertThat(OwnWriteFacts.read(json, "system:serviceaccount:other:wsroute", bytes(own)))
+                .isEmpty();
+        OwnWriteFacts facts = OwnWriteFacts.read(json, SELF, bytes(own)).orElseThrow();
         assertThat(facts.username()).isEqualTo(SELF);
         assertThat(facts.routeController()).isTrue();
         assertThat(facts.fieldOwners()).containsExactly(new OwnWriteFacts.FieldOwner("wsroute", "Apply", false));

@@ -54,6 +54,13 @@ public final class AdmissionBench {
         jvm.addAll(List.of(System.getProperty("bench.serverJvm", "").split(" +")).stream()
                 .filter(option -> !option.isBlank())
                 .toList());
+        // -Dbench.baseline=JAR: another build measured first, the same way, in the same run
+        String baseline = System.getProperty("bench.baseline", "");
+        if (!baseline.isBlank()) {
+            System.out.printf("%n=== baseline %s%n", baseline);
+            run(Path.of(baseline), jvm, rate, seconds, connections, System.out);
+            System.out.printf("%n=== this build %s%n", WsrouteProcess.packagedJar());
+        }
         run(WsrouteProcess.packagedJar(), jvm, rate, seconds, connections, System.out);
     }
 

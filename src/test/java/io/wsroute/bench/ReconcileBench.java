@@ -61,7 +61,7 @@ public final class ReconcileBench {
     private static final Pattern INGRESS_REVIEWS = Pattern.compile(
             "^wsroute_admission_requests_total\\{endpoint=\"ingress/[a-z]+\",[^}]*\\} (\\S+)$", Pattern.MULTILINE);
     private static final Pattern OWN_WRITE_REVIEWS = Pattern.compile(
-            "^wsroute_admission_requests_total\\{endpoint=\"ingress/[a-z]+\",verdict=\"own-write\",\\} (\\S+)$",
+            "^wsroute_admission_requests_total\\{endpoint=\"ingress/[a-z]+\",verdict=\"own-write\",?\\} (\\S+)$",
             Pattern.MULTILINE);
 
     /** The CPU seconds of the four processes at one moment: wsroute, the API server, etcd and this load client. */

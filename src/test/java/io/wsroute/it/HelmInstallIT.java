@@ -55,6 +55,9 @@ class HelmInstallIT {
     @Inject
     KubernetesClient wsroute;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeAll
     static void seed() {
         admin = HelmInstalledApiServer.admin();
@@ -304,6 +307,27 @@ class HelmInstallIT {
                         .withName("rbac-route")
                         .get())
                 .isNotNull();
+        // The API server's calls for wsroute's own apply (as the chart's ServiceAccount) took the short path
+        // (README "Admission webhooks"), both webhooks; a user's edit of the same owned Ingress is judged in full.
+        for (String endpoint : List.of("ingress/validate", "ingress/mutate")) {
+            assertThat(meters.find(io.wsroute.admission.AdmissionMetrics.REQUESTS)
+                            .tags("endpoint", endpoint, "verdict", io.wsroute.admission.AdmissionMetrics.OWN_WRITE)
+                            .counters())
+                    .as(endpoint)
+                    .anySatisfy(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1.0));
+        }
+        assertThatThrownBy(() -> admin.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("apps")
+                        .withName("rbac-route")
+                        .edit(i -> new IngressBuilder(i)
+                                .editMetadata()
+                                .addToAnnotations("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600s")
+                                .endMetadata()
+                                .build()))
+                .hasMessageContaining("admission webhook \"ingress.validate.wsroute.io\" denied the request")
+                .hasMessageContaining("WS101");
         // a route Ready at once gets no Event (README, Status); one whose Service is missing gets its Warning
         admin.resource(rbacRoute("rbac-warning", "absent")).create();
         org.awaitility.Awaitility.await()
