@@ -18,18 +18,22 @@ import java.util.stream.Stream;
  * only used with this JVM build and exactly these jars, and while it is as written ({@link ArchiveStamp}). Needs no class beyond the
  * JDK's, so it runs from {@code target/classes} alone.
  *
- * <p>Arguments: the fast-jar directory, then files or directories of example manifests ({@code *.yaml}).
+ * <p>Arguments: the fast-jar directory, the single jar ({@code wsroute-cli.jar}, copied into it), then files or
+ * directories of example manifests ({@code *.yaml}).
  */
 public final class ShortRunArchive {
 
     private ShortRunArchive() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 2) {
-            System.err.println("usage: ShortRunArchive FAST_JAR_DIR EXAMPLES...");
+        if (args.length < 3) {
+            System.err.println("usage: ShortRunArchive FAST_JAR_DIR SINGLE_JAR EXAMPLES...");
             System.exit(2);
         }
         Path directory = Path.of(args[0]);
+        // lint's classes in one jar beside the fast-jar: the short-run JVM's class path (ShortRunClassPath)
+        Files.copy(
+                Path.of(args[1]), directory.resolve(ShortRunClassPath.LINT_JAR), StandardCopyOption.REPLACE_EXISTING);
         Path archive = directory.resolve(ShortRunClassPath.ARCHIVE);
         Path stamp = directory.resolve(ShortRunClassPath.STAMP);
         Files.deleteIfExists(stamp);
@@ -76,7 +80,7 @@ public final class ShortRunArchive {
 
     private static List<Path> examples(String[] args) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 2; i < args.length; i++) {
             try (Stream<Path> walk = Files.walk(Path.of(args[i]))) {
                 walk.filter(file -> file.getFileName().toString().endsWith(".yaml"))
                         .sorted()

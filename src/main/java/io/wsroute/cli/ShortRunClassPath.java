@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 
 /**
  * How the short-run JVM ({@link ShortRunLauncher}) loads lint from the fast-jar that README's command names: the
- * jars of its {@code app/} and {@code lib/main/} on a plain class path, with {@code main} called directly, and the
- * class-data archive that the build writes beside them ({@link ShortRunArchive}) while it is as the build wrote it. lint needs
- * nothing of Quarkus's class loader, and classes from the JDK's own class path can come from the archive: the
- * JVM then maps them instead of reading, parsing and verifying about 2,600 classes (README "lint").
+ * single jar that the build copies beside it ({@code lint-short-run.jar}, lint's classes alone), or else the jars of
+ * its {@code app/} and {@code lib/main/}, on a plain class path with {@code main} called directly, and the
+ * class-data archive that the build writes beside them ({@link ShortRunArchive}) while it is as the build wrote it.
+ * lint needs nothing of Quarkus's class loader, and classes from the JDK's own class path can come from the
+ * archive: the JVM then maps them instead of reading, parsing and verifying about 2,600 classes (README "lint").
  *
  * @param jars the class path, in a fixed order: the archive holds only for the class path it was written with
  * @param archive the class-data archive, if the build left one
@@ -25,6 +26,9 @@ record ShortRunClassPath(List<Path> jars, Optional<Path> archive) {
     static final String ARCHIVE = "lint-short-run.jsa";
 
     static final String STAMP = "lint-short-run.properties";
+
+    /** The single jar ({@code wsroute-cli.jar}), which the build copies beside {@code quarkus-run.jar}. */
+    static final String LINT_JAR = "lint-short-run.jar";
 
     static final String MAIN_CLASS = "io.wsroute.WsrouteMain";
 
@@ -43,8 +47,15 @@ record ShortRunClassPath(List<Path> jars, Optional<Path> archive) {
             if (!Files.isDirectory(app) || !Files.isDirectory(main)) {
                 return Optional.empty();
             }
-            List<Path> jars = new ArrayList<>(jarsIn(app));
-            jars.addAll(jarsIn(main));
+            // the build's copy of the single jar: lint's classes alone, where the 175 jars cost a look into each
+            Path lintJar = directory.resolve(LINT_JAR);
+            List<Path> jars = new ArrayList<>();
+            if (Files.isRegularFile(lintJar)) {
+                jars.add(lintJar);
+            } else {
+                jars.addAll(jarsIn(app));
+                jars.addAll(jarsIn(main));
+            }
             Path archive = directory.resolve(ARCHIVE);
             boolean usable = Files.isRegularFile(archive) && ArchiveStamp.holds(archive, directory.resolve(STAMP));
             return Optional.of(new ShortRunClassPath(jars, usable ? Optional.of(archive) : Optional.empty()));

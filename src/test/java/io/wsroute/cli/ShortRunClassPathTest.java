@@ -83,6 +83,12 @@ class ShortRunClassPathTest {
                         .orElseThrow()
                         .archive())
                 .isPresent();
+        // the build's copy of the single jar, when there is one, is the whole class path
+        Files.writeString(dir.resolve(ShortRunClassPath.LINT_JAR), "");
+        assertThat(ShortRunClassPath.of(dir.resolve("quarkus-run.jar").toString())
+                        .orElseThrow()
+                        .jars())
+                .containsExactly(real.resolve(ShortRunClassPath.LINT_JAR));
         new ArchiveStamp(7, ArchiveStamp.of(archive).crc32(), "another JVM")
                 .write(dir.resolve(ShortRunClassPath.STAMP));
         assertThat(ShortRunClassPath.of(dir.resolve("quarkus-run.jar").toString())
