@@ -2,8 +2,6 @@ package io.wsroute.route;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -136,9 +134,20 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                 took / 1_000_000);
         metrics.reconciled(ready, took);
         if (!before.equals(status)) {
-            // Patched here rather than through UpdateControl, so the Event below follows a status that was stored:
-            // a failed patch throws, the reconcile is retried, and the Event is recorded once, after it succeeds.
-            patchStatus(context, route, status);
+            // Written here rather than through UpdateControl, so the Event below follows a status that was stored:
+            // a failed write throws, the reconcile is retried, and the Event is recorded once, after it succeeds.
+            try {
+                writeStatus(context, route, status);
+            } catch (KubernetesClientException e) {
+                if (!RouteStatusWrite.staleRoute(e)) {
+                    throw e;
+                }
+                LOG.debugf(
+                        "WebSocketRoute %s/%s changed while it was reconciled; its newer version is reconciled next",
+                        route.getMetadata().getNamespace(), route.getMetadata().getName());
+                // its own event reconciles the newer route; the reschedule only guards against missing it
+                return UpdateControl.<WebSocketRoute>noUpdate().rescheduleAfter(CACHE_WAIT);
+            }
         }
         if (RouteTransitions.worthAnEvent(before, ready)) {
             events.record(route, ready);
@@ -164,11 +173,15 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
                 before, failed.get(), route.getMetadata().getGeneration());
         if (!before.equals(status)) {
             try {
-                patchStatus(context, route, status);
-            } catch (KubernetesClientException patchFailed) {
-                LOG.warnf(
+                writeStatus(context, route, status);
+            } catch (KubernetesClientException writeFailed) {
+                // a conflict is a newer route, reconciled next anyway: not worth a warning
+                LOG.logf(
+                        RouteStatusWrite.staleRoute(writeFailed) ? Logger.Level.DEBUG : Logger.Level.WARN,
                         "WebSocketRoute %s/%s: cannot record the failed Ingress write in status: %s",
-                        route.getMetadata().getNamespace(), route.getMetadata().getName(), patchFailed.getMessage());
+                        route.getMetadata().getNamespace(),
+                        route.getMetadata().getName(),
+                        writeFailed.getMessage());
                 return ErrorStatusUpdateControl.defaultErrorProcessing();
             }
             if (RouteTransitions.worthAnEvent(before, failed.get())) {
@@ -238,21 +251,15 @@ public class RouteReconciler implements Reconciler<WebSocketRoute> {
     }
 
     /**
-     * One JSON patch of the whole status (RouteStatusPatch), through the operator SDK so that its cache holds the
-     * stored route at once and the informer's echo of this write starts no reconcile.
+     * The whole status, one PUT of the status subresource (RouteStatusWrite), through the operator SDK so that its
+     * cache holds the stored route at once and the informer's echo of this write starts no reconcile.
      */
-    private static void patchStatus(
+    private static void writeStatus(
             Context<WebSocketRoute> context, WebSocketRoute route, WebSocketRouteStatus status) {
-        String body = RouteStatusPatch.body(status);
         context.resourceOperations()
                 .resourcePatch(
-                        route,
-                        r -> context.getClient()
-                                .resources(WebSocketRoute.class)
-                                .inNamespace(r.getMetadata().getNamespace())
-                                .withName(r.getMetadata().getName())
-                                .subresource("status")
-                                .patch(PatchContext.of(PatchType.JSON), body),
+                        RouteStatusWrite.body(route, status),
+                        body -> context.getClient().resource(body).updateStatus(),
                         context.eventSourceRetriever().getControllerEventSource());
     }
 }

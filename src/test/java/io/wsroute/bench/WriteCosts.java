@@ -9,9 +9,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.wsroute.it.ClusterSeed;
 import io.wsroute.route.RouteCondition;
-import io.wsroute.route.RouteStatusPatch;
+import io.wsroute.route.RouteStatusWrite;
 import io.wsroute.route.api.WebSocketRoute;
 import io.wsroute.route.api.WebSocketRouteStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -108,25 +109,22 @@ final class WriteCosts {
                 Machine.load());
     }
 
+    /** The RFC 6902 patch wsroute wrote before the PUT: "add" replaces {@code /status} (and creates it on a new route). */
     private static String statusPatch(WebSocketRouteStatus status) {
-        return RouteStatusPatch.body(status);
+        return Serialization.asJson(List.of(Map.of("op", "add", "path", "/status", "value", status)));
     }
 
     private static String statusMerge(WebSocketRouteStatus status) {
         return Serialization.asJson(Map.of("status", status));
     }
 
-    /**
-     * A PUT of the status subresource: identity, the resourceVersion it was computed from, the status. The API server
-     * keeps everything but the status from the stored object; no managedFields sent, so theirs are kept.
-     */
+    /** A PUT of the status subresource, as wsroute writes it (RouteStatusWrite), from the version last stored. */
     private void statusPut(int i, String resourceVersion, WebSocketRouteStatus status) {
-        WebSocketRoute route = new WebSocketRoute();
-        route.getMetadata().setName("r" + i);
-        route.getMetadata().setNamespace(NS);
-        route.getMetadata().setResourceVersion(resourceVersion);
-        route.setStatus(status);
-        client.resource(route).updateStatus();
+        WebSocketRoute stored = new WebSocketRoute();
+        stored.getMetadata().setName("r" + i);
+        stored.getMetadata().setNamespace(NS);
+        stored.getMetadata().setResourceVersion(resourceVersion);
+        client.resource(RouteStatusWrite.body(stored, status)).updateStatus();
     }
 
     private io.fabric8.kubernetes.client.dsl.EditReplacePatchable<WebSocketRoute> routeStatus(int i) {

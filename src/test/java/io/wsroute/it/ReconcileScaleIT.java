@@ -170,13 +170,14 @@ class ReconcileScaleIT {
                     }
                 });
                 assertThat(wsroute / ROUTES).as("API requests per route").isLessThan(20);
-                // the writes of a new route: its Ingress (server-side apply, counted as APPLY) and its status, once
+                // the writes of a new route: its Ingress (server-side apply, counted as APPLY) and its status (a PUT of
+                // the status subresource), once
                 // each; no Event for a route Ready at once, no finalizer, and no GET of single objects (the
                 // reconcile reads from the caches)
                 assertThat(delta.getOrDefault("APPLY ingresses", 0.0))
                         .as("Ingress writes")
                         .isEqualTo(ROUTES);
-                assertThat(delta.getOrDefault("PATCH websocketroutes/status", 0.0))
+                assertThat(delta.getOrDefault("PUT websocketroutes/status", 0.0))
                         .as("status writes")
                         .isEqualTo(ROUTES);
                 assertThat(delta.entrySet().stream()
@@ -187,7 +188,7 @@ class ReconcileScaleIT {
                         .noneMatch(k -> k.matches("(GET|POST|PUT|PATCH|APPLY|DELETE) (events|websocketroutes"
                                         + "|ingresses|ingressclasses|configmaps)(/.*)?")
                                 && !k.equals("APPLY ingresses")
-                                && !k.equals("PATCH websocketroutes/status"));
+                                && !k.equals("PUT websocketroutes/status"));
                 double reconciles = reconciles() - reconcilesBefore;
                 System.out.printf(
                         "reconcile scale: %.0f reconciles = %.2f per route%n", reconciles, reconciles / ROUTES);
