@@ -1,5 +1,6 @@
 package io.wsroute.bench;
 
+import io.wsroute.it.BuildOutput;
 import io.wsroute.it.TestCertificates;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -184,24 +185,11 @@ final class WsrouteProcess implements AutoCloseable {
     }
 
     static Path packagedJar() {
-        return buildDirectory().resolve("quarkus-app/quarkus-run.jar");
+        return BuildOutput.packagedJar();
     }
 
     /** The same build packaged as the image ships it (aot-jar: every jar on the JVM's class path; pom.xml). */
     static Path packagedImageJar() {
-        return buildDirectory().resolve("quarkus-aot-app/quarkus-run.jar");
-    }
-
-    private static Path buildDirectory() {
-        try {
-            Path testClasses = Path.of(WsrouteProcess.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return testClasses.getParent();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BuildOutput.directory().resolve("quarkus-aot-app/quarkus-run.jar");
     }
 }

@@ -2,6 +2,7 @@ package io.wsroute.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsroute.it.BuildOutput;
 import io.wsroute.testing.Prerequisites;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class LintJarIT {
 
-    private static final Path JAR = jar();
+    private static final Path JAR = BuildOutput.packagedJar();
 
     @BeforeAll
     static void jarIsBuiltFromTheseClasses() throws IOException {
@@ -34,20 +35,6 @@ class LintJarIT {
                 && Files.exists(cliJar())
                 && Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(mainClass)) >= 0;
         Prerequisites.require(built, "no packaged jars newer than the classes (run verify)");
-    }
-
-    private static Path jar() {
-        try {
-            // <build.dir>/test-classes -> <build.dir>/quarkus-app/quarkus-run.jar, whatever -Dbuild.dir says
-            Path testClasses = Path.of(LintJarIT.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return testClasses.getParent().resolve("quarkus-app/quarkus-run.jar");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     record Result(int exit, String out, String err, Duration took) {}

@@ -95,13 +95,7 @@ class LeaderFailoverIT {
     }
 
     private static Process replica(String identity, Path kubeconfig, Path dir) throws Exception {
-        Path jar = Path.of(LeaderFailoverIT.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .getParent()
-                .resolve("quarkus-app/quarkus-run.jar");
+        Path jar = BuildOutput.packagedJar();
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
                 .redirectErrorStream(true)
