@@ -68,7 +68,7 @@ record OwnWriteFacts(
         }
     }
 
-    /** One pass over the body; each method starts after the START_OBJECT of its object and ends on its END_OBJECT. */
+    /** One pass over the body; each reader starts on the first token of its value and ends on its last. */
     private static final class Reading {
         private final JsonParser parser;
         private final String self;
@@ -101,16 +101,14 @@ record OwnWriteFacts(
         }
 
         void review() throws IOException {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
+            object(field -> {
                 switch (field) {
                     case "apiVersion" -> reviewApiVersion = text();
                     case "kind" -> reviewKind = text();
                     case "request" -> object(this::request);
                     default -> parser.skipChildren();
                 }
-            }
+            });
         }
 
         private void request(String field) throws IOException {
