@@ -116,8 +116,15 @@ public class AdmissionResource {
         return badRequest(new BadAdmissionRequest("body is not valid JSON: " + Shown.of(e.getOriginalMessage(), 300)));
     }
 
-    /** The object type an endpoint admits. */
-    private record Admits(String apiVersion, String kind) {}
+    /**
+     * The object type an endpoint admits; {@code type} is "apiVersion kind", as {@link ReconcilerWrites} compares it,
+     * joined once here rather than on every review.
+     */
+    private record Admits(String apiVersion, String kind, String type) {
+        Admits(String apiVersion, String kind) {
+            this(apiVersion, kind, apiVersion + " " + kind);
+        }
+    }
 
     private static final Admits INGRESS =
             new Admits(IngressAdmission.INGRESS_API_VERSION, IngressAdmission.INGRESS_KIND);
@@ -135,13 +142,11 @@ public class AdmissionResource {
         if (body == null) {
             return Optional.empty();
         }
-        return reconcilerWrites
-                .answer(body, admits.apiVersion() + " " + admits.kind())
-                .map(answer -> {
-                    metrics.record(endpoint, AdmissionMetrics.OWN_WRITE, System.nanoTime() - start);
-                    return CompletableFuture.completedStage(
-                            Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build());
-                });
+        return reconcilerWrites.answer(body, admits.type()).map(answer -> {
+            metrics.record(endpoint, AdmissionMetrics.OWN_WRITE, System.nanoTime() - start);
+            return CompletableFuture.completedStage(
+                    Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build());
+        });
     }
 
     private CompletionStage<Response> admit(
